@@ -1,0 +1,43 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Bot, type BotConfig, type Context } from 'grammy';
+import type { BotDeps } from './deps';
+import { errorBoundary } from './error-boundary';
+import { fallbackFeature } from './features/fallback';
+import { helpFeature } from './features/help';
+import { ownerGate } from './features/owner-gate';
+import { revokeAllFeature } from './features/revoke-all';
+import { revokeFeature } from './features/revoke';
+import { sessionsFeature } from './features/sessions';
+
+export interface CreateBotOptions {
+  /** The Bot API base URL; a self-hosted server or the emulator. */
+  readonly apiRoot: string;
+  /** Lets tests skip getMe. */
+  readonly botInfo?: BotConfig<Context>['botInfo'];
+}
+
+/**
+ * Builds the bot with its plugins and features, in order: the owner gate first, the fallback last.
+ * Nothing here connects; `bot.start()` does.
+ */
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<Context> {
+  const bot = new Bot<Context>(token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+
+  // A private chat may take a short burst, then about one message a second; beyond that Telegram answers 429.
+  bot.api.config.use(
+    apiThrottler({
+      out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
+    }),
+  );
+  // Retry 429 and 5xx, but never sit on a security alert for long: past 30 s the call fails and is logged.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  bot.use(ownerGate(deps));
+  bot.use(helpFeature(), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps), fallbackFeature());
+  bot.catch(errorBoundary(deps.log));
+  return bot;
+}

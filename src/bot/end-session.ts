@@ -1,0 +1,33 @@
+import type { Session } from '../domain/session';
+import { formatSessionHash } from '../domain/session-hash';
+import { audited, describeFailure } from './account-call';
+import type { BotDeps } from './deps';
+import { escapeHtml } from './format/html';
+import { describeSession } from './format/session-card';
+
+/** The session with this hash in a fresh list, if the list can be read at all. */
+export async function findSession(deps: BotDeps, hash: bigint): Promise<Session | undefined> {
+  try {
+    return (await deps.account.listSessions()).find((s) => s.hash === hash);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Ends one session (account.resetAuthorization) and returns the reply, as HTML. Telegram decides
+ * whether the hash is valid: a hash missing from our list is still sent, and HASH_INVALID explained.
+ */
+export async function endSession(deps: BotDeps, actorId: number, hash: bigint): Promise<string> {
+  const known = await findSession(deps, hash);
+  if (known?.current) {
+    return 'That is session-warden\'s own companion session. Ending it would log the companion out; nothing was changed.';
+  }
+  const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
+  try {
+    await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
+    return `Ended: ${escapeHtml(name)}`;
+  } catch (err) {
+    return escapeHtml(await describeFailure(deps, err, 'Ending that session'));
+  }
+}

@@ -1,0 +1,73 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { audited, describeFailure } from '../account-call';
+import type { BotDeps } from '../deps';
+import { escapeHtml } from '../format/html';
+import { stale } from './revoke';
+
+/** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */
+export function revokeAllFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+
+  composer.command('revokeall', async (ctx) => {
+    let others: number;
+    try {
+      const sessions = await audited(deps, { actorId: ctx.from?.id ?? null, action: 'list', detail: 'for /revokeall' }, () =>
+        deps.account.listSessions(),
+      );
+      others = sessions.filter((s) => !s.current).length;
+    } catch (err) {
+      await ctx.reply(await describeFailure(deps, err, 'Counting the sessions'));
+      return;
+    }
+    if (others === 0) {
+      await ctx.reply('There are no other sessions: only session-warden\'s companion is logged in. Nothing to end.');
+      return;
+    }
+    const id = deps.confirmations.create({ kind: 'end_all', count: others });
+    const noun = others === 1 ? 'session' : 'sessions';
+    await ctx.reply(
+      [
+        `<b>End ${others} ${noun}?</b>`,
+        '',
+        'This uses Telegram\'s auth.resetAuthorizations. It ends <b>every</b> session except session-warden\'s companion, ' +
+          'including your own phone and desktop apps: you will have to log in on each of them again.',
+        '',
+        'The button works once and expires in 2 minutes.',
+      ].join('\n'),
+      {
+        parse_mode: 'HTML',
+        reply_markup: new InlineKeyboard().text(`End ${others} ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`),
+      },
+    );
+  });
+
+  composer.callbackQuery(/^ra:([\w-]+)$/, async (ctx) => {
+    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'end_all');
+    if (!taken.ok) {
+      await ctx.answerCallbackQuery({ text: stale(taken.why) });
+      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended; send /revokeall again.');
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: 'Ending the other sessions…' });
+    const { count } = taken.pending;
+    let result: string;
+    try {
+      await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${count} other sessions` }, () =>
+        deps.account.revokeAll(),
+      );
+      result = `Done: Telegram ended every session except session-warden's companion (${count} at the time you asked). Send /sessions to check.`;
+    } catch (err) {
+      result = await describeFailure(deps, err, 'Ending the other sessions');
+    }
+    await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
+  });
+
+  composer.callbackQuery(/^rx:([\w-]+)$/, async (ctx) => {
+    const wasPending = deps.confirmations.cancel(ctx.match[1] ?? '');
+    await ctx.answerCallbackQuery({ text: 'Cancelled' });
+    if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
+    await ctx.editMessageText('Cancelled. Nothing was ended.');
+  });
+
+  return composer;
+}

@@ -1,0 +1,77 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
+import type { BotDeps } from '../deps';
+import { endSession, findSession } from '../end-session';
+import { clip } from '../format/html';
+import { sessionCard } from '../format/session-card';
+
+const EXAMPLE = '/revoke -1234567890123456789';
+
+export function usageFor(reason: Exclude<HashParseResult, { ok: true }>['reason'], input: string): string {
+  switch (reason) {
+    case 'missing':
+      return `Usage: /revoke <hash>. The hash is the number under each session in /sessions, for example ${EXAMPLE}. Nothing was changed.`;
+    case 'not_a_number':
+      return `"${clip(input, 40)}" is not a session hash. A hash is a whole number such as ${EXAMPLE}; copy it from /sessions. Nothing was changed.`;
+    case 'out_of_range':
+      return `That number is outside the range of session hashes (${INT64_MIN} to ${INT64_MAX}). Copy the hash from /sessions. Nothing was changed.`;
+    case 'current_session':
+      return 'Hash 0 stands for the current session, session-warden\'s own companion, and cannot be ended with /revoke. Nothing was changed.';
+  }
+}
+
+/** /revoke <hash>, and the End buttons under /sessions, which ask before ending. */
+export function revokeFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+
+  composer.command('revoke', async (ctx) => {
+    const parsed = parseSessionHash(ctx.match);
+    if (!parsed.ok) {
+      await ctx.reply(usageFor(parsed.reason, ctx.match));
+      return;
+    }
+    await ctx.reply(await endSession(deps, ctx.from?.id ?? deps.ownerId, parsed.hash), { parse_mode: 'HTML' });
+  });
+
+  composer.callbackQuery(/^se:(-?\d{1,19})$/, async (ctx) => {
+    const parsed = parseSessionHash(ctx.match[1]);
+    if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
+    await ctx.answerCallbackQuery();
+    const session = await findSession(deps, parsed.hash);
+    if (!session) {
+      await ctx.reply('That session is no longer in the list: it may have ended already. Send /sessions to refresh.');
+      return;
+    }
+    const id = deps.confirmations.create({ kind: 'end', hash: parsed.hash });
+    await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, 1, deps.now())}`, {
+      parse_mode: 'HTML',
+      reply_markup: new InlineKeyboard().text('End it', `sc:${id}`).text('Cancel', `sx:${id}`),
+    });
+  });
+
+  composer.callbackQuery(/^sc:([\w-]+)$/, async (ctx) => {
+    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'end');
+    if (!taken.ok) {
+      await ctx.answerCallbackQuery({ text: stale(taken.why) });
+      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended.');
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: 'Ending the session…' });
+    await ctx.editMessageText(await endSession(deps, ctx.from.id, taken.pending.hash), { parse_mode: 'HTML' });
+  });
+
+  composer.callbackQuery(/^sx:([\w-]+)$/, async (ctx) => {
+    deps.confirmations.cancel(ctx.match[1] ?? '');
+    await ctx.answerCallbackQuery({ text: 'Cancelled' });
+    await ctx.editMessageText('Cancelled. Nothing was ended.');
+  });
+
+  return composer;
+}
+
+export function stale(why: 'expired' | 'unknown'): string {
+  return why === 'expired'
+    ? 'This confirmation expired. Nothing was changed; send the command again.'
+    : 'This confirmation was already used or is no longer valid. Nothing was changed.';
+}
+

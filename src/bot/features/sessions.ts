@@ -1,0 +1,41 @@
+import { Composer, type Context } from 'grammy';
+import type { Session } from '../../domain/session';
+import { audited, describeFailure } from '../account-call';
+import type { BotDeps } from '../deps';
+import { sessionPage } from '../format/session-pages';
+
+/** /sessions and its page arrows: account.getAuthorizations, shown as cards that fit Telegram's limit. */
+export function sessionsFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+
+  const list = (ctx: Context, detail: string): Promise<Session[]> =>
+    audited(deps, { actorId: ctx.from?.id ?? null, action: 'list', detail }, () => deps.account.listSessions());
+
+  composer.command('sessions', async (ctx) => {
+    try {
+      const page = sessionPage(await list(ctx, 'page 1'), 0, deps.now());
+      await ctx.reply(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
+    } catch (err) {
+      await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
+    }
+  });
+
+  composer.callbackQuery(/^sp:(\d{1,4})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const n = Number(ctx.match[1]);
+    try {
+      const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now());
+      await ctx.editMessageText(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard }).catch(ignoreNotModified);
+    } catch (err) {
+      await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
+    }
+  });
+
+  return composer;
+}
+
+/** Pressing an arrow when nothing changed is not an error worth bothering the owner with. */
+export function ignoreNotModified(err: unknown): void {
+  if (err instanceof Error && err.message.includes('message is not modified')) return;
+  throw err;
+}
