@@ -13,7 +13,7 @@ export const auditLog: Migration = {
       created_at  TEXT    NOT NULL,
       actor_id    INTEGER,
       action      TEXT    NOT NULL,
-      target_hash TEXT    CHECK (target_hash IS NULL OR target_hash GLOB '[0-9-]*'),
+      target_hash TEXT    CHECK (target_hash IS NULL OR (target_hash NOT GLOB '*[^0-9-]*' AND length(target_hash) BETWEEN 1 AND 20)),
       outcome     TEXT    NOT NULL,
       detail      TEXT,
       finished_at TEXT

@@ -1,0 +1,126 @@
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { createBot } from '../../src/bot/create-bot';
+import { createConfirmations } from '../../src/bot/confirmations';
+import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
+import { openDatabase, type Database } from '../../src/db/open-database';
+import { createDenialRecorder } from '../../src/guard/denial-recorder';
+import { silentLogger } from '../../src/log';
+import { FakeAccount, TEST_NOW_MS } from './fake-account';
+
+export const OWNER_ID = 42;
+const BOT_INFO: UserFromGetMe = {
+  id: 999,
+  is_bot: true,
+  first_name: 'Warden',
+  username: 'warden_test_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The bot driven through `bot.handleUpdate`, with every Bot API call recorded (and answered
+ * locally) through `bot.api.config.use`, a fake account, and a real in-memory database.
+ */
+export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_MS }) {
+  const db: Database = openDatabase(':memory:');
+  const audit: AuditLog = createAuditLog(db, () => new Date(clock.now));
+  const calls: ApiCall[] = [];
+  const confirmations = createConfirmations(120_000, () => clock.now);
+  const bot = createBot(
+    '123:test',
+    {
+      ownerId: OWNER_ID,
+      account,
+      audit,
+      denials: createDenialRecorder(audit, { now: () => clock.now }),
+      confirmations,
+      log: silentLogger,
+      now: () => clock.now,
+    },
+    { apiRoot: 'http://127.0.0.1:9', botInfo: BOT_INFO },
+  );
+  let messageId = 100;
+  bot.api.config.use(async (_prev, method, payload) => {
+    calls.push({ method, payload: payload as Record<string, unknown> });
+    const p = payload as Record<string, unknown>;
+    const result =
+      method === 'sendMessage'
+        ? { message_id: ++messageId, date: 0, chat: { id: p.chat_id, type: 'private' }, text: p.text }
+        : true;
+    return { ok: true, result } as never;
+  });
+
+  let updateId = 1;
+  const user = (id: number) => ({ id, is_bot: false, first_name: id === OWNER_ID ? 'Owner' : 'Stranger' });
+
+  return {
+    bot,
+    account,
+    audit,
+    db,
+    calls,
+    clock,
+    /** A text message in the sender's private chat (or the given chat). */
+    async send(text: string, from = OWNER_ID, chat: { id: number; type: string } = { id: from, type: 'private' }): Promise<void> {
+      const command = /^\/\w+/.exec(text);
+      const update = {
+        update_id: updateId++,
+        message: {
+          message_id: updateId,
+          date: Math.floor(clock.now / 1000),
+          from: user(from),
+          chat: chat.type === 'private' ? { ...chat, first_name: 'x' } : { ...chat, title: 'group' },
+          text,
+          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+        },
+      } as unknown as Update;
+      await bot.handleUpdate(update);
+    },
+    /** A button press on a message the bot sent in the sender's private chat. */
+    async press(data: string, from = OWNER_ID, messageId = 101): Promise<void> {
+      const update = {
+        update_id: updateId++,
+        callback_query: {
+          id: `cq${updateId}`,
+          from: user(from),
+          chat_instance: '1',
+          data,
+          message: { message_id: messageId, date: 0, chat: { id: from, type: 'private', first_name: 'x' }, text: 'x' },
+        },
+      } as unknown as Update;
+      await bot.handleUpdate(update);
+    },
+    async raw(update: Omit<Update, 'update_id'>): Promise<void> {
+      await bot.handleUpdate({ update_id: updateId++, ...update } as Update);
+    },
+    /** Calls made since `from` with this method. */
+    sent(method = 'sendMessage', from = 0): ApiCall[] {
+      return calls.slice(from).filter((c) => c.method === method);
+    },
+    lastText(): string {
+      const last = [...calls].reverse().find((c) => c.method === 'sendMessage' || c.method === 'editMessageText');
+      return String(last?.payload.text ?? '');
+    },
+    /** callback_data of every inline button in the last message with a keyboard. */
+    lastButtons(): Array<{ text: string; data: string }> {
+      const last = [...calls].reverse().find((c) => (c.payload.reply_markup as { inline_keyboard?: unknown })?.inline_keyboard);
+      const rows = (last?.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }) ?? {
+        inline_keyboard: [],
+      };
+      return rows.inline_keyboard.flat().map((b) => ({ text: b.text, data: b.callback_data }));
+    },
+    auditRows(action?: string) {
+      return audit.recent(10_000).filter((r) => action === undefined || r.action === action).reverse();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { AccountError, type AccountFailure } from '../../src/domain/account-error';
+import type { AccountPort } from '../../src/domain/account-port';
+import type { AccountUser, Session } from '../../src/domain/session';
+
+export type AccountMethod = 'me' | 'listSessions' | 'revoke' | 'revokeAll';
+
+/** An in-memory account: records each call and its exact arguments, and can be told to fail. */
+export class FakeAccount implements AccountPort {
+  readonly calls: Array<{ method: AccountMethod; hash?: bigint }> = [];
+  private readonly failures = new Map<AccountMethod, AccountError>();
+
+  constructor(
+    public sessions: Session[] = [],
+    readonly self: AccountUser = { id: 42, firstName: 'Owner' },
+  ) {}
+
+  failNext(method: AccountMethod, failure: AccountFailure, code: string): void {
+    this.failures.set(method, new AccountError(failure, code, `injected ${code}`));
+  }
+
+  private check(method: AccountMethod): void {
+    const err = this.failures.get(method);
+    if (err) {
+      this.failures.delete(method);
+      throw err;
+    }
+  }
+
+  async me(): Promise<AccountUser> {
+    this.calls.push({ method: 'me' });
+    this.check('me');
+    return this.self;
+  }
+
+  async listSessions(): Promise<Session[]> {
+    this.calls.push({ method: 'listSessions' });
+    this.check('listSessions');
+    return [...this.sessions];
+  }
+
+  async revoke(hash: bigint): Promise<void> {
+    this.calls.push({ method: 'revoke', hash });
+    this.check('revoke');
+    if (!this.sessions.some((s) => s.hash === hash && !s.current)) {
+      throw new AccountError({ kind: 'hash_invalid' }, 'HASH_INVALID', 'no such session');
+    }
+    this.sessions = this.sessions.filter((s) => s.hash !== hash);
+  }
+
+  async revokeAll(): Promise<void> {
+    this.calls.push({ method: 'revokeAll' });
+    this.check('revokeAll');
+    this.sessions = this.sessions.filter((s) => s.current);
+  }
+
+  /** Calls that change something on the account. */
+  get changes(): Array<{ method: AccountMethod; hash?: bigint }> {
+    return this.calls.filter((c) => c.method === 'revoke' || c.method === 'revokeAll');
+  }
+}
+
+const NOW_S = 1_780_000_000;
+
+export function makeSession(overrides: Partial<Session> = {}): Session {
+  return {
+    hash: 1n,
+    deviceModel: 'Pixel 8',
+    platform: 'Android',
+    systemVersion: '14',
+    appName: 'Telegram Android',
+    appVersion: '11.2.3',
+    apiId: 6,
+    officialApp: true,
+    ip: '203.0.113.7',
+    country: 'Germany',
+    region: 'Berlin',
+    dateCreated: NOW_S - 86_400 * 10,
+    dateActive: NOW_S - 300,
+    current: false,
+    passwordPending: false,
+    unconfirmed: false,
+    ...overrides,
+  };
+}
+
+export const TEST_NOW_MS = NOW_S * 1000;
+
+export function companionSession(overrides: Partial<Session> = {}): Session {
+  return makeSession({
+    hash: 0n,
+    current: true,
+    deviceModel: 'session-warden',
+    appName: 'session-warden',
+    appVersion: '0.1.0',
+    officialApp: false,
+    apiId: 12345,
+    dateActive: NOW_S,
+    ...overrides,
+  });
+}

@@ -1,0 +1,65 @@
+import { DEFAULT_DATABASE_PATH, describeConfigProblems, parseConfig } from '../../src/config';
+
+const VALID = {
+  BOT_TOKEN: '123456:ABCdef_ghi-JKL',
+  API_ID: '12345',
+  API_HASH: '0123456789abcdef0123456789abcdef',
+  ACCOUNT_SESSION: '1AgAOMTQ5LjE1NC4xNjcuNTA',
+};
+
+describe('parseConfig', () => {
+  it('reads a complete environment with defaults', () => {
+    const r = parseConfig(VALID);
+    expect(r).toEqual({
+      ok: true,
+      config: {
+        botToken: VALID.BOT_TOKEN,
+        apiId: 12345,
+        apiHash: VALID.API_HASH,
+        accountSession: VALID.ACCOUNT_SESSION,
+        ownerId: undefined,
+        databasePath: DEFAULT_DATABASE_PATH,
+        botApiRoot: 'https://api.telegram.org',
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('takes every optional variable', () => {
+    const r = parseConfig({ ...VALID, OWNER_ID: '777000111', DATABASE_PATH: '/tmp/x.sqlite', BOT_API_ROOT: 'http://127.0.0.1:8081/', LOG_LEVEL: 'debug' });
+    expect(r.ok && r.config).toMatchObject({ ownerId: 777000111, databasePath: '/tmp/x.sqlite', botApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
+  });
+
+  it('reads the session from data/account.session when ACCOUNT_SESSION is unset, and prefers the environment', () => {
+    const { ACCOUNT_SESSION: _, ...rest } = VALID;
+    expect(parseConfig(rest, 'from-file\n').ok && (parseConfig(rest, 'from-file\n') as { config: { accountSession: string } }).config.accountSession).toBe('from-file');
+    const both = parseConfig(VALID, 'from-file');
+    expect(both.ok && both.config.accountSession).toBe(VALID.ACCOUNT_SESSION);
+  });
+
+  it('reports every problem at once and never echoes a value', () => {
+    const r = parseConfig({ API_ID: 'twelve', BOT_TOKEN: 'secret token value', OWNER_ID: '-5', LOG_LEVEL: 'loud', BOT_API_ROOT: 'not a url' });
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    const text = problems.join('\n');
+    for (const name of ['BOT_TOKEN', 'API_ID', 'API_HASH', 'ACCOUNT_SESSION', 'OWNER_ID', 'LOG_LEVEL', 'BOT_API_ROOT']) {
+      expect(text).toContain(name);
+    }
+    expect(problems).toHaveLength(7);
+    expect(text).not.toContain('secret token value');
+    expect(text).not.toContain('twelve');
+    expect(text).toMatch(/npm run login/);
+  });
+
+  it('treats blank values as missing', () => {
+    const r = parseConfig({ ...VALID, BOT_TOKEN: '  ', API_HASH: '' });
+    expect(r.ok ? [] : r.problems).toEqual([expect.stringMatching(/^BOT_TOKEN is missing/), expect.stringMatching(/^API_HASH is missing/)]);
+  });
+
+  it('describes problems with what to do next', () => {
+    const msg = describeConfigProblems(['A is missing', 'B is wrong']);
+    expect(msg).toMatch(/2 settings need fixing/);
+    expect(msg).toMatch(/npm run setup/);
+    expect(msg).toMatch(/npm run demo/);
+  });
+});
