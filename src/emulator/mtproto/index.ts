@@ -1,0 +1,14 @@
+export { MtprotoEmulator } from './server';
+export { socketClassFor } from './socket';
+export { SERVICE_USER_ID } from './handlers';
+export type {
+  EmulatedSelf,
+  EmulatedSession,
+  EmulatedWebSession,
+  InjectedError,
+  MtprotoEmulatorOptions,
+  PushNewAuthorizationInput,
+  PushNewAuthorizationOptions,
+  PushServiceMessageOptions,
+  RecordedCall,
+} from './types';
