@@ -22,6 +22,7 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
     case 'flood_wait':
       return `Telegram asks to wait ${duration(f.seconds)} before trying again (${err.code}). Try again after ${utcTime(
         Math.ceil(c.nowMs / 1000) + f.seconds,
+        f.seconds < 3600,
       )}.`;
     case 'logged_out':
       return `${c.doing} failed: the companion account is logged out (${err.code}); its session was ended or never logged in. Run npm run login on the server, then restart session-warden.`;

@@ -51,7 +51,10 @@ export function sessionPage(sessions: readonly Session[], requested: number, now
     if (s.current) return;
     keyboard.text(`End #${first + i + 1} ${clip(s.deviceModel, 20)}`, `se:${formatSessionHash(s.hash)}`).row();
   });
+  // With many sessions the first and last pages are one tap away, not twenty.
+  if (n > 1) keyboard.text('⏮ First', 'sp:0');
   if (n > 0) keyboard.text('◀ Previous', `sp:${n - 1}`);
   if (n < total - 1) keyboard.text('Next ▶', `sp:${n + 1}`);
+  if (n < total - 2) keyboard.text('Last ⏭', `sp:${total - 1}`);
   return { text: [header, ...(pages[n] ?? [])].join('\n\n'), keyboard };
 }

@@ -4,6 +4,7 @@ const UNITS: ReadonlyArray<readonly [number, string]> = [
   [86_400, 'd'],
   [3_600, 'h'],
   [60, 'min'],
+  [1, 's'],
 ];
 
 /** "5 min ago", "3 d ago", "just now": enough to spot a session that should not be there. */
@@ -28,6 +29,6 @@ export function duration(totalSeconds: number): string {
 }
 
 /** An absolute time every owner can read the same way, whatever the server's time zone. */
-export function utcTime(unixSeconds: number): string {
-  return `${new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+export function utcTime(unixSeconds: number, withSeconds = false): string {
+  return `${new Date(unixSeconds * 1000).toISOString().slice(0, withSeconds ? 19 : 16).replace('T', ' ')} UTC`;
 }

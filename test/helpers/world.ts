@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../src/config';
+import { BotApiEmulator, type CallRecord, type MessageView } from '../../src/emulator/botapi';
+import { MtprotoEmulator, type EmulatedSession, type MtprotoEmulatorOptions } from '../../src/emulator/mtproto';
+import { silentLogger } from '../../src/log';
+import { startApp, type RunningApp } from '../../src/main';
+
+export const OWNER = { id: 5_123_456_789, first_name: 'Owner' };
+export const STRANGER = { id: 7_000_000_001, first_name: 'Mallory' };
+
+export interface WorldOptions {
+  readonly sessions?: Array<Partial<EmulatedSession> & { hash: bigint }>;
+  readonly mtproto?: MtprotoEmulatorOptions;
+  readonly requestTimeoutMs?: number;
+}
+
+/**
+ * Both emulators on loopback and the real app started through its composition root, pointed at
+ * them by configuration alone (BOT_API_ROOT, ACCOUNT_SESSION): the real gramjs and grammY stacks.
+ */
+export async function startWorld(options: WorldOptions = {}) {
+  const mt = await MtprotoEmulator.start({
+    self: { id: BigInt(OWNER.id), firstName: OWNER.first_name, username: 'owner' },
+    ...options.mtproto,
+  });
+  for (const s of options.sessions ?? []) mt.addSession(s);
+  const botApi = await BotApiEmulator.start();
+  botApi.registerChat({ ...OWNER, type: 'private' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-e2e-'));
+  const config: Config = {
+    botToken: botApi.token,
+    apiId: 12345,
+    apiHash: '0123456789abcdef0123456789abcdef',
+    accountSession: mt.sessionString(),
+    ownerId: undefined, // the companion account's own id, as by default
+    databasePath: path.join(dir, 'warden.sqlite'),
+    botApiRoot: botApi.apiRoot,
+    logLevel: 'silent',
+  };
+  let app: RunningApp | undefined;
+  try {
+    app = await startApp(config, { log: silentLogger, requestTimeoutMs: options.requestTimeoutMs ?? 8000, connectTimeoutMs: 8000 });
+  } catch (err) {
+    await Promise.allSettled([mt.stop(), botApi.stop()]);
+    throw err;
+  }
+  const running = app;
+
+  const world = {
+    mt,
+    botApi,
+    app: running,
+    config,
+    dir,
+    /** The owner (or anyone) writes to the bot; resolves with the index to wait from. */
+    say(text: string, from: { id: number; first_name: string } = OWNER): number {
+      const mark = botApi.calls.length;
+      botApi.injectMessage({ from, text });
+      return mark;
+    },
+    press(data: string, messageId: number, from: { id: number; first_name: string } = OWNER): { mark: number; id: string } {
+      const mark = botApi.calls.length;
+      const { callbackQueryId } = botApi.injectCallback({ from, messageId, data, chatId: OWNER.id });
+      return { mark, id: callbackQueryId };
+    },
+    /** The next successful call of `method` after `mark` (default: a message to the owner). */
+    async next(mark: number, method = 'sendMessage', predicate: (c: CallRecord) => boolean = () => true, timeoutMs = 10_000): Promise<CallRecord> {
+      return botApi.waitForCall(method, (c) => c.ok && predicate(c), { after: mark, timeoutMs });
+    },
+    /** Sends `text` as the owner and returns the text of the bot's answer. */
+    async ask(text: string): Promise<string> {
+      const call = await world.next(world.say(text));
+      return String(call.params.text);
+    },
+    last(): MessageView {
+      const m = botApi.lastMessage(OWNER.id);
+      if (!m) throw new Error('the bot has sent the owner nothing');
+      return m;
+    },
+    buttons(message: MessageView = world.last()): Array<{ text: string; data: string }> {
+      return (message.reply_markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: String(b.callback_data) }));
+    },
+    auditRows(action?: string): Array<Record<string, unknown>> {
+      const rows = running.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Array<Record<string, unknown>>;
+      return action ? rows.filter((r) => r.action === action) : rows;
+    },
+    /** Calls the bot made that Telegram would have rejected, other than faults a test injected. */
+    rejectedCalls(): CallRecord[] {
+      return botApi.calls.filter((c) => !c.ok && c.status === 400);
+    },
+    async stop(): Promise<void> {
+      await running.stop();
+      await Promise.allSettled([mt.stop(), botApi.stop()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}
+
+export type World = Awaited<ReturnType<typeof startWorld>>;
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
