@@ -30,6 +30,8 @@ export interface StartOptions {
   readonly connectTimeoutMs?: number;
 }
 
+const STOP_BOT_WITHIN_MS = 5000;
+
 export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
@@ -86,7 +88,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       denials.flush();
-      await bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed'));
+      // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
+      // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
+      await Promise.race([
+        bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')),
+        new Promise((resolve) => setTimeout(resolve, STOP_BOT_WITHIN_MS).unref()),
+      ]);
       await account.disconnect();
       db.close();
       log.info('stopped');
