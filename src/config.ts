@@ -16,6 +16,8 @@ export interface Config {
   readonly databasePath: string;
   readonly botApiRoot: string;
   readonly logLevel: LogLevel;
+  /** How often the session list is re-read to catch logins whose push was lost. */
+  readonly reconcileIntervalSeconds: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -57,6 +59,12 @@ const schema = z.object({
   BOT_API_ROOT: optional(
     z.string().url('BOT_API_ROOT must be a URL such as https://api.telegram.org or http://127.0.0.1:8081'),
   ),
+  RECONCILE_INTERVAL: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'RECONCILE_INTERVAL must be a whole number of seconds (default 30)')
+      .refine((v) => Number(v) >= 5 && Number(v) <= 86_400, 'RECONCILE_INTERVAL must be between 5 and 86400 seconds: shorter risks FLOOD_WAIT'),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -85,6 +93,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, sessionFromFile?: string): C
       databasePath: d.DATABASE_PATH ? path.resolve(d.DATABASE_PATH) : DEFAULT_DATABASE_PATH,
       botApiRoot: (d.BOT_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
       logLevel: d.LOG_LEVEL ?? 'info',
+      reconcileIntervalSeconds: d.RECONCILE_INTERVAL === undefined ? 30 : Number(d.RECONCILE_INTERVAL),
     }),
   };
 }

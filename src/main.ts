@@ -11,7 +11,13 @@ import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT
 import { createAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/open-database';
 import { AccountError } from './domain/account-error';
+import { createKnownSessions } from './db/known-sessions';
+import { createSettings } from './db/settings';
+import { createTrustedDevices } from './db/trusted-devices';
+import type { AccountUser } from './domain/session';
+import { createAlertNotifier } from './bot/alerts/alert-notifier';
 import { createDenialRecorder } from './guard/denial-recorder';
+import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
 import { createLogger, type Logger } from './log';
 
 export interface RunningApp {
@@ -19,6 +25,7 @@ export interface RunningApp {
   readonly account: TelegramAccount;
   readonly db: Database;
   readonly ownerId: number;
+  readonly watcher: LoginWatcher;
   /** Stops the bot, disconnects the companion and closes the database; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -28,6 +35,8 @@ export interface StartOptions {
   /** Account requests that get no answer fail after this long (tests shorten it). */
   readonly requestTimeoutMs?: number;
   readonly connectTimeoutMs?: number;
+  /** How often the companion's own session is checked (tests shorten it). */
+  readonly probeIntervalMs?: number;
 }
 
 const STOP_BOT_WITHIN_MS = 5000;
@@ -53,10 +62,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
   });
 
+  const startedAt = Date.now();
   let companionProblem: AccountError | undefined;
   let ownerId = config.ownerId;
+  let self: AccountUser | undefined;
   try {
-    const self = await account.connect();
+    self = await account.connect();
     ownerId ??= self.id;
     log.info({ accountId: self.id }, 'companion connected');
   } catch (err) {
@@ -74,15 +85,60 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 
   const denials = createDenialRecorder(audit);
-  const bot = createBot(config.botToken, {
+  const settings = createSettings(db);
+  const trusted = createTrustedDevices(db);
+  // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
+  let watcher: LoginWatcher | undefined;
+  let pendingAlerts = (): number => 0;
+  const bot = createBot(
+    config.botToken,
+    {
+      ownerId,
+      account,
+      audit,
+      denials,
+      confirmations: createConfirmations(),
+      log,
+      now: Date.now,
+      guard: {
+        trusted,
+        settings,
+        status: () => ({
+          companion: account.status(),
+          account: self,
+          companionCreatedAt: watcher?.companionCreatedAt,
+          lastReconcileAt: watcher?.lastReconcileAt,
+          startedAt,
+          pendingAlerts: pendingAlerts(),
+        }),
+      },
+    },
+    { apiRoot: config.botApiRoot },
+  );
+  const notifier = createAlertNotifier({
+    api: bot.api,
     ownerId,
-    account,
     audit,
-    denials,
-    confirmations: createConfirmations(),
     log,
-    now: Date.now,
-  }, { apiRoot: config.botApiRoot });
+    context: async () => ({
+      nowMs: Date.now(),
+      autoconfirmSeconds: await account.autoconfirmPeriodSeconds(),
+      companionCreatedAt: watcher?.companionCreatedAt,
+    }),
+  });
+  pendingAlerts = notifier.pending;
+  const loginWatcher = createLoginWatcher({
+    account,
+    known: createKnownSessions(db),
+    trusted,
+    settings,
+    audit,
+    sink: notifier,
+    log,
+    reconcileIntervalMs: config.reconcileIntervalSeconds * 1000,
+    ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+  });
+  watcher = loginWatcher;
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -94,6 +150,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')),
         new Promise((resolve) => setTimeout(resolve, STOP_BOT_WITHIN_MS).unref()),
       ]);
+      await Promise.race([notifier.idle(), new Promise((resolve) => setTimeout(resolve, STOP_BOT_WITHIN_MS).unref())]);
       await account.disconnect();
       db.close();
       log.info('stopped');
@@ -118,8 +175,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
     await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
   }
+  if (!companionProblem) await loginWatcher.start();
   log.info({ ownerId }, 'session-warden is running');
-  return { bot, account, db, ownerId, stop };
+  return { bot, account, db, ownerId, watcher: loginWatcher, stop };
 }
 
 /** Reads `.env` (the environment wins) and `data/account.session`, then starts; exit code 2 on bad config. */

@@ -3,13 +3,15 @@ import { Raw } from 'telegram/events';
 import { returnBigInt } from 'telegram/Helpers';
 import { StringSession } from 'telegram/sessions';
 import { AccountError } from '../domain/account-error';
-import type { AccountPort } from '../domain/account-port';
+import type { AccountWatchPort, CompanionStatus, NewLoginPush } from '../domain/account-port';
 import type { AccountUser, Session } from '../domain/session';
+import type { WebSession } from '../domain/web-session';
 import { toInt64 } from '../domain/session-hash';
 import type { Logger } from '../log';
 import { quietGramjsLogger } from './gramjs-logger';
 import { toAccountError } from './map-error';
 import { toAccountUser, toSession } from './map-session';
+import { toWebSessions } from './map-web-session';
 import { socketDialingSessionPort, sessionPort } from './session-socket';
 
 export interface AccountClientOptions {
@@ -24,14 +26,12 @@ export interface AccountClientOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** What Telegram pushes when a new login appears (`updateNewAuthorization`). */
-export interface NewLoginPush {
-  readonly hash: bigint;
-  readonly unconfirmed: boolean;
-  readonly date: number | undefined;
-  readonly device: string | undefined;
-  readonly location: string | undefined;
-}
+export type { NewLoginPush };
+
+/** Telegram's service account, which writes "New login" notices. */
+const SERVICE_USER_ID = '777000';
+/** Telegram's own apps fall back to a week when the app config does not say. */
+const DEFAULT_AUTOCONFIRM_SECONDS = 7 * 86_400;
 
 export const LOGIN_HINT = 'Run `npm run login` on the server to log the companion in again, then restart session-warden.';
 
@@ -39,12 +39,14 @@ export const LOGIN_HINT = 'Run `npm run login` on the server to log the companio
  * The companion user-account client: the only code that talks MTProto. It logs in with the owner's
  * StringSession and does what bots cannot: list and end the account's sessions.
  */
-export class TelegramAccount implements AccountPort {
+export class TelegramAccount implements AccountWatchPort {
   private readonly client: TelegramClient;
   private readonly log: Logger;
   private readonly connectTimeoutMs: number;
   private readonly requestTimeoutMs: number;
   private loggedOut = false;
+  private readonly loggedOutListeners = new Set<(code: string) => void>();
+  private autoconfirm: number | undefined;
 
   constructor(options: AccountClientOptions) {
     this.log = options.logger.child({ part: 'account' });
@@ -121,6 +123,83 @@ export class TelegramAccount implements AccountPort {
     await this.invoke(new Api.auth.ResetAuthorizations());
   }
 
+  /** account.getWebAuthorizations */
+  async listWebSessions(): Promise<WebSession[]> {
+    return toWebSessions(await this.invoke(new Api.account.GetWebAuthorizations()));
+  }
+
+  /** account.resetWebAuthorization */
+  async revokeWebSession(hash: bigint): Promise<void> {
+    await this.invoke(new Api.account.ResetWebAuthorization({ hash: toGramjsLong(hash) }));
+  }
+
+  /** account.resetWebAuthorizations */
+  async revokeAllWebSessions(): Promise<void> {
+    await this.invoke(new Api.account.ResetWebAuthorizations());
+  }
+
+  /** Telegram has no getter for the TTL alone: it comes with the session list. */
+  async getSessionTtlDays(): Promise<number> {
+    return (await this.invoke(new Api.account.GetAuthorizations())).authorizationTtlDays;
+  }
+
+  /** account.setAuthorizationTTL */
+  async setSessionTtlDays(days: number): Promise<void> {
+    await this.invoke(new Api.account.SetAuthorizationTTL({ authorizationTtlDays: days }));
+  }
+
+  /** account.changeAuthorizationSettings(hash, confirmed: true) */
+  async confirm(hash: bigint): Promise<void> {
+    await this.invoke(new Api.account.ChangeAuthorizationSettings({ hash: toGramjsLong(hash), confirmed: true }));
+  }
+
+  /** updates.getState: the cheapest authorized call, to notice a lost session within seconds. */
+  async probe(): Promise<void> {
+    await this.invoke(new Api.updates.GetState());
+  }
+
+  /** help.getAppConfig's authorization_autoconfirm_period, read once. */
+  async autoconfirmPeriodSeconds(): Promise<number> {
+    if (this.autoconfirm !== undefined) return this.autoconfirm;
+    try {
+      const result = await this.invoke(new Api.help.GetAppConfig({ hash: 0 }));
+      const config = result instanceof Api.help.AppConfig ? result.config : undefined;
+      const entry = config instanceof Api.JsonObject ? config.value.find((v) => v.key === 'authorization_autoconfirm_period') : undefined;
+      this.autoconfirm = entry?.value instanceof Api.JsonNumber ? entry.value.value : DEFAULT_AUTOCONFIRM_SECONDS;
+    } catch {
+      this.autoconfirm = DEFAULT_AUTOCONFIRM_SECONDS;
+    }
+    return this.autoconfirm;
+  }
+
+  status(): CompanionStatus {
+    return { connected: this.client.connected === true && !this.loggedOut, loggedOut: this.loggedOut };
+  }
+
+  onLoggedOut(listener: (code: string) => void): () => void {
+    this.loggedOutListeners.add(listener);
+    return () => this.loggedOutListeners.delete(listener);
+  }
+
+  /** Texts of messages from 777000, however Telegram wraps them. */
+  onServiceMessage(listener: (text: string) => void): () => void {
+    const handler = (update: unknown): void => {
+      if (update instanceof Api.UpdateShortMessage && update.userId.toString() === SERVICE_USER_ID) {
+        listener(update.message);
+      } else if (
+        update instanceof Api.UpdateNewMessage &&
+        update.message instanceof Api.Message &&
+        update.message.peerId instanceof Api.PeerUser &&
+        update.message.peerId.userId.toString() === SERVICE_USER_ID
+      ) {
+        listener(update.message.message);
+      }
+    };
+    const event = new Raw({});
+    this.client.addEventHandler(handler, event);
+    return () => this.client.removeEventHandler(handler, event);
+  }
+
   /** Calls `listener` for every updateNewAuthorization Telegram pushes. Returns an unsubscribe. */
   onNewLogin(listener: (push: NewLoginPush) => void): () => void {
     const handler = (update: unknown): void => {
@@ -163,8 +242,11 @@ export class TelegramAccount implements AccountPort {
   }
 
   private markLoggedOut(err: AccountError): AccountError {
-    if (!this.loggedOut) this.log.error({ code: err.code }, 'the companion session is no longer logged in');
-    this.loggedOut = true;
+    if (!this.loggedOut) {
+      this.loggedOut = true;
+      this.log.error({ code: err.code }, 'the companion session is no longer logged in');
+      for (const listener of this.loggedOutListeners) listener(err.code);
+    }
     return err;
   }
 }

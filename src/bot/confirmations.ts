@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 export type Pending =
   | { readonly kind: 'end'; readonly hash: bigint }
-  | { readonly kind: 'end_all'; readonly count: number };
+  | { readonly kind: 'end_all'; readonly count: number }
+  | { readonly kind: 'web_end'; readonly hash: bigint; readonly label: string }
+  | { readonly kind: 'web_end_all'; readonly count: number }
+  | { readonly kind: 'guard_on'; readonly count: number };
 
 export type Taken<P extends Pending> = { readonly ok: true; readonly pending: P } | { readonly ok: false; readonly why: 'expired' | 'unknown' };
 

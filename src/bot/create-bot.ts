@@ -9,6 +9,13 @@ import { ownerGate } from './features/owner-gate';
 import { revokeAllFeature } from './features/revoke-all';
 import { revokeFeature } from './features/revoke';
 import { sessionsFeature } from './features/sessions';
+import { ttlFeature } from './features/ttl';
+import { webSessionsFeature } from './features/web-sessions';
+import { auditLogFeature } from './features/audit-log';
+import { alertActionsFeature } from './features/alert-actions';
+import { guardFeature } from './features/guard';
+import { statusFeature } from './features/status';
+import { trustFeature } from './features/trust';
 
 export interface CreateBotOptions {
   /** The Bot API base URL; a self-hosted server or the emulator. */
@@ -37,7 +44,10 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
   bot.use(ownerGate(deps));
-  bot.use(helpFeature(), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps), fallbackFeature());
+  bot.use(helpFeature(), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
+  bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
+  bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps));
+  bot.use(fallbackFeature());
   bot.catch(errorBoundary(deps.log));
   return bot;
 }

@@ -1,5 +1,8 @@
 import type { AuditLog } from '../db/audit-log';
-import type { AccountPort } from '../domain/account-port';
+import type { Settings } from '../db/settings';
+import type { TrustedDevices } from '../db/trusted-devices';
+import type { AccountPort, CompanionStatus } from '../domain/account-port';
+import type { AccountUser } from '../domain/session';
 import type { DenialRecorder } from '../guard/denial-recorder';
 import type { Logger } from '../log';
 import type { Confirmations } from './confirmations';
@@ -13,4 +16,22 @@ export interface BotDeps {
   readonly confirmations: Confirmations;
   readonly log: Logger;
   readonly now: () => number;
+  readonly guard: GuardDeps;
+}
+
+/** Guard mode's persisted state, and a snapshot of how the whole warden is doing (for /status). */
+export interface GuardDeps {
+  readonly trusted: TrustedDevices;
+  readonly settings: Settings;
+  readonly status: () => WardenStatus;
+}
+
+export interface WardenStatus {
+  readonly companion: CompanionStatus;
+  readonly account: AccountUser | undefined;
+  /** The companion's own date_created (unix seconds), when known. */
+  readonly companionCreatedAt: number | undefined;
+  readonly lastReconcileAt: number | undefined;
+  readonly startedAt: number;
+  readonly pendingAlerts: number;
 }

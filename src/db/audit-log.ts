@@ -82,6 +82,10 @@ export function createAuditLog(db: Database, now: () => Date = () => new Date())
     pruneAction(action: string, keep: number): void {
       pruneRows.run(action, action, keep);
     },
+    /** Runs several writes as one transaction: one fsync for a burst instead of one per row. */
+    batch<T>(work: () => T): T {
+      return db.transaction(work)();
+    },
     /** Actions a crash interrupted between `begin` and `finish`. */
     pending: (): AuditEntry[] => (pendingRows.all() as Row[]).map(toEntry),
   };

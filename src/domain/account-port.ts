@@ -1,4 +1,5 @@
 import type { AccountUser, Session } from './session';
+import type { WebSession } from './web-session';
 
 /**
  * The narrow face of the companion user-account client. The bot and the guard depend on this,
@@ -14,4 +15,45 @@ export interface AccountPort {
   revoke(hash: bigint): Promise<void>;
   /** auth.resetAuthorizations: every session except the companion's own. */
   revokeAll(): Promise<void>;
+  /** account.getWebAuthorizations: "Log in with Telegram" website logins. */
+  listWebSessions(): Promise<WebSession[]>;
+  /** account.resetWebAuthorization(hash) */
+  revokeWebSession(hash: bigint): Promise<void>;
+  /** account.resetWebAuthorizations */
+  revokeAllWebSessions(): Promise<void>;
+  /** authorization_ttl_days from account.getAuthorizations: inactive sessions end after this many days. */
+  getSessionTtlDays(): Promise<number>;
+  /** account.setAuthorizationTTL */
+  setSessionTtlDays(days: number): Promise<void>;
+  /** account.changeAuthorizationSettings(hash, confirmed): the owner says an unconfirmed login is theirs. */
+  confirm(hash: bigint): Promise<void>;
+}
+
+/** What Telegram pushes when a new login appears (`updateNewAuthorization`). */
+export interface NewLoginPush {
+  readonly hash: bigint;
+  readonly unconfirmed: boolean;
+  readonly date: number | undefined;
+  readonly device: string | undefined;
+  readonly location: string | undefined;
+}
+
+export interface CompanionStatus {
+  readonly connected: boolean;
+  /** The companion's session was ended elsewhere; only `npm run login` brings it back. */
+  readonly loggedOut: boolean;
+}
+
+/** The push side of the companion, used by the guard to see new logins and its own health. */
+export interface AccountWatchPort extends AccountPort {
+  onNewLogin(listener: (push: NewLoginPush) => void): () => void;
+  /** Messages from Telegram's service account (777000), which announces logins among other things. */
+  onServiceMessage(listener: (text: string) => void): () => void;
+  /** Called once when any request finds the companion logged out. */
+  onLoggedOut(listener: (code: string) => void): () => void;
+  /** A cheap request that fails fast when the companion's session is gone (updates.getState). */
+  probe(): Promise<void>;
+  /** Seconds after which Telegram confirms a new login by itself (authorization_autoconfirm_period). */
+  autoconfirmPeriodSeconds(): Promise<number>;
+  status(): CompanionStatus;
 }

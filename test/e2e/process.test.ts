@@ -58,6 +58,8 @@ describe('e2e: the built process', () => {
     });
     try {
       await botApi.waitForCall('setMyCommands', () => true, { timeoutMs: 15_000 });
+      // On a fresh database the first thing the owner hears is the baseline summary.
+      await botApi.waitForCall('sendMessage', (c) => /now watching/.test(String(c.params.text)), { timeoutMs: 10_000 });
       const mark = botApi.calls.length;
       botApi.injectMessage({ from: OWNER, text: '/sessions' });
       const reply = await botApi.waitForCall('sendMessage', (c) => c.ok, { after: mark, timeoutMs: 10_000 });

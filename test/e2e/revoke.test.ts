@@ -87,13 +87,27 @@ describe('e2e: /revoke', () => {
 });
 
 describe('e2e: the companion loses its session (AUTH_KEY_UNREGISTERED)', () => {
-  it('says so and how to log in again, and keeps serving', async () => {
+  it('a command that needs the account says so and how to log in again, and the bot keeps serving', async () => {
     w = await start();
     w.mt.revokeCompanion();
-    const reply = await w.ask('/sessions');
-    expect(reply).toMatch(/logged out \(AUTH_KEY_UNREGISTERED\)/);
-    expect(reply).toMatch(/npm run login/);
+    const mark = w.say('/sessions');
+    const reply = await w.next(mark, 'sendMessage', (c) => String(c.params.text).startsWith('Listing the sessions failed'));
+    expect(String(reply.params.text)).toMatch(/logged out \(AUTH_KEY_UNREGISTERED\).*npm run login/);
     expect(await w.ask('/help')).toContain('/sessions');
     expect(OWNER.id).toBe(w.app.ownerId);
+  });
+
+  it('tells the owner within 5 s with no command, once, and audits it', async () => {
+    w = await startWorld({ sessions: [{ hash: 3n }], probeIntervalMs: 1000 });
+    const mark = w.botApi.calls.length;
+    const t0 = Date.now();
+    w.mt.revokeCompanion();
+    const notice = await w.next(mark, 'sendMessage', (c) => /companion was logged out/.test(String(c.params.text)), 6000);
+    expect(notice.at - t0).toBeLessThan(5000);
+    expect(String(notice.params.text)).toMatch(/npm run login/);
+    expect(await w.ask('/help')).toContain('/sessions');
+    const lost = w.botApi.calls.filter((c) => c.method === 'sendMessage' && /companion was logged out/.test(String(c.params.text)));
+    expect(lost).toHaveLength(1);
+    expect(w.auditRows('companion_lost')).toEqual([expect.objectContaining({ outcome: 'AUTH_KEY_UNREGISTERED' })]);
   });
 });

@@ -3,6 +3,8 @@ import { createBot } from '../../src/bot/create-bot';
 import { createConfirmations } from '../../src/bot/confirmations';
 import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
 import { openDatabase, type Database } from '../../src/db/open-database';
+import { createSettings } from '../../src/db/settings';
+import { createTrustedDevices } from '../../src/db/trusted-devices';
 import { createDenialRecorder } from '../../src/guard/denial-recorder';
 import { silentLogger } from '../../src/log';
 import { FakeAccount, TEST_NOW_MS } from './fake-account';
@@ -46,6 +48,18 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
       confirmations,
       log: silentLogger,
       now: () => clock.now,
+      guard: {
+        trusted: createTrustedDevices(db),
+        settings: createSettings(db),
+        status: () => ({
+          companion: { connected: true, loggedOut: false },
+          account: { id: OWNER_ID, firstName: 'Owner' },
+          companionCreatedAt: account.sessions.find((s) => s.current)?.dateCreated,
+          lastReconcileAt: clock.now - 5000,
+          startedAt: clock.now - 3_600_000,
+          pendingAlerts: 0,
+        }),
+      },
     },
     { apiRoot: 'http://127.0.0.1:9', botInfo: BOT_INFO },
   );

@@ -1,12 +1,25 @@
 import { AccountError, type AccountFailure } from '../../src/domain/account-error';
 import type { AccountPort } from '../../src/domain/account-port';
 import type { AccountUser, Session } from '../../src/domain/session';
+import type { WebSession } from '../../src/domain/web-session';
 
-export type AccountMethod = 'me' | 'listSessions' | 'revoke' | 'revokeAll';
+export type AccountMethod =
+  | 'me'
+  | 'listSessions'
+  | 'revoke'
+  | 'revokeAll'
+  | 'listWebSessions'
+  | 'revokeWebSession'
+  | 'revokeAllWebSessions'
+  | 'getSessionTtlDays'
+  | 'setSessionTtlDays'
+  | 'confirm';
 
 /** An in-memory account: records each call and its exact arguments, and can be told to fail. */
 export class FakeAccount implements AccountPort {
-  readonly calls: Array<{ method: AccountMethod; hash?: bigint }> = [];
+  readonly calls: Array<{ method: AccountMethod; hash?: bigint; days?: number }> = [];
+  webSessions: WebSession[] = [];
+  ttlDays = 180;
   private readonly failures = new Map<AccountMethod, AccountError>();
 
   constructor(
@@ -53,9 +66,49 @@ export class FakeAccount implements AccountPort {
     this.sessions = this.sessions.filter((s) => s.current);
   }
 
+  async listWebSessions(): Promise<WebSession[]> {
+    this.calls.push({ method: 'listWebSessions' });
+    this.check('listWebSessions');
+    return [...this.webSessions];
+  }
+
+  async revokeWebSession(hash: bigint): Promise<void> {
+    this.calls.push({ method: 'revokeWebSession', hash });
+    this.check('revokeWebSession');
+    if (!this.webSessions.some((w) => w.hash === hash)) {
+      throw new AccountError({ kind: 'hash_invalid' }, 'HASH_INVALID', 'no such web session');
+    }
+    this.webSessions = this.webSessions.filter((w) => w.hash !== hash);
+  }
+
+  async revokeAllWebSessions(): Promise<void> {
+    this.calls.push({ method: 'revokeAllWebSessions' });
+    this.check('revokeAllWebSessions');
+    this.webSessions = [];
+  }
+
+  async getSessionTtlDays(): Promise<number> {
+    this.calls.push({ method: 'getSessionTtlDays' });
+    this.check('getSessionTtlDays');
+    return this.ttlDays;
+  }
+
+  async setSessionTtlDays(days: number): Promise<void> {
+    this.calls.push({ method: 'setSessionTtlDays', days });
+    this.check('setSessionTtlDays');
+    this.ttlDays = days;
+  }
+
+  async confirm(hash: bigint): Promise<void> {
+    this.calls.push({ method: 'confirm', hash });
+    this.check('confirm');
+    this.sessions = this.sessions.map((s) => (s.hash === hash ? { ...s, unconfirmed: false } : s));
+  }
+
   /** Calls that change something on the account. */
-  get changes(): Array<{ method: AccountMethod; hash?: bigint }> {
-    return this.calls.filter((c) => c.method === 'revoke' || c.method === 'revokeAll');
+  get changes(): Array<{ method: AccountMethod; hash?: bigint; days?: number }> {
+    const changing: AccountMethod[] = ['revoke', 'revokeAll', 'revokeWebSession', 'revokeAllWebSessions', 'setSessionTtlDays'];
+    return this.calls.filter((c) => changing.includes(c.method));
   }
 }
 
@@ -84,6 +137,21 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
 }
 
 export const TEST_NOW_MS = NOW_S * 1000;
+
+export function makeWebSession(overrides: Partial<WebSession> = {}): WebSession {
+  return {
+    hash: 1n,
+    domain: 'example.org',
+    bot: '@example_login_bot',
+    browser: 'Firefox 128',
+    platform: 'Linux',
+    ip: '198.51.100.4',
+    region: 'Paris, France',
+    dateCreated: NOW_S - 86_400 * 3,
+    dateActive: NOW_S - 3_600,
+    ...overrides,
+  };
+}
 
 export function companionSession(overrides: Partial<Session> = {}): Session {
   return makeSession({

@@ -14,6 +14,8 @@ export interface WorldOptions {
   readonly sessions?: Array<Partial<EmulatedSession> & { hash: bigint }>;
   readonly mtproto?: MtprotoEmulatorOptions;
   readonly requestTimeoutMs?: number;
+  readonly reconcileIntervalSeconds?: number;
+  readonly probeIntervalMs?: number;
 }
 
 /**
@@ -38,21 +40,36 @@ export async function startWorld(options: WorldOptions = {}) {
     databasePath: path.join(dir, 'warden.sqlite'),
     botApiRoot: botApi.apiRoot,
     logLevel: 'silent',
+    reconcileIntervalSeconds: options.reconcileIntervalSeconds ?? 30,
   };
-  let app: RunningApp | undefined;
+  const launch = (): Promise<RunningApp> =>
+    startApp(config, {
+      log: silentLogger,
+      requestTimeoutMs: options.requestTimeoutMs ?? 8000,
+      connectTimeoutMs: 8000,
+      ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+    });
+  let running: RunningApp;
   try {
-    app = await startApp(config, { log: silentLogger, requestTimeoutMs: options.requestTimeoutMs ?? 8000, connectTimeoutMs: 8000 });
+    running = await launch();
   } catch (err) {
     await Promise.allSettled([mt.stop(), botApi.stop()]);
     throw err;
   }
-  const running = app;
 
   const world = {
     mt,
     botApi,
-    app: running,
+    get app(): RunningApp {
+      return running;
+    },
     config,
+    /** Stops the app and starts it again on the same database, like a pm2 restart. */
+    async restart(between?: () => void | Promise<void>): Promise<void> {
+      await running.stop();
+      await between?.();
+      running = await launch();
+    },
     dir,
     /** The owner (or anyone) writes to the bot; resolves with the index to wait from. */
     say(text: string, from: { id: number; first_name: string } = OWNER): number {

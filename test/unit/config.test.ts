@@ -21,13 +21,14 @@ describe('parseConfig', () => {
         databasePath: DEFAULT_DATABASE_PATH,
         botApiRoot: 'https://api.telegram.org',
         logLevel: 'info',
+        reconcileIntervalSeconds: 30,
       },
     });
   });
 
   it('takes every optional variable', () => {
-    const r = parseConfig({ ...VALID, OWNER_ID: '777000111', DATABASE_PATH: '/tmp/x.sqlite', BOT_API_ROOT: 'http://127.0.0.1:8081/', LOG_LEVEL: 'debug' });
-    expect(r.ok && r.config).toMatchObject({ ownerId: 777000111, databasePath: '/tmp/x.sqlite', botApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug' });
+    const r = parseConfig({ ...VALID, OWNER_ID: '777000111', DATABASE_PATH: '/tmp/x.sqlite', BOT_API_ROOT: 'http://127.0.0.1:8081/', LOG_LEVEL: 'debug', RECONCILE_INTERVAL: '10' });
+    expect(r.ok && r.config).toMatchObject({ ownerId: 777000111, databasePath: '/tmp/x.sqlite', botApiRoot: 'http://127.0.0.1:8081', logLevel: 'debug', reconcileIntervalSeconds: 10 });
   });
 
   it('reads the session from data/account.session when ACCOUNT_SESSION is unset, and prefers the environment', () => {
@@ -38,14 +39,14 @@ describe('parseConfig', () => {
   });
 
   it('reports every problem at once and never echoes a value', () => {
-    const r = parseConfig({ API_ID: 'twelve', BOT_TOKEN: 'secret token value', OWNER_ID: '-5', LOG_LEVEL: 'loud', BOT_API_ROOT: 'not a url' });
+    const r = parseConfig({ API_ID: 'twelve', BOT_TOKEN: 'secret token value', OWNER_ID: '-5', LOG_LEVEL: 'loud', BOT_API_ROOT: 'not a url', RECONCILE_INTERVAL: '1' });
     expect(r.ok).toBe(false);
     const problems = r.ok ? [] : r.problems;
     const text = problems.join('\n');
-    for (const name of ['BOT_TOKEN', 'API_ID', 'API_HASH', 'ACCOUNT_SESSION', 'OWNER_ID', 'LOG_LEVEL', 'BOT_API_ROOT']) {
+    for (const name of ['BOT_TOKEN', 'API_ID', 'API_HASH', 'ACCOUNT_SESSION', 'OWNER_ID', 'LOG_LEVEL', 'BOT_API_ROOT', 'RECONCILE_INTERVAL']) {
       expect(text).toContain(name);
     }
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
     expect(text).not.toContain('secret token value');
     expect(text).not.toContain('twelve');
     expect(text).toMatch(/npm run login/);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { auditLog } from './001-audit-log';
+import { loginWatch } from './002-login-watch';
 
 export interface Migration {
   readonly version: number;
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new entry. */
-export const MIGRATIONS: readonly Migration[] = [auditLog];
+export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch];
 
 export class DatabaseTooNewError extends Error {
   override readonly name = 'DatabaseTooNewError';

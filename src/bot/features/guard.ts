@@ -1,0 +1,66 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { GUARD_SETTING } from '../../guard/login-watcher';
+import { describeFailure } from '../account-call';
+import type { BotDeps } from '../deps';
+import { stale } from './revoke';
+
+/** /guard on|off: when on, every new login from an untrusted device is ended at once. Persisted. */
+export function guardFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+  const { settings, trusted } = deps.guard;
+
+  const turn = (on: boolean, actorId: number, detail?: string): void => {
+    settings.setFlag(GUARD_SETTING, on);
+    deps.audit.record({ actorId, action: on ? 'guard_on' : 'guard_off', detail: detail ?? null }, 'ok');
+  };
+  const onText = (): string =>
+    `🛡 Guard mode is <b>on</b>. New logins from devices not on your trusted list (${trusted.list().length}) are ended at once. /trust edits the list.`;
+
+  composer.command('guard', async (ctx) => {
+    const arg = ctx.match.trim().toLowerCase();
+    if (arg === 'off') {
+      turn(false, ctx.from!.id);
+      return void (await ctx.reply('Guard mode is off. New logins are still reported, but not ended automatically.'));
+    }
+    if (arg !== 'on') {
+      const state = settings.flag(GUARD_SETTING) ? onText() : 'Guard mode is <b>off</b>: new logins are reported, not ended.';
+      return void (await ctx.reply(`${state}\nUsage: /guard on or /guard off.`, { parse_mode: 'HTML' }));
+    }
+    if (trusted.list().length > 0) {
+      turn(true, ctx.from!.id);
+      return void (await ctx.reply(onText(), { parse_mode: 'HTML' }));
+    }
+    const id = deps.confirmations.create({ kind: 'guard_on', count: 0 });
+    await ctx.reply(
+      'You have no trusted devices yet, so guard mode would end <b>every</b> new login, including your own next one. Trust the devices logged in now first?',
+      {
+        parse_mode: 'HTML',
+        reply_markup: new InlineKeyboard().text('Trust current sessions, turn on', `gt:${id}`).row().text('Turn on anyway', `go:${id}`).text('Cancel', `gx:${id}`),
+      },
+    );
+  });
+
+  composer.callbackQuery(/^g([tox]):([\w-]+)$/, async (ctx) => {
+    const [, choice, id] = ctx.match;
+    if (choice === 'x') {
+      deps.confirmations.cancel(id ?? '');
+      await ctx.answerCallbackQuery({ text: 'Cancelled' });
+      return void (await ctx.editMessageText('Guard mode stays off.'));
+    }
+    const taken = deps.confirmations.take(id ?? '', 'guard_on');
+    if (!taken.ok) return void (await ctx.answerCallbackQuery({ text: stale(taken.why) }));
+    await ctx.answerCallbackQuery();
+    let added = 0;
+    if (choice === 't') {
+      try {
+        for (const s of (await deps.account.listSessions()).filter((s) => !s.current)) if (trusted.add(s)) added += 1;
+      } catch (err) {
+        return void (await ctx.editMessageText(`${await describeFailure(deps, err, 'Reading the sessions')} Guard mode stays off.`));
+      }
+    }
+    turn(true, ctx.from.id, added ? `trusted ${added} current devices first` : 'with no trusted devices');
+    await ctx.editMessageText(`${added ? `Trusted ${added} current ${added === 1 ? 'device' : 'devices'}. ` : ''}${onText()}`, { parse_mode: 'HTML' });
+  });
+
+  return composer;
+}

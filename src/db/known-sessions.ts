@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import type { Session } from '../domain/session';
+
+export type SeenVia = 'baseline' | 'push' | 'reconcile' | 'service_message' | 'start';
+
+/** The sessions the guard has seen; inserting a hash is how a login is claimed for alerting. */
+export function createKnownSessions(db: Database, now: () => Date = () => new Date()) {
+  const insert = db.prepare<[string, string, string, number | null, string | null, string | null, string | null, string | null]>(
+    `INSERT INTO known_session (hash, first_seen_at, seen_via, api_id, app_name, device_model, platform, description)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+  );
+  const fill = db.prepare<[number, string, string, string, string | null, string]>(
+    `UPDATE known_session SET api_id = ?, app_name = ?, device_model = ?, platform = ?, description = COALESCE(?, description)
+     WHERE hash = ? AND api_id IS NULL`,
+  );
+  const active = db.prepare(`SELECT hash FROM known_session WHERE ended_at IS NULL`);
+  const end = db.prepare<[string, string]>(`UPDATE known_session SET ended_at = ? WHERE hash = ? AND ended_at IS NULL`);
+  const revive = db.prepare<[string]>(`UPDATE known_session SET ended_at = NULL WHERE hash = ?`);
+  const count = db.prepare(`SELECT count(*) AS n FROM known_session`);
+
+  return {
+    /**
+     * True only for the first caller with this hash: the one that alerts. A session is claimed with
+     * whatever is known (a push has no api_id); details are filled in once the list shows it.
+     */
+    claim(hash: bigint, via: SeenVia, session?: Session, description?: string): boolean {
+      const h = hash.toString(10);
+      const claimed =
+        insert.run(h, now().toISOString(), via, session?.apiId ?? null, session?.appName ?? null, session?.deviceModel ?? null, session?.platform ?? null, description ?? null)
+          .changes === 1;
+      if (!claimed) revive.run(h);
+      return claimed;
+    },
+    remember(session: Session, description: string): void {
+      fill.run(session.apiId, session.appName, session.deviceModel, session.platform, description, session.hash.toString(10));
+    },
+    /** Hashes believed active: the snapshot reconcile diffs against. */
+    activeHashes(): Set<string> {
+      return new Set((active.all() as Array<{ hash: string }>).map((r) => r.hash));
+    },
+    markEnded(hash: string): void {
+      end.run(now().toISOString(), hash);
+    },
+    isEmpty(): boolean {
+      return (count.get() as { n: number }).n === 0;
+    },
+  };
+}
+
+export type KnownSessions = ReturnType<typeof createKnownSessions>;
