@@ -18,7 +18,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const upToDate = fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= newestMtime(path.join(root, 'src'));
+// The demo's entry is checked too: a build from before src/demo existed would lack it.
+const demoEntry = path.join(root, 'dist', 'demo', 'main.js');
+const upToDate =
+  fs.existsSync(entry) && fs.existsSync(demoEntry) && fs.statSync(entry).mtimeMs >= newestMtime(path.join(root, 'src'));
 if (!upToDate) {
   let tsc;
   try {

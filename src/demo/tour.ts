@@ -1,0 +1,34 @@
+import type { DemoChat } from './chat';
+
+export interface TourStep {
+  /** What the owner types; a function picks a button number from what is on screen at that moment. */
+  readonly input: string | ((chat: DemoChat) => string | undefined);
+  /** The reply that must arrive; without one the step only gives the bot a moment to answer. */
+  readonly expect?: RegExp;
+  readonly note?: string;
+}
+
+/** Types the number of the first current button whose label matches. */
+const press =
+  (label: RegExp) =>
+  (chat: DemoChat): string | undefined =>
+    chat.currentButtons.find((b) => label.test(b.text))?.number.toString();
+
+export const TOUR: readonly TourStep[] = [
+  { note: 'What the bot can do', input: '/help', expect: /guards your Telegram account/ },
+  { note: 'The account\'s sessions: one is an unofficial app', input: '/sessions', expect: /Active sessions: 6/ },
+  { note: 'Press its End button: the bot asks first', input: press(/Redmi/), expect: /End this session\?/ },
+  { input: press(/^End it$/), expect: /^Ended: Redmi Note 12/ },
+  { note: 'A hash no session has: Telegram says HASH_INVALID and the bot explains', input: '/revoke 1234567890', expect: /No active session has that hash/ },
+  { note: 'End everything else? Not now', input: '/revokeall', expect: /End 4 sessions\?/ },
+  { input: press(/^Cancel$/), expect: /Cancelled\. Nothing was ended/ },
+  { note: 'Someone logs in somewhere', input: ':login Galaxy S24 from Lagos, Nigeria' },
+  { input: '/sessions', expect: /Galaxy S24/ },
+  { note: 'Websites logged in with Telegram', input: '/websessions', expect: /Web sessions: 2/ },
+  { input: press(/shop\.example\.com/), expect: /End this web session\?/ },
+  { input: press(/^End it$/), expect: /^Ended the web session: shop\.example\.com/ },
+  { note: 'How long an unused session lives', input: '/ttl', expect: /Inactive sessions end after 180 days/ },
+  { input: '/ttl 45', expect: /accepts only 7, 30, 90, 180, 365 days/ },
+  { input: '/ttl 90', expect: /now end automatically/ },
+  { note: 'Everything above, from the audit log', input: '/log 8', expect: /Last 8 audit entries/ },
+];

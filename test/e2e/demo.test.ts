@@ -1,0 +1,59 @@
+import { PassThrough } from 'node:stream';
+import { runDemo } from '../../src/demo/main';
+import { renderMessage, numberButtons } from '../../src/demo/render';
+
+describe('npm run demo -- --script', () => {
+  it('plays the tour against both emulators, prints the transcript and exits 0', async () => {
+    const output = new PassThrough();
+    let transcript = '';
+    output.on('data', (chunk: Buffer) => (transcript += chunk.toString()));
+    const started = Date.now();
+    const code = await runDemo({ script: true, output });
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // No TTY: plain text, no ANSI codes.
+    expect(transcript).not.toMatch(/\x1b\[/);
+    for (const line of [
+      'you> /sessions',
+      'bot> Active sessions: 6',
+      'Hash: 9007199254753337',
+      'Hash: -9123456789012345678',
+      '[2 End #3 Redmi Note 12]',
+      'you> 2 (presses [2 End #3 Redmi Note 12])',
+      'bot (edited)> Ended: Redmi Note 12, QuickGram 3.2.1, Amsterdam, Netherlands',
+      'bot> No active session has that hash.',
+      'bot (edited)> Cancelled. Nothing was ended.',
+      '(simulated: Telegram reports a new login on Galaxy S24 from Lagos, Nigeria',
+      'bot> Web sessions: 2',
+      'bot (edited)> Ended the web session: shop.example.com',
+      'bot> Inactive sessions end after 180 days (6 months).',
+      'bot> Done: sessions inactive for 90 days (3 months) now end automatically.',
+      'bot> Last 8 audit entries, newest first:',
+      '✓ tour complete',
+    ]) {
+      expect(transcript).toContain(line);
+    }
+    expect(transcript).toMatch(/Galaxy S24 · /);
+  }, 30_000);
+});
+
+describe('demo rendering', () => {
+  const message = {
+    message_id: 7,
+    text: 'End this?\nHash: 123',
+    entities: [{ type: 'bold', offset: 0, length: 9 }, { type: 'code', offset: 16, length: 3 }],
+    reply_markup: { inline_keyboard: [[{ text: 'End it', callback_data: 'sc:x' }, { text: 'Cancel', callback_data: 'sx:x' }]] },
+  };
+
+  it('draws bold with ANSI on a terminal and numbers the buttons', () => {
+    const text = renderMessage(message, { ansi: true, edited: false, buttons: numberButtons(message) });
+    expect(text).toContain('\x1b[1mEnd this?\x1b[0m');
+    expect(text).toContain('[1 End it]  [2 Cancel]');
+  });
+
+  it('is plain text otherwise', () => {
+    expect(renderMessage(message, { ansi: false, edited: true, buttons: numberButtons(message) })).toBe(
+      'bot (edited)> End this?\n              Hash: 123\n              [1 End it]  [2 Cancel]',
+    );
+  });
+});
