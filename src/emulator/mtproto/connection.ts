@@ -3,7 +3,8 @@ import type { Socket } from 'net';
 import { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions/BinaryReader';
 import { CryptoError, decryptClientPacket, encryptServerMessage } from './crypto';
-import { findHandler, type HandlerContext } from './handlers';
+import { findHandler, type CallerKey, type HandlerContext } from './handlers';
+import { LOGIN_METHODS, findLoginHandler } from './login-handlers';
 import { RpcFailure } from './state';
 import {
   CONSTRUCTOR,
@@ -21,11 +22,13 @@ import { FullFrameDecoder, FullFrameEncoder, transportErrorPayload } from './tra
 
 /** What a connection needs from the server that owns it. */
 export interface ConnectionHost {
-  readonly ctx: HandlerContext;
+  readonly ctx: Omit<HandlerContext, 'caller'>;
   readonly serverSalt: Buffer;
   readonly gzipThreshold: number;
   /** Auth keys issued so far, by hex auth_key_id. */
   lookupKey(keyIdHex: string): Buffer | undefined;
+  /** The login state of an issued key. */
+  callerKey(keyIdHex: string): CallerKey | undefined;
   /** True the first time a (key, session id) pair is seen, which warrants new_session_created. */
   claimSession(keyIdHex: string, sessionId: bigint): boolean;
   replyDelayMs(): number;
@@ -49,15 +52,13 @@ const WRAPPERS = new Set([
   'InvokeWithReCaptcha',
 ]);
 
-/** Like Telegram, these work on a key whose authorization was ended, so connect() still succeeds. */
-const ALLOWED_WHEN_REVOKED = new Set(['help.getConfig', 'help.getNearestDc']);
-
 type MsgKind = 'response' | 'notification';
 
 export class ClientConnection {
   private readonly decoder = new FullFrameDecoder();
   private readonly encoder = new FullFrameEncoder();
   private authKey: Buffer | undefined;
+  private keyId: string | undefined;
   private sessionId: bigint | undefined;
   private lastMsgId = 0n;
   private seq = 0;
@@ -79,6 +80,11 @@ export class ClientConnection {
   /** Only connections that have spoken encrypted MTProto can receive pushes. */
   get authorized(): boolean {
     return !this.closed && this.authKey !== undefined && this.sessionId !== undefined;
+  }
+
+  /** auth_key_id (hex) of the key this connection last spoke with. */
+  get keyIdHex(): string | undefined {
+    return this.keyId;
   }
 
   get isClosed(): boolean {
@@ -138,6 +144,7 @@ export class ClientConnection {
     }
     if (this.sessionId !== msg.sessionId || this.authKey !== key) {
       this.authKey = key;
+      this.keyId = keyIdHex;
       this.sessionId = msg.sessionId;
       this.seq = 0;
     }
@@ -245,15 +252,21 @@ export class ClientConnection {
     }
     let body: Buffer;
     try {
-      if (state.revoked && !ALLOWED_WHEN_REVOKED.has(method)) throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
+      const caller = this.keyId === undefined ? undefined : this.host.callerKey(this.keyId);
+      if (!caller) throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
+      // Like Telegram, a key that is not (or no longer) logged in may still fetch the config and log in.
+      if ((!caller.loggedIn || state.revoked) && !LOGIN_METHODS.has(method)) {
+        throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
+      }
       const injected = state.takeInjectedError(method);
       if (injected) throw new RpcFailure(injected.code, injected.message);
-      const handler = findHandler(method);
+      const handler = findHandler(method) ?? findLoginHandler(method);
       if (!handler) {
         this.host.log(`unsupported method ${method}`);
         throw new RpcFailure(400, 'METHOD_NOT_SUPPORTED_BY_EMULATOR');
       }
-      body = rpcResult(msgId, serializeResult(handler(req, this.host.ctx)), this.host.gzipThreshold);
+      const result = handler(req, { ...this.host.ctx, caller });
+      body = rpcResult(msgId, serializeResult(result), this.host.gzipThreshold);
     } catch (err) {
       if (err instanceof RpcFailure) {
         body = rpcError(msgId, err.code, err.errorMessage);

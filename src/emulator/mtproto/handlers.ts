@@ -7,11 +7,25 @@ import type { EmulatedSession, EmulatedWebSession } from './types';
 
 export const SERVICE_USER_ID = 777000n;
 
+/** The auth key a request came in on: what it may call depends on whether it has logged in. */
+export interface CallerKey {
+  /** auth_key_id as hex. */
+  readonly keyIdHex: string;
+  readonly loggedIn: boolean;
+  /** The code or QR step is done and Telegram now waits for the two-step verification password. */
+  passwordPending: boolean;
+  /** The last auth.sendCode on this key: only its phone_code_hash is accepted by auth.signIn. */
+  sentCode: { phone: string; hash: string } | undefined;
+  /** Marks the key logged in (and, after revokeCompanion(), makes it the account's only companion). */
+  logIn(): void;
+}
+
 export interface HandlerContext {
   state: EmulatorState;
   host: string;
   port: number;
   dcId: number;
+  caller: CallerKey;
 }
 
 type Handler = (req: TlObject, ctx: HandlerContext) => TlResult;

@@ -6,6 +6,7 @@ export type {
   EmulatedSession,
   EmulatedWebSession,
   InjectedError,
+  IssueAuthKeyOptions,
   MtprotoEmulatorOptions,
   PushNewAuthorizationInput,
   PushNewAuthorizationOptions,

@@ -5,7 +5,8 @@ import { AuthKey } from 'telegram/crypto/AuthKey';
 import { StringSession } from 'telegram/sessions';
 import { authKeyId } from './crypto';
 import { ClientConnection, type ConnectionHost } from './connection';
-import { SERVICE_USER_ID, selfUser, serviceUser, type HandlerContext } from './handlers';
+import { SERVICE_USER_ID, selfUser, serviceUser, type CallerKey, type HandlerContext } from './handlers';
+import { SrpVerifier } from './srp';
 import { EmulatorState, defaultSession, nowSeconds } from './state';
 import { toLong, type TlObject } from './tl';
 import type {
@@ -13,6 +14,7 @@ import type {
   EmulatedSession,
   EmulatedWebSession,
   InjectedError,
+  IssueAuthKeyOptions,
   MtprotoEmulatorOptions,
   PushNewAuthorizationInput,
   PushNewAuthorizationOptions,
@@ -20,9 +22,21 @@ import type {
   RecordedCall,
 } from './types';
 
-interface IssuedKey {
-  key: Buffer;
-  session: string;
+class IssuedKey implements CallerKey {
+  passwordPending = false;
+  sentCode: CallerKey['sentCode'] = undefined;
+
+  constructor(
+    readonly key: Buffer,
+    readonly keyIdHex: string,
+    readonly session: string,
+    public loggedIn: boolean,
+    private readonly onLogIn: (key: IssuedKey) => void,
+  ) {}
+
+  logIn(): void {
+    this.onLogIn(this);
+  }
 }
 
 /** Loopback MTProto server that real gramjs clients talk to with a pre-shared auth key. */
@@ -63,6 +77,7 @@ export class MtprotoEmulator {
       });
     });
     emu.boundPort = (emu.server.address() as AddressInfo).port;
+    if (opts.password !== undefined) await emu.setPassword(opts.password, opts.passwordHint);
     emu.primarySession = await emu.issueAuthKey();
     emu.log(`listening on ${emu.host}:${emu.boundPort}`);
     return emu;
@@ -88,8 +103,12 @@ export class MtprotoEmulator {
     return this.primarySession;
   }
 
-  /** Issues one more auth key (another client of the same account) and returns its StringSession. */
-  async issueAuthKey(): Promise<string> {
+  /**
+   * Issues one more auth key and returns its StringSession: another client of the same account, or
+   * with `{ loggedIn: false }` a key that still has to log in (what a client holds right after the
+   * key exchange this emulator skips).
+   */
+  async issueAuthKey(opts: IssueAuthKeyOptions = {}): Promise<string> {
     const key = randomBytes(256);
     const authKey = new AuthKey();
     await authKey.setKey(key);
@@ -98,8 +117,57 @@ export class MtprotoEmulator {
     session.setDC(this.dcId, this.host, (this.boundPort << 16) >> 16);
     session.setAuthKey(authKey);
     const saved = session.save();
-    this.keys.set(authKeyId(key).toString('hex'), { key, session: saved });
+    const keyIdHex = authKeyId(key).toString('hex');
+    this.keys.set(keyIdHex, new IssuedKey(key, keyIdHex, saved, opts.loggedIn ?? true, (k) => this.logIn(k)));
     return saved;
+  }
+
+  /** Whether the key in this StringSession is logged in; undefined if the emulator did not issue it. */
+  isLoggedIn(session: string): boolean | undefined {
+    for (const k of this.keys.values()) if (k.session === session) return k.loggedIn && !this.state.revoked;
+    return undefined;
+  }
+
+  // ---- login -------------------------------------------------------------------------------
+
+  /** The code auth.signIn accepts. */
+  setLoginCode(code: string): void {
+    this.state.loginCode = code;
+  }
+
+  /** Turns two-step verification on (or off with undefined). Derives the SRP verifier: ~0.1 s. */
+  async setPassword(password: string | undefined, hint?: string): Promise<void> {
+    this.state.password = password === undefined ? undefined : await SrpVerifier.create(password, hint);
+  }
+
+  /**
+   * The owner's app scanned the QR code: pushes updateLoginToken to the key that exported the token,
+   * and its next auth.exportLoginToken returns auth.LoginTokenSuccess (or SESSION_PASSWORD_NEEDED).
+   * `token` may be the raw bytes, their base64url text, or the whole tg://login?token=... URL;
+   * default: the newest unexpired token.
+   */
+  acceptLoginToken(token?: Buffer | string): void {
+    const now = nowSeconds();
+    const wanted = typeof token === 'string' ? Buffer.from(token.replace(/^tg:\/\/login\?token=/, ''), 'base64url') : token;
+    const pending = this.state.loginTokens.filter((t) => !t.accepted && t.expires > now);
+    const target = wanted ? pending.find((t) => t.token.equals(wanted)) : pending[pending.length - 1];
+    if (!target) throw new Error('no unexpired login token to accept: wait for auth.exportLoginToken first');
+    target.accepted = true;
+    const update = new Api.UpdateShort({ update: new Api.UpdateLoginToken(), date: now });
+    for (const c of this.connections) if (c.keyIdHex === target.keyIdHex) c.push(update);
+  }
+
+  private logIn(key: IssuedKey): void {
+    if (this.state.revoked) {
+      // The old companion's session was ended; the key that just logged in is the companion now.
+      for (const other of this.keys.values()) if (other !== key) other.loggedIn = false;
+      this.state.revoked = false;
+    }
+    key.loggedIn = true;
+    key.passwordPending = false;
+    key.sentCode = undefined;
+    this.state.loginTokens = this.state.loginTokens.filter((t) => t.keyIdHex !== key.keyIdHex);
+    this.log(`key ${key.keyIdHex} logged in`);
   }
 
   // ---- scripted state ----------------------------------------------------------------------
@@ -297,16 +365,20 @@ export class MtprotoEmulator {
       this.log(`push ${updates.className} suppressed`);
       return;
     }
-    for (const c of this.connections) c.push(updates);
+    for (const c of this.connections) {
+      const key = c.keyIdHex === undefined ? undefined : this.keys.get(c.keyIdHex);
+      if (key?.loggedIn) c.push(updates);
+    }
   }
 
   private accept(socket: Socket): void {
-    const ctx: HandlerContext = { state: this.state, host: this.host, port: this.boundPort, dcId: this.dcId };
+    const ctx: Omit<HandlerContext, 'caller'> = { state: this.state, host: this.host, port: this.boundPort, dcId: this.dcId };
     const host: ConnectionHost = {
       ctx,
       serverSalt: this.serverSalt,
       gzipThreshold: this.gzipThreshold,
       lookupKey: (hex) => this.keys.get(hex)?.key,
+      callerKey: (hex) => this.keys.get(hex),
       claimSession: (hex, sessionId) => {
         const id = `${hex}:${sessionId}`;
         if (this.sessionsSeen.has(id)) return false;

@@ -1,3 +1,4 @@
+import type { SrpVerifier } from './srp';
 import type {
   EmulatedSelf,
   EmulatedSession,
@@ -43,6 +44,16 @@ export class RpcFailure extends Error {
   }
 }
 
+/** A token from auth.exportLoginToken, waiting for the owner's app to scan it. */
+export interface LoginToken {
+  token: Buffer;
+  /** auth_key_id (hex) of the key that asked for it: only that key may complete the login. */
+  keyIdHex: string;
+  /** Unix seconds. */
+  expires: number;
+  accepted: boolean;
+}
+
 interface Waiter {
   method: string;
   predicate: ((call: RecordedCall) => boolean) | undefined;
@@ -61,6 +72,11 @@ export class EmulatorState {
   acceptedTtlDays: number[];
   pts = 1;
   revoked = false;
+  loginCode: string;
+  /** Set when the account has two-step verification; created asynchronously by the server. */
+  password: SrpVerifier | undefined;
+  loginTokenTtlSeconds: number;
+  loginTokens: LoginToken[] = [];
   readonly calls: RecordedCall[] = [];
   readonly dropNext = new Map<string, number>();
   private readonly errors = new Map<string, InjectedError[]>();
@@ -94,6 +110,8 @@ export class EmulatorState {
     this.webSessions = (opts.webSessions ?? []).map((s) => ({ ...s }));
     this.authorizationTtlDays = opts.authorizationTtlDays ?? 180;
     this.acceptedTtlDays = opts.acceptedTtlDays ?? DEFAULT_ACCEPTED_TTL_DAYS;
+    this.loginCode = opts.loginCode ?? '12345';
+    this.loginTokenTtlSeconds = opts.loginTokenTtlSeconds ?? 30;
   }
 
   /** Telegram refuses to end other sessions from one younger than 24 h. */

@@ -81,6 +81,21 @@ export interface MtprotoEmulatorOptions {
   /** Replies whose TL body is larger than this are sent gzip_packed. */
   gzipThreshold?: number;
   logger?: Logger;
+  /** The code auth.signIn accepts (default '12345'); auth.sendCode reports it as sent to the app. */
+  loginCode?: string;
+  /** A two-step verification password: logins then need auth.checkPassword (SRP) after the code or QR. */
+  password?: string;
+  passwordHint?: string;
+  /** Lifetime of the tokens auth.exportLoginToken hands out (default 30 s, as Telegram's). */
+  loginTokenTtlSeconds?: number;
+}
+
+export interface IssueAuthKeyOptions {
+  /**
+   * false: the key is not logged in yet, as after a fresh key exchange. Every call but the login
+   * methods fails with 401 AUTH_KEY_UNREGISTERED until the key logs in (code, password or QR).
+   */
+  loggedIn?: boolean;
 }
 
 export interface PushNewAuthorizationInput {
