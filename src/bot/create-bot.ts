@@ -14,6 +14,7 @@ import { webSessionsFeature } from './features/web-sessions';
 import { auditLogFeature } from './features/audit-log';
 import { alertActionsFeature } from './features/alert-actions';
 import { guardFeature } from './features/guard';
+import { panicFeature } from './features/panic';
 import { statusFeature } from './features/status';
 import { trustFeature } from './features/trust';
 
@@ -46,7 +47,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(ownerGate(deps));
   bot.use(helpFeature(), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
-  bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps));
+  bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(fallbackFeature());
   bot.catch(errorBoundary(deps.log));
   return bot;

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
+import { describeUntrustedResult, endUntrustedSessions } from '../end-untrusted';
 import { escapeHtml } from '../format/html';
 import { stale } from './revoke';
 
@@ -25,6 +26,10 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
     }
     const id = deps.confirmations.create({ kind: 'end_all', count: others });
     const noun = others === 1 ? 'session' : 'sessions';
+    const trustedCount = deps.guard.trusted.list().length;
+    const keyboard = new InlineKeyboard().text(`End ${others} ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`);
+    // The same one-shot id backs both ending buttons, so tapping one disarms the other.
+    if (trustedCount > 0) keyboard.row().text('End all except trusted devices', `rt:${id}`);
     await ctx.reply(
       [
         `<b>End ${others} ${noun}?</b>`,
@@ -32,12 +37,13 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
         'This uses Telegram\'s auth.resetAuthorizations. It ends <b>every</b> session except session-warden\'s companion, ' +
           'including your own phone and desktop apps: you will have to log in on each of them again.',
         '',
-        'The button works once and expires in 2 minutes.',
+        trustedCount > 0
+          ? `"End all except trusted devices" spares the ${trustedCount} ${trustedCount === 1 ? 'device' : 'devices'} on your /trust list instead.`
+          : 'Tip: add your own devices with /trust to be offered "End all except trusted devices".',
+        '',
+        'The buttons work once and expire in 2 minutes.',
       ].join('\n'),
-      {
-        parse_mode: 'HTML',
-        reply_markup: new InlineKeyboard().text(`End ${others} ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`),
-      },
+      { parse_mode: 'HTML', reply_markup: keyboard },
     );
   });
 
@@ -58,6 +64,23 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
       result = `Done: Telegram ended every session except session-warden's companion (${count} at the time you asked). Send /sessions to check.`;
     } catch (err) {
       result = await describeFailure(deps, err, 'Ending the other sessions');
+    }
+    await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
+  });
+
+  composer.callbackQuery(/^rt:([\w-]+)$/, async (ctx) => {
+    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'end_all');
+    if (!taken.ok) {
+      await ctx.answerCallbackQuery({ text: stale(taken.why) });
+      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended; send /revokeall again.');
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: 'Ending the untrusted sessions…' });
+    let result: string;
+    try {
+      result = await describeUntrustedResult(deps, await endUntrustedSessions(deps, ctx.from.id));
+    } catch (err) {
+      result = await describeFailure(deps, err, 'Reading the sessions');
     }
     await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
   });
