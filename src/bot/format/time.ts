@@ -10,8 +10,13 @@ const UNITS: ReadonlyArray<readonly [number, string]> = [
 /** "5 min ago", "3 d ago", "just now": enough to spot a session that should not be there. */
 export function relativeTime(unixSeconds: number, nowMs: number): string {
   const seconds = Math.round(nowMs / 1000 - unixSeconds);
-  if (seconds < 60) return seconds < -60 ? `in ${duration(-seconds)}` : 'just now';
-  return `${duration(seconds)} ago`;
+  if (seconds < 60) return seconds < -60 ? `in ${largestUnit(-seconds)}` : 'just now';
+  return `${largestUnit(seconds)} ago`;
+}
+
+/** "5 min", not "5 min 1 s": a session list needs the order of magnitude, not the second. */
+function largestUnit(seconds: number): string {
+  return duration(seconds).split(' ').slice(0, 2).join(' ');
 }
 
 /** A duration in the two largest units: "2 h 5 min", "45 s". */
