@@ -37,6 +37,8 @@ export interface StartOptions {
   readonly connectTimeoutMs?: number;
   /** How often the companion's own session is checked (tests shorten it). */
   readonly probeIntervalMs?: number;
+  /** Called after the app stopped itself because polling failed for good (409, revoked token). */
+  readonly onFatal?: (err: unknown) => void;
 }
 
 const STOP_BOT_WITHIN_MS = 5000;
@@ -162,7 +164,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       .catch((err: unknown) => {
         log.fatal({ err }, 'the bot stopped polling (a 409 means another instance runs with this token)');
         reject(err);
-        void stop();
+        void stop().then(() => options.onFatal?.(err));
       });
   });
 
@@ -192,7 +194,8 @@ async function main(): Promise<void> {
   const log = createLogger(parsed.config.logLevel);
   let app: RunningApp;
   try {
-    app = await startApp(parsed.config, { log });
+    // Exit non-zero so pm2 restarts with backoff rather than leaving a process that no longer polls.
+    app = await startApp(parsed.config, { log, onFatal: () => process.exit(1) });
   } catch (err) {
     process.stderr.write(`${err instanceof StartupError ? err.message : `session-warden could not start: ${String(err)}`}\n`);
     process.exit(err instanceof StartupError ? 2 : 1);

@@ -43,6 +43,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   );
   // Retry 429 and 5xx, but never sit on a security alert for long: past 30 s the call fails and is logged.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Long polling starts with deleteWebhook. A self-hosted server without webhook support answers 404,
+  // which would stop the bot before it starts; such a server has no webhook to delete.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === 'deleteWebhook' && !result.ok && result.error_code === 404) return { ok: true, result: true } as unknown as typeof result;
+    return result;
+  });
 
   bot.use(ownerGate(deps));
   bot.use(helpFeature(), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));

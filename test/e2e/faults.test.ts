@@ -62,3 +62,23 @@ describe('e2e: faults on the wire', () => {
     expect(w.botApi.calls.filter((c) => c.method === 'getUpdates' && c.status === 500)).toHaveLength(1);
   });
 });
+
+describe('e2e: Bot API servers that differ from Telegram', () => {
+  it('starts against a server without webhook support (deleteWebhook answers 404)', async () => {
+    const { BotApiEmulator } = await import('../../src/emulator/botapi');
+    // The world starts the app; before that, make deleteWebhook unknown on this server.
+    const start = BotApiEmulator.start.bind(BotApiEmulator);
+    const spy = jest.spyOn(BotApiEmulator, 'start').mockImplementation(async (opts) => {
+      const emu = await start(opts);
+      emu.failNext('deleteWebhook', { kind: 'error', status: 404, description: 'Not Found' });
+      return emu;
+    });
+    try {
+      w = await startWorld({ sessions: [{ hash: 8n }] });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(w.botApi.calls.find((c) => c.method === 'deleteWebhook')?.status).toBe(404);
+    expect(await w.ask('/help')).toContain('/sessions');
+  });
+});

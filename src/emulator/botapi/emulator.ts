@@ -437,6 +437,7 @@ export class BotApiEmulator {
           this.stats.floods++;
           throw Errors.flood(fault.retryAfter);
         }
+        if (fault.kind === 'error') throw new ApiError(fault.status, fault.description);
         this.stats.serverErrors++;
         if (fault.status === 502) {
           finish(502, BAD_GATEWAY_HTML);

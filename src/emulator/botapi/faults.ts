@@ -6,7 +6,9 @@ export type Fault =
   | { kind: 'flood'; retryAfter: number }
   | { kind: 'server'; status?: 500 | 502 }
   /** The connection is dropped without a response, as on a network failure. */
-  | { kind: 'network' };
+  | { kind: 'network' }
+  /** Any other Bot API error, e.g. a self-hosted server that lacks a method (404 "Not Found"). */
+  | { kind: 'error'; status: number; description: string };
 
 /** '*' matches every method. */
 export type MethodPattern = string;
