@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+
+/**
+ * `.env` holds the bot token and the api hash, so it is written like the session file: 0600 from
+ * the first byte and replaced by rename, so a crash or Ctrl+C leaves the old file or the new one.
+ * Only the keys the wizard owns change; the owner's comments and other settings stay where they were.
+ */
+
+const FILE_MODE = 0o600;
+
+export interface EnvFile {
+  /** undefined when the file does not exist yet. */
+  readonly text: string | undefined;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export function readEnvFile(file: string): EnvFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { text: undefined, values: {} };
+    throw err;
+  }
+  return { text, values: dotenv.parse(text) };
+}
+
+/** Sets each key in place (every active assignment of it), next to its commented example, or at the end. */
+export function updateEnvText(text: string, updates: Readonly<Record<string, string>>): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text === '' ? [] : text.split(/\r?\n/);
+  // split() leaves one empty element after a final newline; it is put back at the end.
+  const endsWithNewline = lines.length > 0 && lines[lines.length - 1] === '';
+  if (endsWithNewline) lines.pop();
+
+  for (const [key, value] of Object.entries(updates)) {
+    const line = `${key}=${quote(value)}`;
+    const active = new RegExp(`^(\\s*)(export\\s+)?${key}\\s*=`);
+    let found = false;
+    lines.forEach((l, i) => {
+      const m = active.exec(l);
+      if (!m) return;
+      // Every assignment, not only the last: an overridden duplicate would still keep an old secret.
+      lines[i] = `${m[1] ?? ''}${m[2] ?? ''}${line}`;
+      found = true;
+    });
+    if (found) continue;
+    const example = new RegExp(`^\\s*#\\s*${key}\\s*=`);
+    const at = lines.map((l) => example.test(l)).lastIndexOf(true);
+    if (at >= 0) lines.splice(at + 1, 0, line);
+    else lines.push(line);
+  }
+
+  const result = lines.join(eol) + eol;
+  const parsed = dotenv.parse(result);
+  for (const [key, value] of Object.entries(updates)) {
+    // Never quote the value: it may be a secret.
+    if (parsed[key] !== value) throw new Error(`${key} could not be written to .env so that it reads back unchanged`);
+  }
+  return result;
+}
+
+function quote(value: string): string {
+  if (/^[\w.:/+=@-]*$/.test(value)) return value;
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('"') && !value.includes('\\')) return `"${value}"`;
+  return `\`${value}\``;
+}
+
+/** Writes `text` to `file` atomically with mode 0600. */
+export function writeEnvFileAtomic(file: string, text: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(tmp, 'wx', FILE_MODE);
+    // The umask may have dropped bits from open()'s mode; set it before any secret is written.
+    fs.fchmodSync(fd, FILE_MODE);
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  fs.chmodSync(file, FILE_MODE);
+}
+
+/** Tightens an existing file that already holds the right content. */
+export function ensurePrivate(file: string): void {
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, FILE_MODE);
+}

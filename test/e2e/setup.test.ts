@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import dotenv from 'dotenv';
+import { readSessionFile } from '../../src/account/session-file';
+import { parseConfig } from '../../src/config';
+import { BotApiEmulator } from '../../src/emulator/botapi';
+import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { checkSession } from '../../src/setup/checks';
+import { updateEnvText } from '../../src/setup/env-file';
+import { TerminalIO, type SetupIO } from '../../src/setup/terminal';
+import { runSetup } from '../../src/setup/wizard';
+
+/** The wizard against both emulators: getMe on the Bot API one, the companion's login on the MTProto one. */
+
+const TOKEN = '7000001:AAHsecret-bot_token_value';
+const API_HASH = '0123456789abcdef0123456789abcdef';
+const SELF = { id: 6_100_000_042n, firstName: 'Ada', username: 'ada_owner', phone: '447700900123' };
+const CODE = '24680';
+
+let bot: BotApiEmulator;
+let mt: MtprotoEmulator;
+let dir: string;
+let envFile: string;
+let sessionFile: string;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setup-test-'));
+  envFile = path.join(dir, '.env');
+  sessionFile = path.join(dir, 'data', 'account.session');
+  bot = await BotApiEmulator.start({ token: TOKEN });
+  mt = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
+});
+
+afterEach(async () => {
+  await bot.stop();
+  await mt.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Answers matched to questions in order; a question out of script fails the test with its text. */
+function scripted(answers: [RegExp, string][], onQr?: (url: string) => void) {
+  const queue = [...answers];
+  const asked: { question: string; hidden: boolean }[] = [];
+  let output = '';
+  const io: SetupIO = {
+    say: (text) => void (output += `${text}\n`),
+    ask: async (question, options) => {
+      asked.push({ question, hidden: options?.hidden === true });
+      output += question;
+      const next = queue.shift();
+      if (!next) throw new Error(`no answer scripted for "${question}"`);
+      if (!next[0].test(question)) throw new Error(`expected a question like ${next[0]}, got "${question}"`);
+      output += '\n';
+      return next[1];
+    },
+    showQr: async (url) => {
+      output += '[qr]\n';
+      onQr?.(url);
+    },
+  };
+  return { io, asked, output: () => output, left: () => queue.length };
+}
+
+const modeOf = (file: string): number => fs.statSync(file).mode & 0o777;
+
+async function setup(io: SetupIO): Promise<number> {
+  return runSetup({
+    io,
+    env: { BOT_API_ROOT: bot.apiRoot },
+    envFile,
+    sessionFile,
+    server: { session: await mt.issueAuthKey({ loggedIn: false }) },
+    timeoutMs: 5000,
+  });
+}
+
+const EXISTING = ['# my own notes', 'LOG_LEVEL=debug', 'BOT_TOKEN=', '', '# The bot obeys this user.', '# OWNER_ID=', 'RECONCILE_INTERVAL=60', ''].join('\n');
+
+async function freshRun(): Promise<{ session: string; output: string }> {
+  fs.writeFileSync(envFile, EXISTING, { mode: 0o644 });
+  const s = scripted([
+    [/^Bot token/, '999:not-a-known-token'],
+    [/^Bot token/, TOKEN],
+    [/^API_ID/, '1234567'],
+    [/^API_HASH/, API_HASH],
+    [/^Choose 1 or 2/, '2'],
+    [/^Phone number/, '+44 7700 900123'],
+    [/^Login code/, CODE],
+    [/^Owner id \[6100000042, the companion account\]: $/, ''],
+  ]);
+  expect(await setup(s.io)).toBe(0);
+  expect(s.left()).toBe(0);
+  expect(s.asked.filter((q) => q.hidden).map((q) => q.question)).toEqual(['Bot token: ', 'Bot token: ', 'API_HASH (App api_hash): ']);
+  return { session: readSessionFile(sessionFile) as string, output: s.output() };
+}
+
+test('fresh run: a wrong token is asked again; .env and the session file are written 0600 and start the bot', async () => {
+  const { session, output } = await freshRun();
+
+  expect(output).toContain('Telegram does not know that token');
+  expect(output).toContain('The token belongs to @warden_test_bot.');
+  expect(output).toContain('Logged in as Ada (@ada_owner), Telegram id 6100000042.');
+  expect(output).toContain('npm start');
+  expect(output).toContain('pm2 start ecosystem.config.js');
+  for (const secret of [TOKEN, API_HASH, session, CODE]) expect(output).not.toContain(secret);
+  // Not even masked: the wizard never tried to print one.
+  expect(output).not.toContain('[hidden]');
+
+  expect(modeOf(envFile)).toBe(0o600);
+  expect(modeOf(sessionFile)).toBe(0o600);
+  const text = fs.readFileSync(envFile, 'utf8');
+  expect(text).toContain('# my own notes\nLOG_LEVEL=debug\nBOT_TOKEN=');
+  expect(text).toContain('# The bot obeys this user.\n# OWNER_ID=\nOWNER_ID=6100000042\n');
+  expect(text).not.toContain('ACCOUNT_SESSION');
+  const values = dotenv.parse(text);
+  expect(values).toMatchObject({ BOT_TOKEN: TOKEN, API_ID: '1234567', API_HASH, OWNER_ID: '6100000042', RECONCILE_INTERVAL: '60' });
+  expect(fs.readdirSync(dir).sort()).toEqual(['.env', 'data']);
+
+  const parsed = parseConfig({ ...values, BOT_API_ROOT: bot.apiRoot }, readSessionFile(sessionFile));
+  expect(parsed.ok).toBe(true);
+  expect(await checkSession(1234567, API_HASH, session, 5000)).toMatchObject({ ok: true, user: { id: Number(SELF.id) } });
+});
+
+test('rerun with everything valid: nothing is asked but keep-or-change, and nothing changes', async () => {
+  const { session } = await freshRun();
+  const before = fs.readFileSync(envFile, 'utf8');
+  const sendCodes = mt.callsOf('auth.sendCode').length;
+
+  const s = scripted([
+    [/Keep the current token\? \[Y\/n\] $/, ''],
+    [/^Keep the current API_ID \(1234567\) and API_HASH\? \[Y\/n\] $/, ''],
+    [/^Owner id \[6100000042, the companion account\]/, ''],
+  ]);
+  expect(await setup(s.io)).toBe(0);
+  expect(s.output()).toContain('The current token works for @warden_test_bot.');
+  expect(s.output()).toContain('still works: logged in as Ada');
+  expect(s.asked.map((q) => q.question).join('|')).not.toMatch(/Phone|Login code|Choose 1 or 2|password/);
+  expect(mt.callsOf('auth.sendCode')).toHaveLength(sendCodes);
+  expect(fs.readFileSync(envFile, 'utf8')).toBe(before);
+  expect(readSessionFile(sessionFile)).toBe(session);
+});
+
+test('rerun after the session was ended elsewhere: logs in again (by QR) and replaces the session file', async () => {
+  const { session: old } = await freshRun();
+  mt.revokeCompanion();
+
+  const s = scripted(
+    [
+      [/Keep the current token/, 'y'],
+      [/Keep the current API_ID/, ''],
+      [/^Choose 1 or 2 \[1\]/, ''],
+      [/^Owner id/, '42'],
+    ],
+    (url) => setTimeout(() => mt.acceptLoginToken(url), 50),
+  );
+  expect(await setup(s.io)).toBe(0);
+  expect(s.output()).toContain('is no longer logged in');
+  expect(s.output()).toContain('[qr]');
+  const fresh = readSessionFile(sessionFile) as string;
+  expect(fresh).not.toBe(old);
+  expect(s.output()).not.toContain(fresh);
+  expect(modeOf(sessionFile)).toBe(0o600);
+  expect(dotenv.parse(fs.readFileSync(envFile, 'utf8')).OWNER_ID).toBe('42');
+  expect(await checkSession(1234567, API_HASH, fresh, 5000)).toMatchObject({ ok: true });
+});
+
+test('the terminal: input that ends mid-way cancels, and nothing is written', async () => {
+  const input = new PassThrough();
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const io = new TerminalIO(input, out, false);
+  input.end('999:not-a-known-token\n');
+  try {
+    expect(await setup(io)).toBe(130);
+  } finally {
+    io.close();
+  }
+  expect(text).toContain('Telegram does not know that token');
+  expect(text).toContain('Setup cancelled. Nothing was saved.');
+  expect(fs.existsSync(envFile)).toBe(false);
+  expect(fs.existsSync(sessionFile)).toBe(false);
+});
+
+test('an unreachable Bot API is explained; declining to retry stops without writing', async () => {
+  const s = scripted([
+    [/^Bot token/, TOKEN],
+    [/^Try again\? \[Y\/n\] $/, ''],
+    [/^Try again\?/, 'n'],
+  ]);
+  bot.failNext('getMe', { kind: 'network' }, 2);
+  expect(await setup(s.io)).toBe(1);
+  expect(s.output()).toMatch(/Could not reach the Bot API at http:\/\/127\.0\.0\.1:\d+ \(.+\): check the network and BOT_API_ROOT\./);
+  expect(s.output()).toContain('Setup stopped. Nothing was saved. Run `npm run setup` again once the Bot API can be reached.');
+  expect(s.output()).not.toContain(TOKEN);
+  expect(fs.existsSync(envFile)).toBe(false);
+});
+
+test('.env editing keeps everything else and reads back exactly', () => {
+  const before = 'A=1\r\nexport BOT_TOKEN=old\r\n# API_HASH=\r\nBOT_TOKEN=older\r\n';
+  const after = updateEnvText(before, { BOT_TOKEN: '1:x', API_HASH: "a#b'c", OWNER_ID: '7' });
+  expect(after).toBe("A=1\r\nexport BOT_TOKEN=1:x\r\n# API_HASH=\r\nAPI_HASH=\"a#b'c\"\r\nBOT_TOKEN=1:x\r\nOWNER_ID=7\r\n");
+  expect(dotenv.parse(after)).toEqual({ A: '1', BOT_TOKEN: '1:x', API_HASH: "a#b'c", OWNER_ID: '7' });
+  expect(updateEnvText('', { X: 'y' })).toBe('X=y\n');
+});
