@@ -1,14 +1,12 @@
 import path from 'node:path';
-import readline from 'node:readline';
-import { Writable } from 'node:stream';
 import dotenv from 'dotenv';
-import QRCode from 'qrcode';
 import type { PromisedNetSockets } from 'telegram/extensions';
 import { DEFAULT_SESSION_FILE, PROJECT_ROOT } from '../config';
 import type { AccountUser } from '../domain/session';
 import { createLogger, silentLogger } from '../log';
 import { loginCompanion, LoginError, type LoginPrompts } from './login';
 import { readSessionFile, saveSessionFile } from './session-file';
+import { TerminalIO } from '../terminal/terminal-io';
 
 /**
  * `npm run login`: logs the companion account in from a terminal and saves the session to
@@ -76,7 +74,7 @@ API_ID and API_HASH are read from the environment or .env.`;
 
 /** Runs the whole login conversation; returns the exit code (0 ok, 1 failed, 2 bad setup, 130 cancelled). */
 export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
-  const term = new Terminal(opts.input, opts.output, opts.isTTY, opts.onInterrupt);
+  const term = new TerminalIO(opts.input, opts.output, opts.isTTY, opts.onInterrupt);
   try {
     const args = new Set(opts.argv);
     if (args.has('--help') || args.has('-h')) {
@@ -152,7 +150,7 @@ export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
   }
 }
 
-async function chooseMethod(term: Terminal): Promise<LoginMethod> {
+async function chooseMethod(term: TerminalIO): Promise<LoginMethod> {
   term.say('How do you want to log the companion account in?');
   term.say('  1) Scan a QR code with the Telegram app on your phone (recommended)');
   term.say('  2) Type the phone number and the login code');
@@ -167,7 +165,7 @@ async function chooseMethod(term: Terminal): Promise<LoginMethod> {
   throw new LoginError('CANCELLED', 'No login method was chosen.');
 }
 
-function warnAboutExistingSessions(term: Terminal, env: NodeJS.ProcessEnv, file: string): void {
+function warnAboutExistingSessions(term: TerminalIO, env: NodeJS.ProcessEnv, file: string): void {
   if (env.ACCOUNT_SESSION?.trim()) {
     term.say(
       'Note: ACCOUNT_SESSION is set (in the environment or .env), and session-warden uses it before the session file. ' +
@@ -199,106 +197,6 @@ function nextStep(user: AccountUser, env: NodeJS.ProcessEnv, file: string): stri
 function displayPath(file: string): string {
   const relative = path.relative(PROJECT_ROOT, path.resolve(file));
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
-}
-
-/**
- * Questions over readline, with answers queued so piped input works line by line. Hidden answers
- * go through a muted output, so the terminal shows neither the characters nor their count.
- */
-class Terminal {
-  private readonly rl: readline.Interface;
-  private readonly lines: string[] = [];
-  private waiter: { resolve: (line: string) => void; reject: (err: Error) => void } | undefined;
-  private closed = false;
-  private muted = false;
-  /** Lines of the QR code drawn last, if nothing was written after it: redrawn in place on a TTY. */
-  private qrLines = 0;
-
-  constructor(
-    private readonly input: NodeJS.ReadableStream,
-    private readonly output: NodeJS.WritableStream,
-    private readonly isTTY: boolean,
-    onInterrupt?: () => void,
-  ) {
-    const sink = new Writable({
-      write: (chunk: Buffer | string, _encoding, callback) => {
-        if (!this.muted) this.output.write(chunk);
-        callback();
-      },
-    });
-    this.rl = readline.createInterface({ input, output: sink, terminal: isTTY, historySize: 0, prompt: '' });
-    this.rl.on('line', (line) => {
-      if (this.waiter) {
-        const { resolve } = this.waiter;
-        this.waiter = undefined;
-        resolve(line);
-      } else {
-        this.lines.push(line);
-      }
-    });
-    this.rl.on('close', () => {
-      this.closed = true;
-      this.failWaiter('input closed');
-    });
-    // In raw mode readline catches Ctrl+C itself; without this it would only pause the input.
-    this.rl.on('SIGINT', () => {
-      if (this.waiter) this.failWaiter('interrupted');
-      else onInterrupt?.();
-    });
-  }
-
-  say(text: string): void {
-    this.qrLines = 0;
-    this.output.write(`${text}\n`);
-  }
-
-  async ask(question: string, { hidden = false } = {}): Promise<string> {
-    this.qrLines = 0;
-    if (!hidden) {
-      // Through readline, so line editing redraws the question instead of erasing it.
-      this.rl.setPrompt(question);
-      this.rl.prompt();
-      return this.nextLine();
-    }
-    this.output.write(question);
-    this.muted = true;
-    try {
-      return await this.nextLine();
-    } finally {
-      this.muted = false;
-      if (this.isTTY) this.output.write('\n');
-    }
-  }
-
-  async showQr(url: string): Promise<void> {
-    const drawing = await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
-    const block = drawing.endsWith('\n') ? drawing : `${drawing}\n`;
-    // Cursor up over the previous code and clear below, so a refreshed code replaces it.
-    if (this.isTTY && this.qrLines > 0) this.output.write(`\x1b[${this.qrLines}A\x1b[J`);
-    this.output.write(block);
-    this.qrLines = block.split('\n').length - 1;
-  }
-
-  close(): void {
-    this.rl.close();
-    // readline resumes stdin; a paused stream lets the process exit once the login is over.
-    this.input.pause();
-  }
-
-  private nextLine(): Promise<string> {
-    const queued = this.lines.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
-    if (this.closed) return Promise.reject(new Error('input closed'));
-    return new Promise((resolve, reject) => {
-      this.waiter = { resolve, reject };
-    });
-  }
-
-  private failWaiter(reason: string): void {
-    const waiter = this.waiter;
-    this.waiter = undefined;
-    waiter?.reject(new Error(reason));
-  }
 }
 
 async function main(): Promise<void> {

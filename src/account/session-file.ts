@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { PRIVATE_FILE_MODE as FILE_MODE, writePrivateFileAtomic } from '../private-file';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -8,7 +8,6 @@ import path from 'node:path';
  * the new one, never half of one, and never a moment where the new one exists with looser rights.
  */
 
-const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 
 export interface SaveSessionOptions {
@@ -33,25 +32,7 @@ export function saveSessionFile(file: string, session: string, options: SaveSess
     fs.chmodSync(dir, DIR_MODE);
   }
 
-  // Same directory, so rename() is atomic; O_EXCL so nothing else's file is ever reused.
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, 'wx', FILE_MODE);
-    // The umask may have dropped bits from the mode given to open(); set it exactly before any byte is written.
-    fs.fchmodSync(fd, FILE_MODE);
-    fs.writeSync(fd, `${value}\n`);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  // rename() keeps the temporary file's 0600; this also covers file systems that do not.
-  fs.chmodSync(file, FILE_MODE);
+  writePrivateFileAtomic(file, `${value}\n`);
   syncDir(dir);
 }
 

@@ -1,5 +1,5 @@
 import { SetupProgress } from './conversation';
-import { TerminalIO } from './terminal';
+import { TerminalIO } from '../terminal/terminal-io';
 import { runSetup } from './wizard';
 
 /**

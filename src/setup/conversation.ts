@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
-import type { SetupIO } from './terminal';
+import type { TerminalPrompts } from '../terminal/terminal-io';
 
 /** The person cancelled (Ctrl+C, or the input ended). */
 export class SetupCancelled extends Error {
@@ -37,7 +37,7 @@ const MIN_SECRET_LENGTH = 6;
 export class Conversation {
   private readonly secrets = new Set<string>();
 
-  constructor(readonly io: SetupIO) {}
+  constructor(readonly io: TerminalPrompts) {}
 
   secret(value: string | undefined): void {
     const v = value?.trim();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { PRIVATE_FILE_MODE as FILE_MODE, writePrivateFileAtomic } from '../private-file';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -9,7 +9,6 @@ import dotenv from 'dotenv';
  * Only the keys the wizard owns change; the owner's comments and other settings stay where they were.
  */
 
-const FILE_MODE = 0o600;
 
 export interface EnvFile {
   /** undefined when the file does not exist yet. */
@@ -72,24 +71,7 @@ function quote(value: string): string {
 
 /** Writes `text` to `file` atomically with mode 0600. */
 export function writeEnvFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, 'wx', FILE_MODE);
-    // The umask may have dropped bits from open()'s mode; set it before any secret is written.
-    fs.fchmodSync(fd, FILE_MODE);
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  fs.chmodSync(file, FILE_MODE);
+  writePrivateFileAtomic(file, text);
 }
 
 /** Tightens an existing file that already holds the right content. */

@@ -7,10 +7,10 @@ import { companionStep } from './companion';
 import { Conversation, displayPath, SetupCancelled, SetupProgress, SetupStopped } from './conversation';
 import { ensurePrivate, readEnvFile, updateEnvText, writeEnvFileAtomic, type EnvFile } from './env-file';
 import { apiCredentialsStep, botTokenStep, DEFAULT_BOT_API_ROOT, ownerStep } from './steps';
-import type { SetupIO } from './terminal';
+import type { TerminalPrompts } from '../terminal/terminal-io';
 
 export interface SetupOptions {
-  readonly io: SetupIO;
+  readonly io: TerminalPrompts;
   /** The shell's environment, without .env loaded into it: it overrides .env, as for `npm start`. */
   readonly env: NodeJS.ProcessEnv;
   /** Default: .env in the project. */

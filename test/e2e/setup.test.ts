@@ -9,7 +9,7 @@ import { BotApiEmulator } from '../../src/emulator/botapi';
 import { MtprotoEmulator } from '../../src/emulator/mtproto';
 import { checkSession } from '../../src/setup/checks';
 import { updateEnvText } from '../../src/setup/env-file';
-import { TerminalIO, type SetupIO } from '../../src/setup/terminal';
+import { TerminalIO, type TerminalPrompts } from '../../src/terminal/terminal-io';
 import { runSetup } from '../../src/setup/wizard';
 
 /** The wizard against both emulators: getMe on the Bot API one, the companion's login on the MTProto one. */
@@ -44,7 +44,7 @@ function scripted(answers: [RegExp, string][], onQr?: (url: string) => void) {
   const queue = [...answers];
   const asked: { question: string; hidden: boolean }[] = [];
   let output = '';
-  const io: SetupIO = {
+  const io: TerminalPrompts = {
     say: (text) => void (output += `${text}\n`),
     ask: async (question, options) => {
       asked.push({ question, hidden: options?.hidden === true });
@@ -65,7 +65,7 @@ function scripted(answers: [RegExp, string][], onQr?: (url: string) => void) {
 
 const modeOf = (file: string): number => fs.statSync(file).mode & 0o777;
 
-async function setup(io: SetupIO): Promise<number> {
+async function setup(io: TerminalPrompts): Promise<number> {
   return runSetup({
     io,
     env: { BOT_API_ROOT: bot.apiRoot },

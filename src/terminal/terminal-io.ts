@@ -2,8 +2,8 @@ import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import QRCode from 'qrcode';
 
-/** Everything the wizard does with the person in front of it; tests pass a scripted one. */
-export interface SetupIO {
+/** Everything the login and setup commands do with the person in front of them; tests pass a scripted one. */
+export interface TerminalPrompts {
   say(text: string): void;
   /** Rejects when the person cancels (Ctrl+C) or the input ends. */
   ask(question: string, options?: { readonly hidden?: boolean }): Promise<string>;
@@ -11,10 +11,10 @@ export interface SetupIO {
 }
 
 /**
- * A SetupIO over a readline. Answers are queued, so piped input works line by line; hidden answers
+ * Questions over readline. Answers are queued, so piped input works line by line; hidden answers
  * go through a muted output, so a terminal shows neither the characters nor their count.
  */
-export class TerminalIO implements SetupIO {
+export class TerminalIO implements TerminalPrompts {
   private readonly rl: readline.Interface;
   private readonly lines: string[] = [];
   private waiter: { resolve: (line: string) => void; reject: (err: Error) => void } | undefined;
