@@ -117,7 +117,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
     { apiRoot: config.botApiRoot },
   );
+  const known = createKnownSessions(db);
   const notifier = createAlertNotifier({
+    onDelivered: (hashes) => known.markAlerted(hashes),
     api: bot.api,
     ownerId,
     audit,
@@ -131,7 +133,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   pendingAlerts = notifier.pending;
   const loginWatcher = createLoginWatcher({
     account,
-    known: createKnownSessions(db),
+    known,
     trusted,
     settings,
     audit,

@@ -5,12 +5,12 @@ import { escapeHtml } from './format/html';
 
 /**
  * Actions still `pending` at start were cut off by a crash between asking Telegram and hearing back.
- * Their outcome is unknown, so they are marked `interrupted` and the owner is told to check.
+ * Their outcome is unknown, so the owner is told to check, and only once the message is delivered
+ * are they marked `interrupted`: if it cannot be sent they stay pending and are reported next start.
  */
 export async function reportInterruptedActions(api: Api, ownerId: number, audit: AuditLog, log: Logger): Promise<void> {
   const pending = audit.pending();
   if (pending.length === 0) return;
-  for (const entry of pending) audit.finish(entry.id, 'interrupted', entry.detail ?? undefined);
   const lines = pending
     .slice(0, 20)
     .map((e) => {
@@ -25,5 +25,11 @@ export async function reportInterruptedActions(api: Api, ownerId: number, audit:
   ]
     .filter(Boolean)
     .join('\n');
-  await api.sendMessage(ownerId, text, { parse_mode: 'HTML' }).catch((err: unknown) => log.warn({ err }, 'could not report interrupted actions'));
+  try {
+    await api.sendMessage(ownerId, text, { parse_mode: 'HTML' });
+  } catch (err) {
+    log.warn({ err }, 'could not report interrupted actions; they stay pending until the next start');
+    return;
+  }
+  audit.batch(() => pending.forEach((entry) => audit.finish(entry.id, 'interrupted', entry.detail ?? undefined)));
 }

@@ -5,10 +5,12 @@ export type SeenVia = 'baseline' | 'push' | 'reconcile' | 'service_message' | 's
 
 /** The sessions the guard has seen; inserting a hash is how a login is claimed for alerting. */
 export function createKnownSessions(db: Database, now: () => Date = () => new Date()) {
-  const insert = db.prepare<[string, string, string, number | null, string | null, string | null, string | null, string | null]>(
-    `INSERT INTO known_session (hash, first_seen_at, seen_via, api_id, app_name, device_model, platform, description)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+  const insert = db.prepare<[string, string, string, number | null, string | null, string | null, string | null, string | null, string | null]>(
+    `INSERT INTO known_session (hash, first_seen_at, seen_via, api_id, app_name, device_model, platform, description, alerted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
   );
+  const alerted = db.prepare<[string, string]>(`UPDATE known_session SET alerted_at = ? WHERE hash = ? AND alerted_at IS NULL`);
+  const unalerted = db.prepare(`SELECT hash FROM known_session WHERE alerted_at IS NULL AND ended_at IS NULL ORDER BY first_seen_at`);
   const fill = db.prepare<[number, string, string, string, string | null, string]>(
     `UPDATE known_session SET api_id = ?, app_name = ?, device_model = ?, platform = ?, description = COALESCE(?, description)
      WHERE hash = ? AND api_id IS NULL`,
@@ -25,8 +27,11 @@ export function createKnownSessions(db: Database, now: () => Date = () => new Da
      */
     claim(hash: bigint, via: SeenVia, session?: Session, description?: string): boolean {
       const h = hash.toString(10);
+      const at = now().toISOString();
+      // The baseline is summarised, not alerted: it counts as told.
+      const told = via === 'baseline' ? at : null;
       const claimed =
-        insert.run(h, now().toISOString(), via, session?.apiId ?? null, session?.appName ?? null, session?.deviceModel ?? null, session?.platform ?? null, description ?? null)
+        insert.run(h, at, via, session?.apiId ?? null, session?.appName ?? null, session?.deviceModel ?? null, session?.platform ?? null, description ?? null, told)
           .changes === 1;
       if (!claimed) revive.run(h);
       return claimed;
@@ -37,6 +42,15 @@ export function createKnownSessions(db: Database, now: () => Date = () => new Da
     /** Hashes believed active: the snapshot reconcile diffs against. */
     activeHashes(): Set<string> {
       return new Set((active.all() as Array<{ hash: string }>).map((r) => r.hash));
+    },
+    /** The owner has been told about these logins. */
+    markAlerted(hashes: readonly bigint[]): void {
+      const at = now().toISOString();
+      db.transaction(() => hashes.forEach((h) => alerted.run(at, h.toString(10))))();
+    },
+    /** Claimed but never delivered (a crash or a failed send): to be alerted at the next start. */
+    unalerted(): Set<string> {
+      return new Set((unalerted.all() as Array<{ hash: string }>).map((r) => r.hash));
     },
     markEnded(hash: string): void {
       end.run(now().toISOString(), hash);

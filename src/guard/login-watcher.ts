@@ -156,13 +156,18 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       await d.sink.baseline(others);
       return;
     }
+    // Logins claimed by an earlier run whose alert never went out (a crash, a failed send).
+    const undelivered = atStart ? d.known.unalerted() : new Set<string>();
     const diff = diffSessions(d.known.activeHashes(), sessions);
     for (const hash of diff.vanished) {
       d.known.markEnded(hash);
       d.audit.record({ actorId: null, action: 'session_gone', targetHash: BigInt(hash) }, 'ok');
     }
     const claimed = diff.added.filter((s) => d.known.claim(s.hash, atStart ? 'start' : via, s, s.deviceModel));
-    await report(claimed.map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })));
+    const carried = others.filter((s) => undelivered.has(s.hash.toString(10)));
+    await report(
+      [...carried, ...claimed].map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
+    );
   }
 
   /**

@@ -172,3 +172,21 @@ describe('e2e: a burst of 200 logins', () => {
     expect(OWNER.id).toBe(w.app.ownerId);
   }, 30_000);
 });
+
+describe('e2e: no alert is lost', () => {
+  it('an alert that could not be delivered is sent at the next start', async () => {
+    w = await startWorld({ sessions: [{ hash: 1n }] });
+    // The Bot API fails every try of the alert (auto-retry gives up after 3 retries).
+    w.botApi.failNext('sendMessage', { kind: 'server', status: 500 }, 4);
+    w.mt.pushNewAuthorization({ hash: BIG, unconfirmed: true, device: 'Lost Alert Phone', location: 'Void' });
+    await w.mt.waitForCall('account.getAuthorizations', undefined, 3000);
+    for (let i = 0; i < 200 && w.botApi.calls.filter((c) => c.method === 'sendMessage' && c.status === 500).length < 4; i++) await sleep(100);
+    await sleep(200);
+    expect(w.botApi.calls.some((c) => c.method === 'sendMessage' && c.ok && isAlert(c))).toBe(false);
+    await w.restart();
+    const alert = await w.next(0, 'sendMessage', (c) => isAlert(c) && String(c.params.text).includes('Lost Alert Phone'), 4000);
+    expect(String(alert.params.text)).toMatch(/while session-warden was not running/);
+    await w.restart();
+    expect(w.botApi.calls.filter((c) => c.method === 'sendMessage' && c.ok && isAlert(c))).toHaveLength(1);
+  }, 40_000);
+});

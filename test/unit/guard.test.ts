@@ -72,3 +72,16 @@ describe('trusted devices', () => {
     expect(trusted.isTrusted(makeSession())).toBe(false);
   });
 });
+
+describe('alert delivery bookkeeping', () => {
+  it('a claimed login stays undelivered until marked alerted; the baseline counts as told', () => {
+    const known = createKnownSessions(openDatabase(':memory:'));
+    known.claim(1n, 'baseline');
+    known.claim(2n, 'push');
+    known.claim(-3n, 'reconcile');
+    expect(known.unalerted()).toEqual(new Set(['2', '-3']));
+    known.markAlerted([2n]);
+    known.markEnded('-3');
+    expect(known.unalerted()).toEqual(new Set());
+  });
+});

@@ -11,6 +11,8 @@ export interface AlertNotifierDeps {
   readonly audit: AuditLog;
   readonly log: Logger;
   readonly context: () => Promise<AlertContext>;
+  /** Called once the owner has the alert for these logins, so a crash before it is re-alerted at start. */
+  readonly onDelivered?: (hashes: readonly bigint[]) => void;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
       }
     }
     d.audit.batch(() => ids.forEach((id) => d.audit.finish(id, outcome)));
+    if (outcome === 'ok') d.onDelivered?.(batch.map((l) => l.hash));
   }
 
   function drain(): void {

@@ -1,0 +1,28 @@
+/** Messages between the benchmark and its child processes (over the fork IPC channel). */
+
+export type ToChild =
+  | { readonly type: 'rss' }
+  /** Baseline, sessions mode: one account.getAuthorizations, then one sendMessage carrying `tag`. */
+  | { readonly type: 'sessions'; readonly tag: string }
+  | { readonly type: 'stop'; readonly graceMs: number };
+
+export type FromChild =
+  /** startMs: the composition root alone (app) or connect + getMe (baseline); uptimeMs: since the process began. */
+  | { readonly type: 'ready'; readonly startMs: number; readonly uptimeMs: number }
+  | { readonly type: 'rss'; readonly rss: number; readonly heapUsed: number; readonly gc: boolean }
+  | { readonly type: 'error'; readonly message: string };
+
+/** Environment the baseline child reads (the app child reads the app's own variables). */
+export const BASELINE_ENV = {
+  session: 'BENCH_MT_SESSION',
+  apiRoot: 'BENCH_API_ROOT',
+  token: 'BENCH_BOT_TOKEN',
+  chatId: 'BENCH_CHAT_ID',
+  dbPath: 'BENCH_DB_PATH',
+  watchHash: 'BENCH_WATCH_HASH',
+} as const;
+
+export type BaselineMode = 'rss' | 'alert' | 'sessions';
+
+/** Marks the baseline's messages so the benchmark can tell them from the app's. */
+export const BASELINE_MARK = 'bench-baseline';

@@ -1,0 +1,61 @@
+import { meetsAtMost, ratio } from './stats';
+
+export type Unit = 'ms' | 'MB' | 'count';
+
+export interface Goal {
+  /** 'ratio': app/baseline must be at most `limit`; 'value': the app's own figure must be. */
+  readonly on: 'ratio' | 'value';
+  readonly limit: number;
+}
+
+export interface Figure {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: Unit;
+  readonly app: number;
+  readonly baseline?: number;
+  readonly goal?: Goal;
+}
+
+export interface ScoredFigure extends Figure {
+  readonly ratio?: number;
+  readonly pass?: boolean;
+}
+
+export function score(f: Figure): ScoredFigure {
+  const r = f.baseline === undefined ? undefined : ratio(f.app, f.baseline);
+  if (f.goal === undefined) return { ...f, ...(r !== undefined ? { ratio: r } : {}) };
+  const measured = f.goal.on === 'ratio' ? (r ?? Number.NaN) : f.app;
+  return { ...f, ...(r !== undefined ? { ratio: r } : {}), pass: meetsAtMost(measured, f.goal.limit) };
+}
+
+export function formatValue(v: number | undefined, unit: Unit): string {
+  if (v === undefined) return '—';
+  if (!Number.isFinite(v)) return 'n/a';
+  if (unit === 'count') return String(Math.round(v));
+  const digits = Math.abs(v) < 10 ? 2 : Math.abs(v) < 100 ? 1 : 0;
+  return `${v.toFixed(digits)} ${unit}`;
+}
+
+function formatGoal(g: Goal | undefined, unit: Unit): string {
+  if (g === undefined) return '';
+  if (g.on === 'ratio') return `≤ ${g.limit}×`;
+  return unit === 'count' ? `= ${g.limit}` : `≤ ${formatValue(g.limit, unit)}`;
+}
+
+/** A plain-text table: one line per figure, ratio beside its goal. */
+export function renderTable(figures: readonly ScoredFigure[]): string {
+  const rows = figures.map((f) => [
+    f.label,
+    formatValue(f.app, f.unit),
+    f.baseline === undefined ? '—' : formatValue(f.baseline, f.unit),
+    f.ratio === undefined ? '' : Number.isFinite(f.ratio) ? `${f.ratio.toFixed(2)}×` : 'n/a',
+    formatGoal(f.goal, f.unit),
+    f.pass === undefined ? '' : f.pass ? 'pass' : 'MISS',
+  ]);
+  const header = ['figure', 'app', 'baseline', 'ratio', 'goal', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
