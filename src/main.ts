@@ -43,6 +43,10 @@ export interface StartOptions {
 
 const STOP_BOT_WITHIN_MS = 5000;
 
+/** Waits for `work`, but no longer than `ms`: shutdown must fit in pm2's kill_timeout. */
+const atMost = (ms: number, work: Promise<unknown>): Promise<unknown> =>
+  Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+
 export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
@@ -150,11 +154,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       denials.flush();
       // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
       // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
-      await Promise.race([
-        bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')),
-        new Promise((resolve) => setTimeout(resolve, STOP_BOT_WITHIN_MS).unref()),
-      ]);
-      await Promise.race([notifier.idle(), new Promise((resolve) => setTimeout(resolve, STOP_BOT_WITHIN_MS).unref())]);
+      await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
+      await atMost(STOP_BOT_WITHIN_MS, notifier.idle());
       await account.disconnect();
       db.close();
       log.info('stopped');
@@ -180,6 +181,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
   }
   if (!companionProblem) await loginWatcher.start();
+  // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.
+  else if (companionProblem.failure.kind !== 'logged_out') void loginWatcher.start();
   log.info({ ownerId }, 'session-warden is running');
   return { bot, account, db, ownerId, watcher: loginWatcher, stop };
 }
