@@ -64,8 +64,9 @@ export function createAuditLog(db: Database, now: () => Date = () => new Date())
 
   const add = (e: AuditStart, outcome: string, finished: boolean): number => {
     const at = now().toISOString();
-    const hash = e.targetHash == null ? null : e.targetHash.toString(10);
-    return Number(insert.run(at, e.actorId, e.action, hash, outcome, e.detail ?? null, finished ? at : null).lastInsertRowid);
+    const target = e.targetHash == null ? null : e.targetHash.toString(10);
+    const { lastInsertRowid } = insert.run(at, e.actorId, e.action, target, outcome, e.detail ?? null, finished ? at : null);
+    return Number(lastInsertRowid);
   };
 
   return {
