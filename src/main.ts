@@ -75,6 +75,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   try {
     self = await account.connect();
     ownerId ??= self.id;
+    // Read once now, so the first alert does not wait for help.getAppConfig.
+    void account.autoconfirmPeriodSeconds();
     log.info({ accountId: self.id }, 'companion connected');
   } catch (err) {
     companionProblem = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
@@ -96,6 +98,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
+  let alertHandled = (_hash: bigint): void => undefined;
   const bot = createBot(
     config.botToken,
     {
@@ -109,6 +112,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       guard: {
         trusted,
         settings,
+        alertHandled: (hash) => alertHandled(hash),
         status: () => ({
           companion: account.status(),
           account: self,
@@ -135,6 +139,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
   });
   pendingAlerts = notifier.pending;
+  alertHandled = notifier.forget;
   const loginWatcher = createLoginWatcher({
     account,
     known,

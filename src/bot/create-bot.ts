@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type BotConfig, type Context } from 'grammy';
+import { chatRateLimit } from './chat-rate-limit';
 import type { BotDeps } from './deps';
 import { errorBoundary } from './error-boundary';
 import { fallbackFeature } from './features/fallback';
@@ -36,11 +36,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
 
   // A private chat may take a short burst, then about one message a second; beyond that Telegram answers 429.
-  bot.api.config.use(
-    apiThrottler({
-      out: { maxConcurrent: 1, reservoir: 5, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 1000, reservoirIncreaseMaximum: 5 },
-    }),
-  );
+  bot.api.config.use(chatRateLimit({ burst: 5, perSecond: 1 }));
   // Retry 429 and 5xx, but never sit on a security alert for long: past 30 s the call fails and is logged.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   // Long polling starts with deleteWebhook. A self-hosted server without webhook support answers 404,

@@ -24,6 +24,8 @@ export interface GuardDeps {
   readonly trusted: TrustedDevices;
   readonly settings: Settings;
   readonly status: () => WardenStatus;
+  /** The owner pressed a button under this login's alert; later detail updates must leave it alone. */
+  readonly alertHandled?: (hash: bigint) => void;
 }
 
 export interface WardenStatus {

@@ -23,6 +23,8 @@ export interface NewLogin {
 /** Where the watcher's findings go; the bot implements it by messaging the owner. */
 export interface WatchSink {
   newLogins(logins: readonly NewLogin[]): void;
+  /** The full details of logins already reported from a push alone (account.getAuthorizations). */
+  details(logins: readonly NewLogin[]): void;
   /** Resolves once the owner has been told, so start-up completes with the summary delivered. */
   baseline(sessions: readonly Session[]): Promise<void>;
   companionLost(code: string): void;
@@ -59,7 +61,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
   let reconciling: Promise<void> | undefined;
   let rerun: SeenVia | undefined;
   let nextReconcileNotBefore = 0;
-  let pendingPushes: NewLoginPush[] = [];
+  let pendingPushes: Array<{ push: NewLoginPush; reported: boolean }> = [];
   let processingPushes: Promise<void> | undefined;
   let companionLost = false;
   let companionCreatedAt: number | undefined;
@@ -121,22 +123,31 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     }
   }
 
-  /** Pushes that arrive together are resolved with one list call, so a burst stays one request. */
+  /**
+   * A push is alerted at once from what it carries (device, place, time): the session list costs a
+   * full round trip, and a hijack is a race. The list is then read once for all pushes that arrived
+   * together, to fill in the app, IP and 2FA state. Guard mode must see the device's fingerprint
+   * first, so there the list comes before the report.
+   */
   function onPush(push: NewLoginPush): void {
     if (stopped || push.hash === 0n) return;
     if (!d.known.claim(push.hash, 'push')) return;
-    pendingPushes.push(push);
+    const reported = !guardOn();
+    if (reported) d.sink.newLogins([{ hash: push.hash, session: undefined, push, via: 'push', whileOffline: false }]);
+    pendingPushes.push({ push, reported });
     processingPushes ??= (async () => {
       while (pendingPushes.length > 0) {
         const batch = pendingPushes;
         pendingPushes = [];
         const sessions = await listOrUndefined();
-        const logins = batch.map((push): NewLogin => {
+        const logins = batch.map(({ push, reported }) => {
           const session = sessions?.find((s) => s.hash === push.hash);
           if (session) d.known.remember(session, session.deviceModel);
-          return { hash: push.hash, session, push, via: 'push', whileOffline: false };
+          return { login: { hash: push.hash, session, push, via: 'push', whileOffline: false } satisfies NewLogin, reported };
         });
-        await report(logins);
+        const detailed = logins.filter((l) => l.reported && l.login.session).map((l) => l.login);
+        if (detailed.length > 0) d.sink.details(detailed);
+        await report(logins.filter((l) => !l.reported).map((l) => l.login));
       }
     })()
       .catch((err: unknown) => log.error({ err }, 'handling a new-login push failed'))

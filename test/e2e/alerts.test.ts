@@ -11,6 +11,12 @@ afterEach(async () => {
 
 const isAlert = (c: { params: Record<string, unknown> }) => String(c.params.text).startsWith('🚨');
 
+/** A push is alerted at once from what it carries; the full details follow as an edit. */
+async function detailedAlert(hash: bigint, mark: number) {
+  await w.next(mark, 'sendMessage', isAlert, 3000);
+  return w.next(mark, 'editMessageText', (c) => String(c.params.text).includes(hash.toString()) && /App: /.test(String(c.params.text)), 3000);
+}
+
 describe('e2e: new-login alerts', () => {
   it('the push reaches the owner within a second, with device, place, time and both buttons', async () => {
     w = await startWorld({ sessions: [{ hash: 1n }] });
@@ -25,6 +31,8 @@ describe('e2e: new-login alerts', () => {
     expect(text).toContain(`<code>${BIG}</code>`);
     expect(text).toMatch(/Unless you end it, Telegram confirms it by itself at/);
     expect(w.buttons().map((b) => b.data)).toEqual([`ok:${BIG}`, `ee:${BIG}`]);
+    const detailed = await detailedAlert(BIG, mark);
+    expect(String(detailed.params.text)).toMatch(/App: Telegram Android/);
     await w.ask('/help'); // by now the alert's outcome is written
     expect(w.auditRows('alert_sent')).toEqual([expect.objectContaining({ target_hash: BIG.toString(), outcome: 'ok' })]);
   });
@@ -74,7 +82,7 @@ describe('e2e: new-login alerts', () => {
     w = await startWorld({ sessions: [{ hash: 1n }] });
     const mark = w.botApi.calls.length;
     w.mt.pushNewAuthorization({ hash: NEG, unconfirmed: true, device: 'My New Phone', location: 'Home' });
-    await w.next(mark, 'sendMessage', isAlert);
+    await detailedAlert(NEG, mark);
     const alert = w.last();
     const p = w.press(`ok:${NEG}`, alert.message_id);
     const call = await w.mt.waitForCall('account.changeAuthorizationSettings', undefined, 3000);
@@ -92,7 +100,7 @@ describe('e2e: new-login alerts', () => {
     w = await startWorld({ sessions: [{ hash: 1n }] });
     const mark = w.botApi.calls.length;
     w.mt.pushNewAuthorization({ hash: BIG, unconfirmed: true, device: 'Intruder', location: 'Far away' });
-    await w.next(mark, 'sendMessage', isAlert);
+    await detailedAlert(BIG, mark);
     const p = w.press(`ee:${BIG}`, w.last().message_id);
     const edit = await w.next(p.mark, 'editMessageText');
     expect(String(edit.params.text)).toMatch(/Ended: /);
@@ -104,8 +112,9 @@ describe('e2e: new-login alerts', () => {
     const mark = w.botApi.calls.length;
     w.mt.addSession({ hash: NEG, deviceModel: 'Attacker PC', passwordPending: true, unconfirmed: true });
     w.mt.pushNewAuthorization({ hash: NEG, unconfirmed: true, device: 'Attacker PC', location: 'Elsewhere' }, { addSession: false });
-    const alert = await w.next(mark, 'sendMessage', isAlert);
+    const alert = await detailedAlert(NEG, mark);
     expect(String(alert.params.text)).toMatch(/Someone has your login code but not your 2FA password/);
+    expect(String(alert.params.text)).toContain('Attacker PC');
   });
 });
 

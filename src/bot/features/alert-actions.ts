@@ -14,6 +14,7 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^ok:(-?\d{1,19})$/, async (ctx) => {
     const parsed = parseSessionHash(ctx.match[1]);
     if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
+    deps.guard.alertHandled?.(parsed.hash);
     await ctx.answerCallbackQuery();
     const session = await findSession(deps, parsed.hash);
     if (!session) {
@@ -44,6 +45,7 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^ee:(-?\d{1,19})$/, async (ctx) => {
     const parsed = parseSessionHash(ctx.match[1]);
     if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
+    deps.guard.alertHandled?.(parsed.hash);
     await ctx.answerCallbackQuery({ text: 'Ending it…' });
     const result = await endSession(deps, ctx.from.id, parsed.hash);
     await ctx.editMessageText(`${original(ctx)}\n\n${result}`, { parse_mode: 'HTML' });

@@ -1,0 +1,39 @@
+import { chatRateLimit } from '../../src/bot/chat-rate-limit';
+
+describe('chatRateLimit', () => {
+  const run = async (calls: Array<{ chat: number }>, options = { burst: 3, perSecond: 10 }) => {
+    const limit = chatRateLimit(options);
+    const start = Date.now();
+    const done: Array<{ chat: number; at: number; n: number }> = [];
+    await Promise.all(
+      calls.map((c, n) =>
+        limit(async () => ({ ok: true, result: true }) as never, 'sendMessage', { chat_id: c.chat, text: 'x' } as never).then(() =>
+          done.push({ chat: c.chat, at: Date.now() - start, n }),
+        ),
+      ),
+    );
+    return done;
+  };
+
+  it('lets a burst through at once, then about perSecond calls a second, in order', async () => {
+    const done = await run(Array.from({ length: 6 }, () => ({ chat: 1 })));
+    expect(done.map((d) => d.n)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(done.slice(0, 3).every((d) => d.at < 30)).toBe(true);
+    expect(done[5]!.at).toBeGreaterThanOrEqual(250);
+    expect(done[5]!.at).toBeLessThan(600);
+  });
+
+  it('limits each chat on its own', async () => {
+    const done = await run([{ chat: 1 }, { chat: 1 }, { chat: 1 }, { chat: 1 }, { chat: 2 }]);
+    expect(done.find((d) => d.chat === 2)!.at).toBeLessThan(30);
+  });
+
+  it('passes calls without a chat straight through', async () => {
+    const limit = chatRateLimit({ burst: 1, perSecond: 1 });
+    const prev = jest.fn(async () => ({ ok: true, result: true }) as never);
+    const t0 = Date.now();
+    for (let i = 0; i < 5; i++) await limit(prev, 'answerCallbackQuery', { callback_query_id: 'x' } as never);
+    expect(Date.now() - t0).toBeLessThan(50);
+    expect(prev).toHaveBeenCalledTimes(5);
+  });
+});
