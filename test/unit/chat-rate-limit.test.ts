@@ -37,3 +37,14 @@ describe('chatRateLimit', () => {
     expect(prev).toHaveBeenCalledTimes(5);
   });
 });
+
+describe('chatRateLimit and edits', () => {
+  it('edits do not spend the tokens of new messages', async () => {
+    const limit = chatRateLimit({ burst: 1, perSecond: 1 });
+    const ok = async () => ({ ok: true, result: true }) as never;
+    const t0 = Date.now();
+    await limit(ok, 'editMessageText', { chat_id: 1, message_id: 1, text: 'x' } as never);
+    await limit(ok, 'sendMessage', { chat_id: 1, text: 'x' } as never);
+    expect(Date.now() - t0).toBeLessThan(50);
+  });
+});
