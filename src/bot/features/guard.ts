@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import { describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
-import { stale } from './revoke';
+import { takeConfirmation } from '../take-confirmation';
 
 /** /guard on|off: when on, every new login from an untrusted device is ended at once. Persisted. */
 export function guardFeature(deps: BotDeps): Composer<Context> {
@@ -47,8 +47,8 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       await ctx.answerCallbackQuery({ text: 'Cancelled' });
       return void (await ctx.editMessageText('Guard mode stays off.'));
     }
-    const taken = deps.confirmations.take(id ?? '', 'guard_on');
-    if (!taken.ok) return void (await ctx.answerCallbackQuery({ text: stale(taken.why) }));
+    const pending = await takeConfirmation(ctx, deps.confirmations, id, 'guard_on');
+    if (!pending) return;
     await ctx.answerCallbackQuery();
     let added = 0;
     if (choice === 't') {

@@ -3,7 +3,7 @@ import { GUARD_SETTING } from '../../guard/login-watcher';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../format/html';
-import { stale } from './revoke';
+import { takeConfirmation } from '../take-confirmation';
 
 const CHECKLIST = [
   '<b>Now, from a device you trust:</b>',
@@ -37,8 +37,8 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^pk:([\w-]+)$/, async (ctx) => {
-    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'panic');
-    if (!taken.ok) return void (await ctx.answerCallbackQuery({ text: stale(taken.why) }));
+    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'panic');
+    if (!pending) return;
     await ctx.answerCallbackQuery({ text: 'Locking down…' });
     const actorId = ctx.from.id;
     const report: string[] = [];

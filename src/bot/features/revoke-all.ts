@@ -3,7 +3,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { describeUntrustedResult, endUntrustedSessions } from '../end-untrusted';
 import { escapeHtml } from '../format/html';
-import { stale } from './revoke';
+import { takeConfirmation } from '../take-confirmation';
 
 /** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */
 export function revokeAllFeature(deps: BotDeps): Composer<Context> {
@@ -48,14 +48,10 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^ra:([\w-]+)$/, async (ctx) => {
-    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'end_all');
-    if (!taken.ok) {
-      await ctx.answerCallbackQuery({ text: stale(taken.why) });
-      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended; send /revokeall again.');
-      return;
-    }
+    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end_all', 'send /revokeall again');
+    if (!pending) return;
     await ctx.answerCallbackQuery({ text: 'Ending the other sessions…' });
-    const { count } = taken.pending;
+    const { count } = pending;
     let result: string;
     try {
       await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${count} other sessions` }, () =>
@@ -69,12 +65,8 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^rt:([\w-]+)$/, async (ctx) => {
-    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'end_all');
-    if (!taken.ok) {
-      await ctx.answerCallbackQuery({ text: stale(taken.why) });
-      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended; send /revokeall again.');
-      return;
-    }
+    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end_all', 'send /revokeall again');
+    if (!pending) return;
     await ctx.answerCallbackQuery({ text: 'Ending the untrusted sessions…' });
     let result: string;
     try {

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
+import { takeConfirmation } from '../take-confirmation';
 import { endSession, findSession } from '../end-session';
 import { clip } from '../format/html';
 import { sessionCard } from '../format/session-card';
@@ -50,14 +51,10 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^sc:([\w-]+)$/, async (ctx) => {
-    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'end');
-    if (!taken.ok) {
-      await ctx.answerCallbackQuery({ text: stale(taken.why) });
-      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended.');
-      return;
-    }
+    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end');
+    if (!pending) return;
     await ctx.answerCallbackQuery({ text: 'Ending the session…' });
-    await ctx.editMessageText(await endSession(deps, ctx.from.id, taken.pending.hash), { parse_mode: 'HTML' });
+    await ctx.editMessageText(await endSession(deps, ctx.from.id, pending.hash), { parse_mode: 'HTML' });
   });
 
   composer.callbackQuery(/^sx:([\w-]+)$/, async (ctx) => {
@@ -69,9 +66,4 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   return composer;
 }
 
-export function stale(why: 'expired' | 'unknown'): string {
-  return why === 'expired'
-    ? 'This confirmation expired. Nothing was changed; send the command again.'
-    : 'This confirmation was already used or is no longer valid. Nothing was changed.';
-}
 

@@ -6,7 +6,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../format/html';
 import { describeWebSession, webSessionCard, webSessionList } from '../format/web-session-card';
-import { stale } from './revoke';
+import { takeConfirmation } from '../take-confirmation';
 
 /** /websessions: "Log in with Telegram" website logins, each with an End button, and End all; both ask first. */
 export function webSessionsFeature(deps: BotDeps): Composer<Context> {
@@ -53,14 +53,10 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^wc:([\w-]+)$/, async (ctx) => {
-    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'web_end');
-    if (!taken.ok) {
-      await ctx.answerCallbackQuery({ text: stale(taken.why) });
-      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended.');
-      return;
-    }
+    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end');
+    if (!pending) return;
     await ctx.answerCallbackQuery({ text: 'Ending the web session…' });
-    const { hash, label } = taken.pending;
+    const { hash, label } = pending;
     let result: string;
     try {
       await audited(deps, { actorId: ctx.from.id, action: 'web_revoke', targetHash: hash, detail: label }, () =>
@@ -102,14 +98,10 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^wy:([\w-]+)$/, async (ctx) => {
-    const taken = deps.confirmations.take(ctx.match[1] ?? '', 'web_end_all');
-    if (!taken.ok) {
-      await ctx.answerCallbackQuery({ text: stale(taken.why) });
-      if (taken.why === 'expired') await ctx.editMessageText('This confirmation expired. Nothing was ended; send /websessions again.');
-      return;
-    }
+    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end_all', 'send /websessions again');
+    if (!pending) return;
     await ctx.answerCallbackQuery({ text: 'Ending the web sessions…' });
-    const { count } = taken.pending;
+    const { count } = pending;
     let result: string;
     try {
       await audited(deps, { actorId: ctx.from.id, action: 'web_revoke_all', detail: `${count} web sessions` }, () =>
