@@ -1,38 +1,15 @@
 import bigInt from 'big-integer';
 import { Api, TelegramClient } from 'telegram';
-import { RPCError } from 'telegram/errors';
 import { Raw } from 'telegram/events';
-import { Logger, LogLevel } from 'telegram/extensions/Logger';
 import { computeCheck } from 'telegram/Password';
-import { StringSession } from 'telegram/sessions';
-import { MtprotoEmulator, socketClassFor } from '../../src/emulator/mtproto';
+import { connectBareClient, rpcErrorOf } from '../helpers/bare-client';
+import { MtprotoEmulator } from '../../src/emulator/mtproto';
 
 const PHONE = '15550100777';
 let emu: MtprotoEmulator;
 const clients: TelegramClient[] = [];
 
-async function connect(session: string): Promise<TelegramClient> {
-  const client = new TelegramClient(new StringSession(session), 1, 'x', {
-    connectionRetries: 2,
-    retryDelay: 100,
-    networkSocket: socketClassFor(emu.port),
-    baseLogger: new Logger(LogLevel.NONE),
-    floodSleepThreshold: 0,
-  });
-  clients.push(client);
-  await client.connect();
-  return client;
-}
-
-async function rpcErrorOf(p: Promise<unknown>): Promise<RPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof RPCError) return err;
-    throw err;
-  }
-  throw new Error('expected an RPCError');
-}
+const connect = (session: string): Promise<TelegramClient> => connectBareClient(emu, session, clients);
 
 const sendCode = (client: TelegramClient, phone = PHONE): Promise<Api.auth.TypeSentCode> =>
   client.invoke(new Api.auth.SendCode({ phoneNumber: phone, apiId: 1, apiHash: 'x', settings: new Api.CodeSettings({}) }));

@@ -1,10 +1,10 @@
 import bigInt from 'big-integer';
 import { Api, TelegramClient } from 'telegram';
-import { FloodWaitError, RPCError } from 'telegram/errors';
+import { FloodWaitError } from 'telegram/errors';
 import { Raw } from 'telegram/events';
-import { Logger, LogLevel } from 'telegram/extensions/Logger';
 import { StringSession } from 'telegram/sessions';
-import { MtprotoEmulator, socketClassFor, type EmulatedSession } from '../../src/emulator/mtproto';
+import { connectBareClient, rpcErrorOf } from '../helpers/bare-client';
+import { MtprotoEmulator, type EmulatedSession } from '../../src/emulator/mtproto';
 
 const HOUR = 3600;
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -32,18 +32,7 @@ function session(hash: bigint, extra: Partial<EmulatedSession> = {}): EmulatedSe
 let emu: MtprotoEmulator;
 const clients: TelegramClient[] = [];
 
-async function connect(sessionString = emu.sessionString()): Promise<TelegramClient> {
-  const client = new TelegramClient(new StringSession(sessionString), 1, 'x', {
-    connectionRetries: 2,
-    retryDelay: 100,
-    networkSocket: socketClassFor(emu.port),
-    baseLogger: new Logger(LogLevel.NONE),
-    floodSleepThreshold: 0,
-  });
-  clients.push(client);
-  await client.connect();
-  return client;
-}
+const connect = (sessionString = emu.sessionString()): Promise<TelegramClient> => connectBareClient(emu, sessionString, clients);
 
 /** Resolves with the first raw update matching `pick`, or undefined after `ms`. */
 function nextUpdate<T>(client: TelegramClient, pick: (u: unknown) => T | undefined, ms = 3000): Promise<T | undefined> {
@@ -57,16 +46,6 @@ function nextUpdate<T>(client: TelegramClient, pick: (u: unknown) => T | undefin
       }
     }, new Raw({}));
   });
-}
-
-async function rpcErrorOf(p: Promise<unknown>): Promise<RPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof RPCError) return err;
-    throw err;
-  }
-  throw new Error('expected an RPCError');
 }
 
 beforeEach(async () => {

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { BotApiEmulator, type CallRecord } from '../../src/emulator/botapi';
 import { MtprotoEmulator } from '../../src/emulator/mtproto';
 import { OWNER } from '../helpers/world';
-import { ChildApps, ensureBuild, secretApiHash, secretsOf, secretToken, type ChildApp } from './helpers/child-app';
+import { ChildApps, startChildWorld, type ChildWorld, secretApiHash, secretsOf, secretToken, type ChildApp } from './helpers/child-app';
 
 /**
  * kill -9 of the BUILT app at random points while it ends one session (/revoke), ends all of them
@@ -47,18 +45,15 @@ let botApi: BotApiEmulator;
 let dir: string;
 let secrets: Record<string, string>;
 
+let world: ChildWorld | undefined;
+
 beforeAll(async () => {
-  ensureBuild();
-  mt = await MtprotoEmulator.start({ self: { id: BigInt(OWNER.id), firstName: OWNER.first_name } });
-  botApi = await BotApiEmulator.start({ token: secretToken(7_200_300_400) });
-  botApi.registerChat({ ...OWNER, type: 'private' });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-crash-'));
+  world = await startChildWorld('crash', 7_200_300_400);
+  ({ mt, botApi, dir } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await apps.killAll();
-  await Promise.allSettled([mt?.stop(), botApi?.stop()]);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await world?.stop(apps);
 });
 
 const sentToOwner = (): CallRecord[] => botApi.calls.filter((c) => c.method === 'sendMessage' && c.ok && c.params.chat_id === OWNER.id);

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BotApiEmulator } from '../../src/emulator/botapi';
 import { MtprotoEmulator } from '../../src/emulator/mtproto';
 import { OWNER, sleep } from '../helpers/world';
-import { ChildApps, ensureBuild, logLines, secretApiHash, secretsOf, secretToken } from './helpers/child-app';
+import { ChildApps, startChildWorld, type ChildWorld, logLines, secretApiHash, secretsOf, secretToken } from './helpers/child-app';
 
 /**
  * The built app at LOG_LEVEL=debug, driven through its error paths (account errors, lost MTProto
@@ -17,19 +15,15 @@ let mt: MtprotoEmulator;
 let botApi: BotApiEmulator;
 let dir: string;
 
+let world: ChildWorld | undefined;
+
 beforeAll(async () => {
-  ensureBuild();
-  mt = await MtprotoEmulator.start({ self: { id: BigInt(OWNER.id), firstName: OWNER.first_name } });
-  mt.addSession({ hash: 77n, deviceModel: 'Pixel 8' });
-  botApi = await BotApiEmulator.start({ token: secretToken(7_300_400_500) });
-  botApi.registerChat({ ...OWNER, type: 'private' });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-secrets-'));
+  world = await startChildWorld('secrets', 7_300_400_500, [{ hash: 77n, deviceModel: 'Pixel 8' }]);
+  ({ mt, botApi, dir } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await apps.killAll();
-  await Promise.allSettled([mt?.stop(), botApi?.stop()]);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await world?.stop(apps);
 });
 
 describe('reliability: secrets in the logs', () => {

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { BotApiEmulator, type CallRecord } from '../../src/emulator/botapi';
 import { MtprotoEmulator } from '../../src/emulator/mtproto';
 import { OWNER } from '../helpers/world';
-import { ChildApps, ensureBuild, secretApiHash, secretsOf, secretToken } from './helpers/child-app';
+import { ChildApps, startChildWorld, type ChildWorld, secretApiHash, secretsOf, secretToken } from './helpers/child-app';
 
 /**
  * 10,000 forged updates of every kind the bot can receive, from 1,000 user ids, against the BUILT app
@@ -23,21 +21,15 @@ let botApi: BotApiEmulator;
 let dir: string;
 let secrets: Record<string, string>;
 
+let world: ChildWorld | undefined;
+
 beforeAll(async () => {
-  ensureBuild();
-  mt = await MtprotoEmulator.start({
-    self: { id: BigInt(OWNER.id), firstName: OWNER.first_name },
-  });
-  mt.addSession({ hash: 99n, deviceModel: 'Pixel 8' });
-  botApi = await BotApiEmulator.start({ token: secretToken() });
-  botApi.registerChat({ ...OWNER, type: 'private' });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-flood-'));
+  world = await startChildWorld('flood', undefined, [{ hash: 99n, deviceModel: 'Pixel 8' }]);
+  ({ mt, botApi, dir } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await apps.killAll();
-  await Promise.allSettled([mt?.stop(), botApi?.stop()]);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await world?.stop(apps);
 });
 
 const stranger = (i: number) => ({ id: 6_000_000_000 + (i % 1000) * 7919, first_name: `Mallory${i % 1000}`, username: `m${i % 1000}` });

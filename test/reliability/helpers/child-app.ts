@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BotApiEmulator } from '../../../src/emulator/botapi';
+import { MtprotoEmulator } from '../../../src/emulator/mtproto';
+import { OWNER } from '../../helpers/world';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const ENTRY = path.join(ROOT, 'dist', 'main.js');
@@ -169,3 +172,28 @@ export function logLines(output: string): Array<Record<string, unknown>> {
   }
   return lines;
 }
+
+/**
+ * What every child-process suite starts with: the build, both emulators with the owner's chat, a
+ * temp dir for databases; `stop` kills the suite's children and closes the rest.
+ */
+export async function startChildWorld(name: string, botId?: number, sessions: Array<{ hash: bigint; deviceModel: string }> = []) {
+  ensureBuild();
+  const mt = await MtprotoEmulator.start({ self: { id: BigInt(OWNER.id), firstName: OWNER.first_name } });
+  for (const s of sessions) mt.addSession(s);
+  const botApi = await BotApiEmulator.start({ token: secretToken(botId) });
+  botApi.registerChat({ ...OWNER, type: 'private' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `warden-${name}-`));
+  return {
+    mt,
+    botApi,
+    dir,
+    async stop(apps: ChildApps): Promise<void> {
+      await apps.killAll();
+      await Promise.allSettled([mt.stop(), botApi.stop()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ChildWorld = Awaited<ReturnType<typeof startChildWorld>>;
