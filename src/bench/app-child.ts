@@ -7,7 +7,7 @@
 import { parseConfig } from '../config';
 import { createLogger } from '../log';
 import { startApp, type RunningApp } from '../main';
-import type { FromChild, ToChild } from './protocol';
+import { memoryReport, type FromChild, type ToChild } from './protocol';
 
 function send(message: FromChild): void {
   process.send?.(message);
@@ -25,10 +25,7 @@ async function main(): Promise<void> {
   let stopping = false;
   process.on('message', (raw: ToChild) => {
     if (raw.type === 'rss') {
-      const gc = (globalThis as { gc?: () => void }).gc;
-      gc?.();
-      const mem = process.memoryUsage();
-      send({ type: 'rss', rss: mem.rss, heapUsed: mem.heapUsed, gc: gc !== undefined });
+      send(memoryReport());
     } else if (raw.type === 'stop' && !stopping) {
       stopping = true;
       // A graceful stop waits for queued alerts; the benchmark bounds that wait instead of sitting through it.

@@ -14,7 +14,7 @@ import { Raw } from 'telegram/events';
 import { Logger, LogLevel } from 'telegram/extensions/Logger';
 import { StringSession } from 'telegram/sessions';
 import { sessionPort, socketDialingSessionPort } from '../account/session-socket';
-import { BASELINE_ENV, BASELINE_MARK, type BaselineMode, type FromChild, type ToChild } from './protocol';
+import { BASELINE_ENV, BASELINE_MARK, memoryReport, type BaselineMode, type FromChild, type ToChild } from './protocol';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -70,10 +70,7 @@ async function main(): Promise<void> {
   let stopping = false;
   process.on('message', (raw: ToChild) => {
     if (raw.type === 'rss') {
-      const gc = (globalThis as { gc?: () => void }).gc;
-      gc?.();
-      const mem = process.memoryUsage();
-      send({ type: 'rss', rss: mem.rss, heapUsed: mem.heapUsed, gc: gc !== undefined });
+      send(memoryReport());
     } else if (raw.type === 'sessions') {
       void (async () => {
         const result = await client.invoke(new Api.account.GetAuthorizations());

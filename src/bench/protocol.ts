@@ -26,3 +26,11 @@ export type BaselineMode = 'rss' | 'alert' | 'sessions';
 
 /** Marks the baseline's messages so the benchmark can tell them from the app's. */
 export const BASELINE_MARK = 'bench-baseline';
+
+/** Memory after a collection when `--expose-gc` allows one, so app and baseline are measured alike. */
+export function memoryReport(): Extract<FromChild, { type: 'rss' }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const mem = process.memoryUsage();
+  return { type: 'rss', rss: mem.rss, heapUsed: mem.heapUsed, gc: gc !== undefined };
+}

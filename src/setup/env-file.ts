@@ -1,4 +1,4 @@
-import { PRIVATE_FILE_MODE as FILE_MODE, writePrivateFileAtomic } from '../private-file';
+import { PRIVATE_FILE_MODE as FILE_MODE } from '../private-file';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -67,11 +67,6 @@ function quote(value: string): string {
   if (!value.includes("'")) return `'${value}'`;
   if (!value.includes('"') && !value.includes('\\')) return `"${value}"`;
   return `\`${value}\``;
-}
-
-/** Writes `text` to `file` atomically with mode 0600. */
-export function writeEnvFileAtomic(file: string, text: string): void {
-  writePrivateFileAtomic(file, text);
 }
 
 /** Tightens an existing file that already holds the right content. */

@@ -5,7 +5,8 @@ import { LoginError } from '../account/login';
 import { DEFAULT_SESSION_FILE, PROJECT_ROOT } from '../config';
 import { companionStep } from './companion';
 import { Conversation, displayPath, SetupCancelled, SetupProgress, SetupStopped } from './conversation';
-import { ensurePrivate, readEnvFile, updateEnvText, writeEnvFileAtomic, type EnvFile } from './env-file';
+import { writePrivateFileAtomic } from '../private-file';
+import { ensurePrivate, readEnvFile, updateEnvText, type EnvFile } from './env-file';
 import { apiCredentialsStep, botTokenStep, DEFAULT_BOT_API_ROOT, ownerStep } from './steps';
 import type { TerminalPrompts } from '../terminal/terminal-io';
 
@@ -110,7 +111,7 @@ function saveEnv(c: Conversation, file: string, existing: EnvFile, updates: Reco
     c.say(`${displayPath(file)} already holds these settings (readable only by you).`);
     return;
   }
-  writeEnvFileAtomic(file, text);
+  writePrivateFileAtomic(file, text);
   c.say(`Saved the settings to ${displayPath(file)}, readable only by you.`);
 }
 
