@@ -1,0 +1,164 @@
+# Русский. Те же ключи и те же переменные, что в en.ftl (это проверяет тест).
+# Множественное число по правилам CLDR: one (1, 21, 101…), few (2–4, 22–24…), many (5–20, 25…, 11–14);
+# other остаётся для дробных чисел.
+
+## Язык
+
+language-name = Русский
+language-prompt = Выберите язык сообщений бота. Сейчас: { $current }.
+language-source-chosen = { $name } (выбран вами)
+language-source-telegram = { $name } (как в вашем приложении Telegram)
+language-auto-button = Автоматически: язык Telegram
+language-set = Готово: теперь бот пишет по-русски.
+language-set-auto = Готово: теперь бот пишет на языке вашего приложения Telegram (сейчас { $current }).
+language-unknown = «{ $input }» — такого языка бот не знает. Отправьте /language { $choices } или /language auto. Ничего не изменено.
+
+## Меню команд (setMyCommands): не длиннее 256 символов, без разметки
+
+command-sessions = Список активных сеансов
+command-revoke = Завершить один сеанс: /revoke <хеш>
+command-revokeall = Завершить все другие сеансы (с подтверждением)
+command-status = Следит ли бот и может ли он действовать
+command-guard = Сразу завершать новые входы с чужих устройств: /guard on|off
+command-trust = Доверенные устройства для режима охраны
+command-panic = Аккаунт угоняют: завершить всё и включить охрану
+command-websessions = Сайты, где вы вошли через Telegram
+command-ttl = Завершать неактивные сеансы через: /ttl [дней]
+command-log = Последние действия: /log [n]
+command-language = Язык бота: /language en|ru
+command-help = Что умеет этот бот
+
+## /help (HTML)
+
+help =
+    <b>session-warden</b> охраняет сеансы вашего аккаунта Telegram.
+    Он работает через вход-компаньон в вашем же аккаунте, поэтому может то, чего не могут обычные боты: видеть и завершать ваши сеансы.
+
+    /sessions — активные сеансы, сверху недавно активные, у каждого кнопка «Завершить»
+    /revoke &lt;хеш&gt; — завершить один сеанс по его хешу (это число под сеансом в /sessions)
+    /revokeall — завершить все сеансы, кроме компаньона session-warden, после вашего подтверждения
+    /status — следит ли бот и разрешает ли уже Telegram завершать сеансы
+    /guard on|off — сразу завершать новые входы с недоверенных устройств
+    /trust — устройства, которые режим охраны не трогает
+    /panic — если аккаунт угоняют: завершить все другие сеансы и входы на сайтах, включить режим охраны
+    /websessions — сайты, где вы вошли через «Войти с Telegram», с кнопками «Завершить»
+    /ttl [дней] — через сколько дней без использования Telegram сам завершает сеанс (7, 30, 90, 180 или 365)
+    /log [n] — последние n действий и ответы Telegram (по умолчанию 10, не больше 50)
+    /language — язык этих сообщений (русский или английский)
+    /help — это сообщение
+
+    О каждом новом входе бот сообщает здесь сразу, с кнопками «Это я» и «Завершить».
+    Пользоваться ботом можете только вы. Остальных он не замечает, а их попытки записывает в журнал.
+    Время указано по { $timeZone }.
+
+## Кнопки и слова, которые встречаются в разных местах
+
+button-end-it = Завершить
+button-cancel = Отмена
+button-invalid = Эта кнопка недействительна.
+button-expired = Эта кнопка уже устарела. Отправьте команду ещё раз.
+cancelled = Отменено
+unknown-command = Такой команды я не знаю. Отправьте /help, чтобы увидеть, что я умею.
+hash-line = Хеш: <code>{ $hash }</code>
+app-line = Приложение: { $app } ({ $official })
+app-official = официальное
+app-unofficial = неофициальное, api_id { $apiId }
+
+## Один сеанс (/sessions, подтверждения)
+
+session-unknown-app = неизвестное приложение
+session-unknown-place = место неизвестно
+session-no-ip = IP неизвестен
+session-card-title = <b>{ $index }. { $device }</b> · { $platform } { $system }
+session-card-place = IP { $ip } · { $place }
+session-card-times = Вход { $created } · активность { $active }
+session-flag-companion = 🛡 это компаньон session-warden
+session-flag-password-pending = ⚠️ ждёт пароль: у кого-то есть код входа, но нет облачного пароля
+session-flag-unconfirmed = ⚠️ новый вход, ещё не подтверждён
+
+## Страницы /sessions
+
+sessions-none = <b>Активных сеансов нет.</b>
+sessions-header = <b>{ $count } { $count ->
+        [one] активный сеанс
+        [few] активных сеанса
+       *[many] активных сеансов
+    }</b>
+sessions-page = (стр. { $page } из { $pages })
+sessions-order = Сверху — недавно активные.
+sessions-end-button = Завершить №{ $index } { $device }
+page-first = ⏮ В начало
+page-previous = ◀ Назад
+page-next = Вперёд ▶
+page-last = В конец ⏭
+
+## /revoke и кнопки «Завершить» под /sessions
+
+revoke-usage = Как пользоваться: /revoke <хеш>. Хеш — это число под каждым сеансом в /sessions, например { $example }. Ничего не изменено.
+revoke-not-a-number = «{ $input }» — это не хеш сеанса. Хеш — целое число, например { $example }; скопируйте его из /sessions. Ничего не изменено.
+revoke-out-of-range = Такого хеша сеанса быть не может: допустимы числа от { $min } до { $max }. Скопируйте хеш из /sessions. Ничего не изменено.
+revoke-current-session = Хеш 0 означает текущий сеанс, то есть сам компаньон session-warden; завершить его командой /revoke нельзя. Ничего не изменено.
+revoke-session-gone = Этого сеанса уже нет в списке: возможно, он уже завершён. Отправьте /sessions, чтобы обновить список.
+revoke-confirm = <b>Завершить этот сеанс?</b>
+revoke-ending = Завершаю сеанс…
+revoke-cancelled = Отменено. Ни один сеанс не завершён.
+revoke-companion = Это сеанс самого компаньона session-warden. Если его завершить, компаньон выйдет из аккаунта; ничего не изменено.
+revoke-unknown-session = сеанс с хешем { $hash }
+revoke-ended = Завершён: { $session }
+
+## Почему не удалось обратиться к аккаунту: что случилось и что делать
+
+# Что делали: продолжает фразу «Не удалось …».
+doing-end-session = завершить этот сеанс
+doing-end-it = завершить его
+doing-list-sessions = получить список сеансов
+failure-hash-invalid = Активного сеанса с таким хешем нет. Возможно, он уже завершён: отправьте /sessions, чтобы увидеть текущий список.
+failure-too-fresh = Telegram отказал (FRESH_RESET_AUTHORISATION_FORBIDDEN): завершать другие сеансы можно только из сеанса, которому не меньше 24 часов, а здесь это делает компаньон session-warden.
+failure-too-fresh-unknown = Попробуйте снова через 24 часа после входа компаньона.
+failure-too-fresh-at = Это станет возможно { $in } ({ $at }).
+failure-too-fresh-now = Это возможно с { $at }: попробуйте ещё раз.
+failure-flood-wait = Telegram просит подождать { $wait }, прежде чем пробовать снова ({ $code }). Попробуйте после { $at }.
+failure-logged-out = Не удалось { $doing }: компаньон вышел из аккаунта ({ $code }) — его сеанс завершили, или вход так и не был выполнен. Выполните npm run login на сервере и перезапустите session-warden.
+failure-unreachable = Не удалось { $doing }: нет связи с Telegram ({ $code }). Компаньон переподключится сам; попробуйте через минуту и загляните в /sessions — не изменилось ли что-нибудь.
+failure-other = Не удалось { $doing }: Telegram ответил { $code }. Больше ничего не изменено; подробности в журнале.
+
+## Оповещение о новом входе (HTML)
+
+alert-headline = 🚨 <b>Новый вход в ваш аккаунт</b>
+alert-headline-reconcile = 🚨 <b>Новый вход в ваш аккаунт</b> (найден при проверке сеансов)
+alert-headline-offline = 🚨 <b>Новый вход, пока session-warden не работал</b>
+alert-device = Устройство: { $device }
+alert-device-full = Устройство: { $device } · { $platform } { $system }
+alert-place = Место: { $place }
+alert-place-ip = Место: { $ip } · { $place }
+alert-time = Время: { $time } ({ $ago })
+alert-password-pending = ⚠️ <b>У кого-то есть ваш код входа, но нет облачного пароля.</b> Если это не вы: сразу завершите этот сеанс, никому не сообщайте коды входа и смените облачный пароль, если он мог стать известен.
+alert-unconfirmed = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram сам подтвердит его { $in } ({ $at }).
+alert-guard-ended = 🛡 <b>Режим охраны сразу завершил этот сеанс</b>: устройства нет в списке доверенных (/trust).
+alert-guard-failed = 🛡 Режим охраны пытался завершить этот сеанс, но: { $reason }
+alert-too-fresh-note = Учтите: до { $at } Telegram не даст завершать сеансы — тогда компаньону session-warden исполнится 24 часа.
+alert-its-me = Это я
+alert-batch-head = 🚨 <b>{ $count ->
+        [one] { $count } новый вход в ваш аккаунт
+        [few] { $count } новых входа в ваш аккаунт
+       *[many] { $count } новых входов в ваш аккаунт
+    }</b>{ $ended ->
+        [0] {""}
+       *[other] ; режим охраны завершил из них { $ended }
+    }. Отправьте /sessions, чтобы их просмотреть.
+alert-batch-continued = 🚨 <b>Новые входы, продолжение</b> (часть { $part } из { $parts })
+alert-batch-ended = завершён
+alert-batch-not-ended = не завершён ({ $code })
+alert-batch-end-button = Завершить { $index }
+baseline-head = <b>session-warden теперь следит за вашим аккаунтом.</b>
+baseline-found = { $count ->
+        [one] Уже открыт ещё { $count } сеанс. Это исходное состояние: о нём не будет оповещения как о новом входе.
+        [few] Уже открыто ещё { $count } сеанса. Это исходное состояние: о них не будет оповещений как о новых входах.
+       *[many] Уже открыто ещё { $count } сеансов. Это исходное состояние: о них не будет оповещений как о новых входах.
+    }
+baseline-more = …и ещё { $count }.
+baseline-foot = Просмотреть их можно в /sessions. Теперь о каждом новом входе вы сразу узнаете здесь.
+companion-lost =
+    ⚠️ <b>Компаньон session-warden вышел из аккаунта</b> ({ $code }): его сеанс завершили с другого устройства, или он истёк.
+    Пока компаньон снова не войдёт, новые входы не видны, а сеансы нельзя завершать. Бот продолжает отвечать.
+    Как исправить: выполните <code>npm run login</code> на сервере и перезапустите session-warden.
