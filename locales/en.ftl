@@ -15,7 +15,7 @@ language-source-chosen = { $name } (your choice)
 language-source-telegram = { $name } (from your Telegram app)
 language-auto-button = Automatic: Telegram's language
 language-set = Done: the bot now writes in English.
-language-set-auto = Done: the bot now follows your Telegram app's language (now { $current }).
+language-set-auto = Done: the bot now follows your Telegram app's language. Now: { $current }.
 language-unknown = "{ $input }" is not a language this bot speaks. Send /language { $choices } or /language auto. Nothing was changed.
 
 ## The command menu (setMyCommands): at most 256 characters each, no markup

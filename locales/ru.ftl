@@ -10,7 +10,7 @@ language-source-chosen = { $name } (выбран вами)
 language-source-telegram = { $name } (как в вашем приложении Telegram)
 language-auto-button = Автоматически: язык Telegram
 language-set = Готово: теперь бот пишет по-русски.
-language-set-auto = Готово: теперь бот пишет на языке вашего приложения Telegram (сейчас { $current }).
+language-set-auto = Готово: теперь бот пишет на языке вашего приложения Telegram. Сейчас: { $current }.
 language-unknown = «{ $input }» — такого языка бот не знает. Отправьте /language { $choices } или /language auto. Ничего не изменено.
 
 ## Меню команд (setMyCommands): не длиннее 256 символов, без разметки
