@@ -4,7 +4,9 @@
 # - the same message ids as this file, each with the same variables;
 # - variables are inserted as they are: callers escape HTML in anything Telegram or an attacker chose;
 # - hashes, ids and codes arrive as strings (never grouped like numbers), counts as numbers (for plurals);
-# - times arrive already formatted for the locale and the owner's time zone.
+# - times arrive already formatted for the locale and the owner's time zone, by src/bot/format/locale-time.ts:
+#   $at, $time: localDateTime ("Dec 3, 2026, 07:05 UTC"); $ago, $in, $created, $active: localRelativeTime
+#   ("5 minutes ago", "in 2 hours", "tomorrow"); $wait: localDuration ("1 minute 15 seconds").
 
 ## The language itself
 
