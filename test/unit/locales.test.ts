@@ -107,6 +107,17 @@ describe('Russian plurals', () => {
     expect(i18n.t('ru', 'alert-batch-head', { count, ended: 0 })).toContain(`<b>${words} в ваш аккаунт</b>. `);
   });
 
+  it('every count takes the form the Russian rule gives it', () => {
+    // one: ends in 1 but not 11; few: ends in 2-4 but not 12-14; many: the rest.
+    const form = (n: number) =>
+      n % 10 === 1 && n % 100 !== 11 ? 'активный сеанс' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'активных сеанса' : 'активных сеансов';
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (count) => {
+        expect(i18n.t('ru', 'sessions-header', { count }).replace(/\s/g, ' ')).toMatch(new RegExp(` ${form(count)}</b>$`));
+      }),
+    );
+  });
+
   it('English has one and other', () => {
     expect(i18n.t('en', 'sessions-header', { count: 1 })).toBe('<b>1 active session</b>');
     expect(i18n.t('en', 'sessions-header', { count: 21 })).toBe('<b>21 active sessions</b>');
