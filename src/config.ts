@@ -18,6 +18,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** How often the session list is re-read to catch logins whose push was lost. */
   readonly reconcileIntervalSeconds: number;
+  /** IANA zone the bot writes times in (TZ); 'UTC' when unset. */
+  readonly timeZone?: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,6 +28,16 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export type ConfigResult =
   | { readonly ok: true; readonly config: Readonly<Config> }
   | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Whether Intl knows this IANA zone name ("Europe/Moscow", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -65,6 +77,13 @@ const schema = z.object({
       .regex(/^\d{1,5}$/, 'RECONCILE_INTERVAL must be a whole number of seconds (default 30)')
       .refine((v) => Number(v) >= 5 && Number(v) <= 86_400, 'RECONCILE_INTERVAL must be between 5 and 86400 seconds: shorter risks FLOOD_WAIT'),
   ),
+  // A leading colon is the POSIX form of the same name (TZ=:Europe/Moscow).
+  TZ: optional(
+    z
+      .string()
+      .transform((v) => v.replace(/^:/, ''))
+      .refine(isTimeZone, 'TZ must be a time zone name such as Europe/Moscow or UTC (or unset for UTC)'),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -94,6 +113,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, sessionFromFile?: string): C
       botApiRoot: (d.BOT_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
       logLevel: d.LOG_LEVEL ?? 'info',
       reconcileIntervalSeconds: d.RECONCILE_INTERVAL === undefined ? 30 : Number(d.RECONCILE_INTERVAL),
+      ...(d.TZ ? { timeZone: d.TZ } : {}),
     }),
   };
 }

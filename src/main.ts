@@ -5,7 +5,8 @@ import type { Bot, Context } from 'grammy';
 import { createAccountClient, LOGIN_HINT, type TelegramAccount } from './account/telegram-account';
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
-import { COMMANDS } from './bot/features/help';
+import { registerCommandMenus } from './bot/features/help';
+import { createLocalizer } from './bot/i18n';
 import { reportInterruptedActions } from './bot/interrupted-actions';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
@@ -95,6 +96,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const denials = createDenialRecorder(audit);
   const settings = createSettings(db);
   const trusted = createTrustedDevices(db);
+  const i18n = createLocalizer({ settings, timeZone: config.timeZone, log });
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
@@ -109,6 +111,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       confirmations: createConfirmations(),
       log,
       now: Date.now,
+      i18n,
       guard: {
         trusted,
         settings,
@@ -176,7 +179,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       });
   });
 
-  await bot.api.setMyCommands([...COMMANDS]).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'));
+  await registerCommandMenus(bot.api, i18n, ownerId).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'));
   await reportInterruptedActions(bot.api, ownerId, audit, log);
   if (companionProblem) {
     const text =

@@ -5,6 +5,7 @@ import type { BotDeps } from './deps';
 import { errorBoundary } from './error-boundary';
 import { fallbackFeature } from './features/fallback';
 import { helpFeature } from './features/help';
+import { languageFeature } from './features/language';
 import { ownerGate } from './features/owner-gate';
 import { revokeAllFeature } from './features/revoke-all';
 import { revokeFeature } from './features/revoke';
@@ -48,7 +49,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   });
 
   bot.use(ownerGate(deps));
-  bot.use(helpFeature(), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
+  bot.use(deps.i18n.middleware(), languageFeature(deps));
+  bot.use(helpFeature(deps), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(fallbackFeature());

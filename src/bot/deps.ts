@@ -6,6 +6,7 @@ import type { AccountUser } from '../domain/session';
 import type { DenialRecorder } from '../guard/denial-recorder';
 import type { Logger } from '../log';
 import type { Confirmations } from './confirmations';
+import type { Localizer } from './i18n';
 
 /** Everything the bot's features need, injected so tests can pass fakes or the emulator-backed client. */
 export interface BotDeps {
@@ -17,6 +18,8 @@ export interface BotDeps {
   readonly log: Logger;
   readonly now: () => number;
   readonly guard: GuardDeps;
+  /** The owner's language and every text in it (locales/*.ftl). */
+  readonly i18n: Localizer;
 }
 
 /** Guard mode's persisted state, and a snapshot of how the whole warden is doing (for /status). */

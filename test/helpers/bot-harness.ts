@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../src/db/open-database';
 import { createSettings } from '../../src/db/settings';
 import { createTrustedDevices } from '../../src/db/trusted-devices';
 import { createDenialRecorder } from '../../src/guard/denial-recorder';
+import { createLocalizer } from '../../src/bot/i18n';
 import { silentLogger } from '../../src/log';
 import { FakeAccount, TEST_NOW_MS } from './fake-account';
 
@@ -48,6 +49,7 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
       confirmations,
       log: silentLogger,
       now: () => clock.now,
+      i18n: createLocalizer({ settings: createSettings(db) }),
       guard: {
         trusted: createTrustedDevices(db),
         settings: createSettings(db),

@@ -1,43 +1,65 @@
-import { Composer, type Context } from 'grammy';
-import type { BotCommand } from 'grammy/types';
+import { Composer, type Api, type Context } from 'grammy';
+import type { BotCommand, LanguageCode } from 'grammy/types';
+import type { BotDeps } from '../deps';
+import type { Locale, Localizer } from '../i18n';
 
-/** The command menu registered with setMyCommands, in the order the owner will want them. */
-export const COMMANDS: readonly BotCommand[] = [
-  { command: 'sessions', description: 'List the active sessions' },
-  { command: 'revoke', description: 'End one session: /revoke <hash>' },
-  { command: 'revokeall', description: 'End every other session (asks first)' },
-  { command: 'status', description: 'Is the warden watching, and can it act' },
-  { command: 'guard', description: 'End untrusted new logins at once: /guard on|off' },
-  { command: 'trust', description: 'Devices guard mode leaves alone' },
-  { command: 'panic', description: 'Account being taken over: end everything, guard on' },
-  { command: 'websessions', description: 'Websites logged in with Telegram' },
-  { command: 'ttl', description: 'End inactive sessions after: /ttl [days]' },
-  { command: 'log', description: 'Recent actions: /log [n]' },
-  { command: 'help', description: 'What this bot does' },
+/**
+ * The command menu, in the order the owner will want them. Each command's description is the
+ * message `command-<name>` in every locale file.
+ */
+export const COMMANDS: readonly { readonly command: string }[] = [
+  { command: 'sessions' },
+  { command: 'revoke' },
+  { command: 'revokeall' },
+  { command: 'status' },
+  { command: 'guard' },
+  { command: 'trust' },
+  { command: 'panic' },
+  { command: 'websessions' },
+  { command: 'ttl' },
+  { command: 'log' },
+  { command: 'language' },
+  { command: 'help' },
 ];
 
-export const HELP_TEXT = [
-  '<b>session-warden</b> guards your Telegram account\'s sessions.',
-  'It works through a companion login on your own account, so it can do what bots cannot: see and end your sessions.',
-  '',
-  '/sessions: list the active sessions, most recently active first, with an End button for each',
-  '/revoke &lt;hash&gt;: end one session by its hash (the number under it in /sessions)',
-  '/revokeall: end every session except session-warden\'s companion, after you confirm',
-  '/status: whether the warden is watching, and whether Telegram lets it end sessions yet',
-  '/guard on|off: end new logins from untrusted devices at once',
-  '/trust: the devices guard mode leaves alone',
-  '/panic: if your account is being taken over: end every other session and website login, turn guard mode on',
-  '/websessions: websites you logged in to with "Log in with Telegram", with End buttons',
-  '/ttl [days]: how long an unused session lives before Telegram ends it (7, 30, 90, 180 or 365 days)',
-  '/log [n]: the last n actions and what Telegram answered (default 10, at most 50)',
-  '/help: this message',
-  '',
-  'Every new login is reported here the moment it appears, with "It\'s me" and "End it" buttons.',
-  'Only you can use this bot. Everyone else is ignored, and their attempts are logged.',
-].join('\n');
+/** The menu in one language, as setMyCommands takes it. */
+export function commandMenu(i18n: Localizer, locale: Locale): BotCommand[] {
+  return COMMANDS.map(({ command }) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+}
 
-export function helpFeature(): Composer<Context> {
+/** /help and /start in the owner's language (HTML), naming the time zone the bot's times are in. */
+export function helpText(i18n: Localizer, locale: Locale): string {
+  return i18n.t(locale, 'help', { timeZone: i18n.timeZone });
+}
+
+/**
+ * Registers the menu (setMyCommands) for everyone in the default language, and once per other
+ * language with its language_code, so Telegram shows each owner the menu in their app's language.
+ * Locale files are named by the two-letter code Telegram's language_code uses.
+ */
+export async function registerCommandMenus(api: Api, i18n: Localizer, ownerId: number): Promise<void> {
+  await api.setMyCommands(commandMenu(i18n, i18n.locales[0] ?? 'en'));
+  for (const locale of i18n.locales.slice(1)) {
+    // language_code takes only a two-letter code; a regional file ("pt-br") gets no menu of its own.
+    if (/^[a-z]{2}$/.test(locale)) await api.setMyCommands(commandMenu(i18n, locale), { language_code: locale as LanguageCode });
+  }
+  await registerOwnerMenu(api, i18n, ownerId);
+}
+
+/**
+ * The owner's /language choice wins over their app's language, in the menu too: a menu scoped to
+ * the owner's chat (setMyCommands, scope chat) takes precedence over the per-language ones, and is
+ * removed (deleteMyCommands) when the owner goes back to following Telegram's language.
+ */
+export async function registerOwnerMenu(api: Api, i18n: Localizer, ownerId: number): Promise<void> {
+  const chosen = i18n.chosen();
+  const scope = { type: 'chat', chat_id: ownerId } as const;
+  if (chosen) await api.setMyCommands(commandMenu(i18n, chosen), { scope });
+  else await api.deleteMyCommands({ scope });
+}
+
+export function helpFeature(deps: Pick<BotDeps, 'i18n'>): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.command(['start', 'help'], (ctx) => ctx.reply(HELP_TEXT, { parse_mode: 'HTML' }));
+  composer.command(['start', 'help'], (ctx) => ctx.reply(helpText(deps.i18n, deps.i18n.localeFor(ctx)), { parse_mode: 'HTML' }));
   return composer;
 }

@@ -1,0 +1,169 @@
+# English: the default language, and the fallback for every message another locale lacks.
+#
+# Rules for every locale file (a test checks the first two):
+# - the same message ids as this file, each with the same variables;
+# - variables are inserted as they are: callers escape HTML in anything Telegram or an attacker chose;
+# - hashes, ids and codes arrive as strings (never grouped like numbers), counts as numbers (for plurals);
+# - times arrive already formatted for the locale and the owner's time zone, by src/bot/format/locale-time.ts:
+#   $at, $time: localDateTime ("Dec 3, 2026, 07:05 UTC"); $ago, $in, $created, $active: localRelativeTime
+#   ("5 minutes ago", "in 2 hours", "tomorrow"); $wait: localDuration ("1 minute 15 seconds").
+
+## The language itself
+
+# The name of this language, written in it: the label of its /language button.
+language-name = English
+language-prompt = Choose the language of the bot's messages. Now: { $current }.
+language-source-chosen = { $name } (your choice)
+language-source-telegram = { $name } (from your Telegram app)
+language-auto-button = Automatic: Telegram's language
+language-set = Done: the bot now writes in English.
+language-set-auto = Done: the bot now follows your Telegram app's language. Now: { $current }.
+language-unknown = "{ $input }" is not a language this bot speaks. Send /language { $choices } or /language auto. Nothing was changed.
+
+## The command menu (setMyCommands): at most 256 characters each, no markup
+
+command-sessions = List the active sessions
+command-revoke = End one session: /revoke <hash>
+command-revokeall = End every other session (asks first)
+command-status = Is the warden watching, and can it act
+command-guard = End untrusted new logins at once: /guard on|off
+command-trust = Devices guard mode leaves alone
+command-panic = Account being taken over: end everything, guard on
+command-websessions = Websites logged in with Telegram
+command-ttl = End inactive sessions after: /ttl [days]
+command-log = Recent actions: /log [n]
+command-language = Language of the bot: /language en|ru
+command-help = What this bot does
+
+## /help (HTML)
+
+help =
+    <b>session-warden</b> guards your Telegram account's sessions.
+    It works through a companion login on your own account, so it can do what bots cannot: see and end your sessions.
+
+    /sessions: list the active sessions, most recently active first, with an End button for each
+    /revoke &lt;hash&gt;: end one session by its hash (the number under it in /sessions)
+    /revokeall: end every session except session-warden's companion, after you confirm
+    /status: whether the warden is watching, and whether Telegram lets it end sessions yet
+    /guard on|off: end new logins from untrusted devices at once
+    /trust: the devices guard mode leaves alone
+    /panic: if your account is being taken over: end every other session and website login, turn guard mode on
+    /websessions: websites you logged in to with "Log in with Telegram", with End buttons
+    /ttl [days]: how long an unused session lives before Telegram ends it (7, 30, 90, 180 or 365 days)
+    /log [n]: the last n actions and what Telegram answered (default 10, at most 50)
+    /language: the language of these messages (English or Russian)
+    /help: this message
+
+    Every new login is reported here the moment it appears, with "It's me" and "End it" buttons.
+    Only you can use this bot. Everyone else is ignored, and their attempts are logged.
+    Times are shown in { $timeZone }.
+
+## Buttons and words used in several places
+
+button-end-it = End it
+button-cancel = Cancel
+button-invalid = This button is not valid.
+button-expired = This button is no longer valid. Send the command again.
+cancelled = Cancelled
+unknown-command = I do not know that command. Send /help to see what I can do.
+# A line under a session or login; $hash is the decimal int64 as a string.
+hash-line = Hash: <code>{ $hash }</code>
+app-line = App: { $app } ({ $official })
+app-official = official app
+app-unofficial = unofficial app, api_id { $apiId }
+
+## One session (/sessions, confirmations)
+
+session-unknown-app = unknown app
+session-unknown-place = unknown place
+session-no-ip = no IP
+session-card-title = <b>{ $index }. { $device }</b> · { $platform } { $system }
+session-card-place = IP { $ip } · { $place }
+session-card-times = Created { $created } · active { $active }
+session-flag-companion = 🛡 this is session-warden's companion
+session-flag-password-pending = ⚠️ password pending: someone has the login code but not the 2FA password
+session-flag-unconfirmed = ⚠️ unconfirmed new login
+
+## /sessions pages
+
+sessions-none = <b>No active sessions.</b>
+sessions-header = <b>{ $count } active { $count ->
+        [one] session
+       *[other] sessions
+    }</b>
+sessions-page = (page { $page } of { $pages })
+sessions-order = Most recently active first.
+sessions-end-button = End #{ $index } { $device }
+page-first = ⏮ First
+page-previous = ◀ Previous
+page-next = Next ▶
+page-last = Last ⏭
+
+## /revoke and the End buttons under /sessions
+
+revoke-usage = Usage: /revoke <hash>. The hash is the number under each session in /sessions, for example { $example }. Nothing was changed.
+revoke-not-a-number = "{ $input }" is not a session hash. A hash is a whole number such as { $example }; copy it from /sessions. Nothing was changed.
+revoke-out-of-range = That number is outside the range of session hashes ({ $min } to { $max }). Copy the hash from /sessions. Nothing was changed.
+revoke-current-session = Hash 0 stands for the current session, session-warden's own companion, and cannot be ended with /revoke. Nothing was changed.
+revoke-session-gone = That session is no longer in the list: it may have ended already. Send /sessions to refresh.
+revoke-confirm = <b>End this session?</b>
+revoke-ending = Ending the session…
+revoke-cancelled = Cancelled. Nothing was ended.
+revoke-companion = That is session-warden's own companion session. Ending it would log the companion out; nothing was changed.
+revoke-unknown-session = the session with hash { $hash }
+revoke-ended = Ended: { $session }
+
+## Why an account call failed: what happened and what to do next
+
+# What was being done, as the subject of "… failed".
+doing-end-session = Ending that session
+doing-end-it = Ending it
+doing-list-sessions = Listing the sessions
+failure-hash-invalid = No active session has that hash. It may have ended already: send /sessions to see the current list.
+failure-too-fresh = Telegram refused (FRESH_RESET_AUTHORISATION_FORBIDDEN): a session may end other sessions only once it is at least 24 hours old, and the session doing it here is session-warden's companion.
+failure-too-fresh-unknown = Try again 24 hours after the companion logged in.
+failure-too-fresh-at = It will be old enough { $in } ({ $at }).
+failure-too-fresh-now = It is old enough since { $at }: try again.
+failure-flood-wait = Telegram asks to wait { $wait } before trying again ({ $code }). Try again after { $at }.
+failure-logged-out = { $doing } failed: the companion account is logged out ({ $code }); its session was ended or never logged in. Run npm run login on the server, then restart session-warden.
+failure-unreachable = { $doing } failed: Telegram could not be reached ({ $code }). The companion reconnects by itself; try again in a minute, and check /sessions to see whether anything changed.
+failure-other = { $doing } failed: Telegram answered { $code }. Nothing else was changed; the details are in the log.
+
+## The new-login alert (HTML)
+
+alert-headline = 🚨 <b>New login to your account</b>
+alert-headline-reconcile = 🚨 <b>New login to your account</b> (found by the session check)
+alert-headline-offline = 🚨 <b>New login while session-warden was not running</b>
+alert-device = Device: { $device }
+alert-device-full = Device: { $device } · { $platform } { $system }
+alert-place = Place: { $place }
+alert-place-ip = Place: { $ip } · { $place }
+alert-time = Time: { $time } ({ $ago })
+alert-password-pending = ⚠️ <b>Someone has your login code but not your 2FA password.</b> If this is not you: end it now, never share login codes, and change your 2FA password if you think it may be known.
+alert-unconfirmed = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself { $in } ({ $at }).
+alert-guard-ended = 🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).
+alert-guard-failed = 🛡 Guard mode tried to end it, but: { $reason }
+alert-too-fresh-note = Note: Telegram will refuse to end sessions until { $at }, when session-warden's companion is 24 hours old.
+alert-its-me = It's me
+alert-batch-head = 🚨 <b>{ $count ->
+        [one] { $count } new login to your account
+       *[other] { $count } new logins to your account
+    }</b>{ $ended ->
+        [0] {""}
+       *[other] ; guard mode ended { $ended } of them
+    }. Send /sessions to review them.
+alert-batch-continued = 🚨 <b>New logins, continued</b> (part { $part } of { $parts })
+alert-batch-ended = ended
+alert-batch-not-ended = not ended ({ $code })
+alert-batch-end-button = End { $index }
+baseline-head = <b>session-warden is now watching your account.</b>
+baseline-found = It found { $count } other { $count ->
+        [one] session
+       *[other] sessions
+    } already logged in; these are your starting point and will not be alerted as new.
+baseline-more = …and { $count } more.
+baseline-foot = Send /sessions to review them. From now on every new login is reported here at once.
+companion-lost =
+    ⚠️ <b>session-warden's companion was logged out</b> ({ $code }): its session was ended from another device, or it expired.
+    Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.
+    To fix it: run <code>npm run login</code> on the server, then restart session-warden.

@@ -1,0 +1,63 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import type { BotDeps } from '../deps';
+import { clip } from '../format/html';
+import type { Locale } from '../i18n';
+import { registerOwnerMenu } from './help';
+
+type Deps = Pick<BotDeps, 'i18n' | 'audit' | 'log' | 'ownerId'>;
+
+/** "auto" (and the button for it) goes back to following the language of the owner's Telegram app. */
+const AUTO = 'auto';
+
+/**
+ * /language shows one button per locale file (and Automatic); /language ru or /language en sets it
+ * directly. The choice is persisted and wins over the app's language, in replies, alerts and the menu.
+ */
+export function languageFeature(deps: Deps): Composer<Context> {
+  const { i18n } = deps;
+  const composer = new Composer<Context>();
+
+  const current = (ctx: Context): string => {
+    const locale = i18n.localeFor(ctx);
+    const name = i18n.t(locale, 'language-name');
+    return i18n.t(locale, i18n.chosen() ? 'language-source-chosen' : 'language-source-telegram', { name });
+  };
+
+  /** Persists the choice, audits it, re-registers the owner's menu, and says so in the new language. */
+  const apply = async (ctx: Context, choice: Locale | undefined): Promise<string> => {
+    i18n.choose(choice);
+    deps.audit.record({ actorId: ctx.from?.id ?? null, action: 'language', detail: choice ?? AUTO }, 'ok');
+    await registerOwnerMenu(ctx.api, i18n, deps.ownerId).catch((err: unknown) => deps.log.warn({ err }, 'could not update the command menu'));
+    const locale = i18n.localeFor(ctx);
+    return choice ? i18n.t(locale, 'language-set') : i18n.t(locale, 'language-set-auto', { current: i18n.t(locale, 'language-name') });
+  };
+
+  composer.command('language', async (ctx) => {
+    const arg = ctx.match.trim();
+    if (arg === '') {
+      const keyboard = new InlineKeyboard();
+      for (const l of i18n.locales) keyboard.text(i18n.t(l, 'language-name'), `lang:${l}`);
+      keyboard.row().text(i18n.t(i18n.localeFor(ctx), 'language-auto-button'), `lang:${AUTO}`);
+      return void (await ctx.reply(i18n.t(i18n.localeFor(ctx), 'language-prompt', { current: current(ctx) }), { reply_markup: keyboard }));
+    }
+    const choice = arg.toLowerCase() === AUTO ? undefined : i18n.supported(arg);
+    if (choice === undefined && arg.toLowerCase() !== AUTO) {
+      // Plain text (no parse_mode), so the owner's input needs no escaping, only a length limit.
+      const vars = { input: clip(arg, 20), choices: i18n.locales.join('|') };
+      return void (await ctx.reply(i18n.t(i18n.localeFor(ctx), 'language-unknown', vars)));
+    }
+    await ctx.reply(await apply(ctx, choice));
+  });
+
+  composer.callbackQuery(/^lang:([\w-]{1,16})$/, async (ctx) => {
+    const data = ctx.match[1] ?? '';
+    const choice = data === AUTO ? undefined : i18n.supported(data);
+    if (choice === undefined && data !== AUTO) {
+      return void (await ctx.answerCallbackQuery({ text: i18n.t(i18n.localeFor(ctx), 'button-invalid') }));
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(await apply(ctx, choice));
+  });
+
+  return composer;
+}
