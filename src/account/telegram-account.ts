@@ -8,6 +8,7 @@ import type { AccountUser, Session } from '../domain/session';
 import type { WebSession } from '../domain/web-session';
 import { toInt64 } from '../domain/session-hash';
 import type { Logger } from '../log';
+import { companionIdentity } from './client-identity';
 import { quietGramjsLogger } from './gramjs-logger';
 import { toAccountError } from './map-error';
 import { toAccountUser, toSession } from './map-session';
@@ -53,6 +54,8 @@ export class TelegramAccount implements AccountWatchPort {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.client = new TelegramClient(new StringSession(options.session), options.apiId, options.apiHash, {
+      // Named as the guard in the owner's Devices list (initConnection), so nobody ends it by mistake.
+      ...companionIdentity(),
       // Every owner action must answer at once and honestly: a FLOOD_WAIT becomes a reply that says how
       // long to wait, never a silent sleep inside the request while the owner watches a spinner.
       floodSleepThreshold: 0,

@@ -238,6 +238,7 @@ export class ClientConnection {
   private invoke(msgId: bigint, outer: TlObject): void {
     let req = outer;
     while (WRAPPERS.has(req.className)) {
+      if (req.className === 'InitConnection') this.recordInit(req as unknown as Api.InitConnection);
       const inner = (req as unknown as { query?: unknown }).query;
       if (!isTlObject(inner)) break;
       req = inner;
@@ -276,6 +277,21 @@ export class ClientConnection {
       }
     }
     this.send(body, 'response', true);
+  }
+
+  /** Kept so tests can check how a client names itself in the owner's Devices list. */
+  private recordInit(init: Api.InitConnection): void {
+    if (this.keyId === undefined) return;
+    this.host.ctx.state.initConnections.push({
+      keyIdHex: this.keyId,
+      apiId: init.apiId,
+      deviceModel: init.deviceModel,
+      systemVersion: init.systemVersion,
+      appVersion: init.appVersion,
+      langCode: init.langCode,
+      systemLangCode: init.systemLangCode,
+      at: Date.now(),
+    });
   }
 
   private send(body: Buffer, kind: MsgKind, contentRelated: boolean, delayMs = this.host.replyDelayMs()): void {

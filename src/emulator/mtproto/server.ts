@@ -20,6 +20,7 @@ import type {
   PushNewAuthorizationOptions,
   PushServiceMessageOptions,
   RecordedCall,
+  RecordedInitConnection,
 } from './types';
 
 class IssuedKey implements CallerKey {
@@ -257,6 +258,16 @@ export class MtprotoEmulator {
 
   callsOf(method: string): RecordedCall[] {
     return this.state.calls.filter((c) => c.method === method);
+  }
+
+  /**
+   * What clients said about themselves in initConnection, oldest first; with `session`, only the
+   * client using that StringSession's key (the emulator's primary session, or one from issueAuthKey).
+   */
+  initConnections(session?: string): RecordedInitConnection[] {
+    const keyIdHex = session === undefined ? undefined : [...this.keys.values()].find((k) => k.session === session)?.keyIdHex;
+    if (session !== undefined && keyIdHex === undefined) return [];
+    return this.state.initConnections.filter((i) => keyIdHex === undefined || i.keyIdHex === keyIdHex).map((i) => ({ ...i }));
   }
 
   clearCalls(): void {

@@ -6,6 +6,7 @@ import type {
   InjectedError,
   MtprotoEmulatorOptions,
   RecordedCall,
+  RecordedInitConnection,
 } from './types';
 
 const DAY = 24 * 60 * 60;
@@ -78,6 +79,8 @@ export class EmulatorState {
   loginTokenTtlSeconds: number;
   loginTokens: LoginToken[] = [];
   readonly calls: RecordedCall[] = [];
+  /** Every initConnection wrapper seen, oldest first (gramjs sends one per new connection). */
+  readonly initConnections: RecordedInitConnection[] = [];
   readonly dropNext = new Map<string, number>();
   private readonly errors = new Map<string, InjectedError[]>();
   private waiters: Waiter[] = [];
