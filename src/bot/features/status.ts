@@ -17,7 +17,7 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
       : s.companion.connected
         ? '✅ connected'
         : '⚠️ not connected (reconnecting by itself)';
-    const lines = [`<b>session-warden status</b>`, `Companion: ${companion}`, `Account: ${who}`];
+    const lines = [`<b>session-warden status</b>`, `Companion: ${companion} (this guard's own session)`, `Account: ${who}`];
     if (s.companionCreatedAt !== undefined) {
       const allowedAt = s.companionCreatedAt + DAY_SECONDS;
       lines.push(`Companion session age: ${duration(nowMs / 1000 - s.companionCreatedAt)}`);

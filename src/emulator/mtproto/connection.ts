@@ -256,9 +256,8 @@ export class ClientConnection {
       const caller = this.keyId === undefined ? undefined : this.host.callerKey(this.keyId);
       if (!caller) throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
       // Like Telegram, a key that is not (or no longer) logged in may still fetch the config and log in.
-      if ((!caller.loggedIn || state.revoked) && !LOGIN_METHODS.has(method)) {
-        throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
-      }
+      if (!caller.loggedIn && !LOGIN_METHODS.has(method)) throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
+      if (state.revoked && !LOGIN_METHODS.has(method)) throw new RpcFailure(state.revokedWith.code, state.revokedWith.message);
       const injected = state.takeInjectedError(method);
       if (injected) throw new RpcFailure(injected.code, injected.message);
       const handler = findHandler(method) ?? findLoginHandler(method);

@@ -243,8 +243,12 @@ export class MtprotoEmulator {
     this.state.clearErrors(method);
   }
 
-  /** The companion's session was ended elsewhere: every later request fails with 401 AUTH_KEY_UNREGISTERED. */
-  revokeCompanion(): void {
+  /**
+   * The companion's session was ended elsewhere: every later request fails with 401
+   * AUTH_KEY_UNREGISTERED, or with `error` (406 AUTH_KEY_DUPLICATED: the key was used by two programs at once).
+   */
+  revokeCompanion(error: { code: number; message: string } = { code: 401, message: 'AUTH_KEY_UNREGISTERED' }): void {
+    this.state.revokedWith = { ...error };
     this.state.revoked = true;
   }
 

@@ -73,6 +73,8 @@ export class EmulatorState {
   acceptedTtlDays: number[];
   pts = 1;
   revoked = false;
+  /** What a revoked companion's calls fail with: Telegram says AUTH_KEY_DUPLICATED when two programs used the key at once. */
+  revokedWith: { code: number; message: string } = { code: 401, message: 'AUTH_KEY_UNREGISTERED' };
   loginCode: string;
   /** Set when the account has two-step verification; created asynchronously by the server. */
   password: SrpVerifier | undefined;
