@@ -83,3 +83,23 @@ describe('e2e: AUTH_KEY_DUPLICATED', () => {
     expect(String(reply.params.text)).toMatch(/two programs at once.*run one copy only/s);
   });
 });
+
+describe('e2e: the first 24 hours after a fresh login', () => {
+  const utcMinute = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
+
+  it('/status says when ending becomes allowed; alerts still arrive, and End it explains the wait and ends nothing', async () => {
+    const loggedInAt = Math.floor(Date.now() / 1000) - 120;
+    w = await startWorld({ sessions: [{ hash: OTHER }], mtproto: { companion: { dateCreated: loggedInAt } } });
+    const allowed = utcMinute(loggedInAt + 86_400);
+    expect(await w.ask('/status')).toContain(allowed);
+
+    const mark = w.botApi.calls.length;
+    w.mt.pushNewAuthorization({ hash: 77n, unconfirmed: true, device: 'Intruder', location: 'Far away' });
+    await w.next(mark, 'sendMessage', (c) => String(c.params.text).startsWith('🚨'), 3000);
+    await w.next(mark, 'editMessageText', (c) => /App: /.test(String(c.params.text)), 3000);
+    const p = w.press('ee:77', w.last().message_id);
+    const edit = String((await w.next(p.mark, 'editMessageText', (c) => /24 hours/.test(String(c.params.text)))).params.text);
+    expect(edit).toContain(allowed);
+    expect(w.mt.sessions().some((s) => s.hash === 77n)).toBe(true);
+  });
+});

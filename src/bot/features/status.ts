@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import type { BotDeps } from '../deps';
-import { DAY_SECONDS } from '../format/explain-failure';
+import { endingAllowedAt } from '../../domain/fresh-session';
 import { escapeHtml } from '../format/html';
 import { duration, relativeTime, utcTime } from '../format/time';
 
@@ -19,7 +19,7 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
         : '⚠️ not connected (reconnecting by itself)';
     const lines = [`<b>session-warden status</b>`, `Companion: ${companion} (this guard's own session)`, `Account: ${who}`];
     if (s.companionCreatedAt !== undefined) {
-      const allowedAt = s.companionCreatedAt + DAY_SECONDS;
+      const allowedAt = endingAllowedAt(s.companionCreatedAt);
       lines.push(`Companion session age: ${duration(nowMs / 1000 - s.companionCreatedAt)}`);
       lines.push(
         allowedAt > nowMs / 1000
