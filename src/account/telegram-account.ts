@@ -46,6 +46,7 @@ export class TelegramAccount implements AccountWatchPort {
   private readonly connectTimeoutMs: number;
   private readonly requestTimeoutMs: number;
   private loggedOut = false;
+  private loggedOutCode: string | undefined;
   private readonly loggedOutListeners = new Set<(code: string) => void>();
   private autoconfirm: number | undefined;
 
@@ -176,7 +177,11 @@ export class TelegramAccount implements AccountWatchPort {
   }
 
   status(): CompanionStatus {
-    return { connected: this.client.connected === true && !this.loggedOut, loggedOut: this.loggedOut };
+    return {
+      connected: this.client.connected === true && !this.loggedOut,
+      loggedOut: this.loggedOut,
+      ...(this.loggedOutCode ? { loggedOutCode: this.loggedOutCode } : {}),
+    };
   }
 
   onLoggedOut(listener: (code: string) => void): () => void {
@@ -247,6 +252,7 @@ export class TelegramAccount implements AccountWatchPort {
   private markLoggedOut(err: AccountError): AccountError {
     if (!this.loggedOut) {
       this.loggedOut = true;
+      this.loggedOutCode = err.code;
       this.log.error({ code: err.code }, 'the companion session is no longer logged in');
       for (const listener of this.loggedOutListeners) listener(err.code);
     }

@@ -73,6 +73,7 @@ describe('e2e: AUTH_KEY_DUPLICATED', () => {
     expect(text).toMatch(/npm run login/);
     expect(text).not.toMatch(/expired/);
     expect(w.auditRows('companion_lost')).toEqual([expect.objectContaining({ outcome: 'AUTH_KEY_DUPLICATED' })]);
+    expect(await w.ask('/status')).toMatch(/logged out \(AUTH_KEY_DUPLICATED\): the same session was used by two programs at once/);
   });
 
   it('a command that needs the account explains it the same way', async () => {
