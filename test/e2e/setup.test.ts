@@ -108,6 +108,10 @@ test('fresh run: a wrong token is asked again; .env and the session file are wri
   expect(warning).toBeLessThan(output.indexOf('How do you want to log in?'));
   expect(output).toMatch(/Link Desktop Device\. The new login is then\s+approved from a device Telegram already knows/);
   expect(output).toMatch(/session-warden can end sessions from \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  // The wizard's login names the companion as the app later connects: the guard, in the Devices list.
+  const inits = mt.initConnections(session);
+  expect(inits.length).toBeGreaterThan(0);
+  for (const init of inits) expect(init.deviceModel).toMatch(/^session-warden \(/);
   expect(output).toContain('npm start');
   expect(output).toContain('pm2 start ecosystem.config.js');
   for (const secret of [TOKEN, API_HASH, session, CODE]) expect(output).not.toContain(secret);
