@@ -6,7 +6,7 @@ import { createAccountClient, LOGIN_HINT, type TelegramAccount } from './account
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
 import { COMMANDS } from './bot/features/help';
-import { explainLoggedOut } from './bot/format/explain-failure';
+import { describeLoggedOut } from './bot/format/explain-failure';
 import { reportInterruptedActions } from './bot/interrupted-actions';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
@@ -47,11 +47,6 @@ const STOP_BOT_WITHIN_MS = 5000;
 /** Waits for `work`, but no longer than `ms`: shutdown must fit in pm2's kill_timeout. */
 const atMost = (ms: number, work: Promise<unknown>): Promise<unknown> =>
   Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
-
-const loggedOutSentences = (code: string): string => {
-  const lost = explainLoggedOut(code);
-  return `${lost.why} ${lost.fix}`;
-};
 
 export class StartupError extends Error {
   override readonly name = 'StartupError';
@@ -187,7 +182,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   if (companionProblem) {
     const text =
       companionProblem.failure.kind === 'logged_out'
-        ? `session-warden started, but the companion account is logged out (${companionProblem.code}): ${loggedOutSentences(companionProblem.code)}`
+        ? `session-warden started, but the companion account is logged out (${companionProblem.code}): ${describeLoggedOut(companionProblem.code)}`
         : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
     await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
   }

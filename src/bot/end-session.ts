@@ -9,7 +9,7 @@ import { describeSession } from './format/session-card';
 export const OWN_SESSION_REFUSAL =
   "That is this guard: session-warden's own companion session, through which the bot sees and ends logins. " +
   'Ending it would stop the guard until it is logged in again on the server. Nothing was changed. ' +
-  'To retire the guard, stop session-warden, then end its session in Telegram (Settings > Devices).';
+  'To retire the guard, stop session-warden, then end its session in Telegram (Settings → Devices).';
 
 /**
  * The companion's own session: Telegram lists it with `current` set and reports its hash as 0 (the

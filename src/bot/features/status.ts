@@ -2,15 +2,14 @@ import { Composer, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import type { BotDeps } from '../deps';
 import { endingAllowedAt } from '../../domain/fresh-session';
-import { explainLoggedOut } from '../format/explain-failure';
+import { describeLoggedOut } from '../format/explain-failure';
 import { escapeHtml } from '../format/html';
 import { duration, relativeTime, utcTime } from '../format/time';
 
 /** Why, when Telegram said (a duplicate is worth naming), and what to do. */
 function loggedOutDetail(code: string | undefined): string {
   if (!code) return ': run npm run login on the server, then restart';
-  const lost = explainLoggedOut(code);
-  return ` (${escapeHtml(code)}): ${escapeHtml(lost.why)} ${escapeHtml(lost.fix)}`;
+  return ` (${escapeHtml(code)}): ${escapeHtml(describeLoggedOut(code))}`;
 }
 
 /** /status: is the warden able to see and end logins right now, and if not, why. */

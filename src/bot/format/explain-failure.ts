@@ -25,10 +25,8 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
         Math.ceil(c.nowMs / 1000) + f.seconds,
         f.seconds < 3600,
       )}.`;
-    case 'logged_out': {
-      const lost = explainLoggedOut(err.code);
-      return `${c.doing} failed: the companion account is logged out (${err.code}): ${lost.why} ${lost.fix}`;
-    }
+    case 'logged_out':
+      return `${c.doing} failed: the companion account is logged out (${err.code}): ${describeLoggedOut(err.code)}`;
     case 'unreachable':
       return `${c.doing} failed: Telegram could not be reached (${err.code}). The companion reconnects by itself; try again in a minute, and check /sessions to see whether anything changed.`;
     case 'other':
@@ -52,6 +50,12 @@ export function explainLoggedOut(code: string): { readonly why: string; readonly
     why: 'its session was ended from another device, it expired, or it was never logged in.',
     fix: 'Run npm run login on the server, then restart session-warden.',
   };
+}
+
+/** `explainLoggedOut` as one plain-text string: why, then what to do. */
+export function describeLoggedOut(code: string): string {
+  const lost = explainLoggedOut(code);
+  return `${lost.why} ${lost.fix}`;
 }
 
 function explainTooFresh(c: FailureContext): string {
