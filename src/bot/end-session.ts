@@ -8,8 +8,8 @@ import { describeSession } from './format/session-card';
 /** Why no command or button of the bot ends the companion's own session. Plain text, HTML-safe. */
 export const OWN_SESSION_REFUSAL =
   "That is this guard: session-warden's own companion session, through which the bot sees and ends logins. " +
-  'Ending it would stop the guard until it is logged in again on the server. Nothing was changed. ' +
-  'To retire the guard, stop session-warden, then end its session in Telegram (Settings → Devices).';
+  'Ending it would stop the guard until it is logged in again on the server; to retire the guard, stop session-warden, ' +
+  'then end its session in Telegram (Settings → Devices). Nothing was changed.';
 
 /**
  * The companion's own session: Telegram lists it with `current` set and reports its hash as 0 (the
