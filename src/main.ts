@@ -6,6 +6,7 @@ import { createAccountClient, LOGIN_HINT, type TelegramAccount } from './account
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
 import { registerCommandMenus } from './bot/features/help';
+import { describeLoggedOut } from './bot/format/explain-failure';
 import { createLocalizer } from './bot/i18n';
 import { reportInterruptedActions } from './bot/interrupted-actions';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
@@ -184,7 +185,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   if (companionProblem) {
     const text =
       companionProblem.failure.kind === 'logged_out'
-        ? `session-warden started, but the companion account is logged out (${companionProblem.code}). ${LOGIN_HINT}`
+        ? `session-warden started, but the companion account is logged out (${companionProblem.code}): ${describeLoggedOut(companionProblem.code)}`
         : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
     await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
   }

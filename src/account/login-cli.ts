@@ -5,6 +5,7 @@ import { DEFAULT_SESSION_FILE, PROJECT_ROOT } from '../config';
 import type { AccountUser } from '../domain/session';
 import { createLogger, silentLogger } from '../log';
 import { loginCompanion, LoginError, type LoginPrompts } from './login';
+import { endingWindowNote, LOGIN_SAFETY, PHONE_CHOICE, QR_CHOICE } from './login-guidance';
 import { readSessionFile, saveSessionFile } from './session-file';
 import { TerminalIO } from '../terminal/terminal-io';
 
@@ -67,10 +68,11 @@ export interface LoginCliOptions {
 const USAGE = `Usage: npm run login [-- --qr | --phone]
 
 Logs the companion Telegram account in and saves its session to data/account.session.
-  --qr      scan a QR code with the Telegram app (Settings > Devices > Link Desktop Device)
+  --qr      scan a QR code with the Telegram app (Settings > Devices > Link Desktop Device); recommended,
+            as the login is approved from your phone and no code is typed on the server
   --phone   type the phone number, the login code and, if set, the two-step verification password
 Without either, you are asked (QR is the default).
-API_ID and API_HASH are read from the environment or .env.`;
+API_ID and API_HASH (your own app's, from my.telegram.org) are read from the environment or .env.`;
 
 /** Runs the whole login conversation; returns the exit code (0 ok, 1 failed, 2 bad setup, 130 cancelled). */
 export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
@@ -101,6 +103,8 @@ export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
 
     const file = opts.sessionFile ?? DEFAULT_SESSION_FILE;
     warnAboutExistingSessions(term, opts.env, file);
+    for (const line of LOGIN_SAFETY) term.say(line);
+    term.say('');
 
     const method: LoginMethod = args.has('--qr') ? 'qr' : args.has('--phone') ? 'phone' : await chooseMethod(term);
     if (method === 'qr') {
@@ -130,10 +134,12 @@ export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
       ...(opts.qrTimeoutMs ? { qrTimeoutMs: opts.qrTimeoutMs } : {}),
     });
 
+    const loggedInAt = Date.now();
     saveSessionFile(file, result.session, { privateDir: path.resolve(file) === DEFAULT_SESSION_FILE });
     term.say('');
     term.say(`Logged in as ${describeUser(result.user)}.`);
     term.say(`Saved the session to ${displayPath(file)}, readable only by you. Keep it secret: it gives full access to the account.`);
+    term.say(endingWindowNote(loggedInAt));
     term.say(nextStep(result.user, opts.env, file));
     return 0;
   } catch (err) {
@@ -152,8 +158,8 @@ export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
 
 async function chooseMethod(term: TerminalIO): Promise<LoginMethod> {
   term.say('How do you want to log the companion account in?');
-  term.say('  1) Scan a QR code with the Telegram app on your phone (recommended)');
-  term.say('  2) Type the phone number and the login code');
+  term.say(`  1) ${QR_CHOICE}`);
+  term.say(`  2) ${PHONE_CHOICE}`);
   for (let tries = 0; tries < 3; tries++) {
     const answer = (await term.ask('Choose 1 or 2 [1]: ').catch((err: unknown) => {
       throw new LoginError('CANCELLED', 'The login was cancelled.', undefined, { cause: err });

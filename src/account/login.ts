@@ -5,6 +5,7 @@ import { computeCheck } from 'telegram/Password';
 import { StringSession } from 'telegram/sessions';
 import type { AccountUser } from '../domain/session';
 import { silentLogger, type Logger } from '../log';
+import { companionIdentity } from './client-identity';
 import { quietGramjsLogger } from './gramjs-logger';
 import { LoginError, isPasswordNeeded, toLoginError, type RetryStep } from './login-errors';
 import { toAccountUser } from './map-session';
@@ -64,6 +65,8 @@ export async function loginCompanion(opts: LoginOptions): Promise<LoginResult> {
   const start = opts.session ?? '';
   const stringSession = new StringSession(start);
   const client = new TelegramClient(stringSession, opts.apiId, opts.apiHash, {
+    // The login names the session: the same identity the app connects with later (see client-identity.ts).
+    ...companionIdentity(),
     // The owner watches the terminal: a FLOOD_WAIT is reported, never slept through in silence.
     floodSleepThreshold: 0,
     connectionRetries: 3,

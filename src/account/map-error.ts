@@ -1,11 +1,11 @@
 import { errors } from 'telegram';
-import { AccountError } from '../domain/account-error';
+import { AccountError, DUPLICATED_SESSION } from '../domain/account-error';
 
 /** Telegram's codes for "this session no longer exists"; the owner has to log the companion in again. */
 const LOGGED_OUT = new Set([
   'AUTH_KEY_UNREGISTERED',
   'AUTH_KEY_INVALID',
-  'AUTH_KEY_DUPLICATED',
+  DUPLICATED_SESSION,
   'SESSION_REVOKED',
   'SESSION_EXPIRED',
   'USER_DEACTIVATED',

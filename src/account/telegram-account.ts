@@ -8,6 +8,7 @@ import type { AccountUser, Session } from '../domain/session';
 import type { WebSession } from '../domain/web-session';
 import { toInt64 } from '../domain/session-hash';
 import type { Logger } from '../log';
+import { companionIdentity } from './client-identity';
 import { quietGramjsLogger } from './gramjs-logger';
 import { toAccountError } from './map-error';
 import { toAccountUser, toSession } from './map-session';
@@ -45,6 +46,7 @@ export class TelegramAccount implements AccountWatchPort {
   private readonly connectTimeoutMs: number;
   private readonly requestTimeoutMs: number;
   private loggedOut = false;
+  private loggedOutCode: string | undefined;
   private readonly loggedOutListeners = new Set<(code: string) => void>();
   private autoconfirm: number | undefined;
 
@@ -53,6 +55,8 @@ export class TelegramAccount implements AccountWatchPort {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.client = new TelegramClient(new StringSession(options.session), options.apiId, options.apiHash, {
+      // Named as the guard in the owner's Devices list (initConnection), so nobody ends it by mistake.
+      ...companionIdentity(),
       // Every owner action must answer at once and honestly: a FLOOD_WAIT becomes a reply that says how
       // long to wait, never a silent sleep inside the request while the owner watches a spinner.
       floodSleepThreshold: 0,
@@ -173,7 +177,11 @@ export class TelegramAccount implements AccountWatchPort {
   }
 
   status(): CompanionStatus {
-    return { connected: this.client.connected === true && !this.loggedOut, loggedOut: this.loggedOut };
+    return {
+      connected: this.client.connected === true && !this.loggedOut,
+      loggedOut: this.loggedOut,
+      ...(this.loggedOutCode ? { loggedOutCode: this.loggedOutCode } : {}),
+    };
   }
 
   onLoggedOut(listener: (code: string) => void): () => void {
@@ -244,6 +252,7 @@ export class TelegramAccount implements AccountWatchPort {
   private markLoggedOut(err: AccountError): AccountError {
     if (!this.loggedOut) {
       this.loggedOut = true;
+      this.loggedOutCode = err.code;
       this.log.error({ code: err.code }, 'the companion session is no longer logged in');
       for (const listener of this.loggedOutListeners) listener(err.code);
     }

@@ -1,9 +1,33 @@
 import type { Session } from '../domain/session';
-import { formatSessionHash } from '../domain/session-hash';
+import { CURRENT_SESSION_HASH, formatSessionHash, parseSessionHash } from '../domain/session-hash';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from './deps';
 import { escapeHtml } from './format/html';
 import { describeSession } from './format/session-card';
+
+/** Why no command or button of the bot ends the companion's own session. Plain text, HTML-safe. */
+export const OWN_SESSION_REFUSAL =
+  "That is this guard: session-warden's own companion session, through which the bot sees and ends logins. " +
+  'Ending it would stop the guard until it is logged in again on the server; to retire the guard, stop session-warden, ' +
+  'then end its session in Telegram (Settings → Devices). Nothing was changed.';
+
+/**
+ * The companion's own session: Telegram lists it with `current` set and reports its hash as 0 (the
+ * value account.resetAuthorization would be sent for a forged or stale button).
+ */
+export function isOwnSession(hash: bigint, listed?: Session): boolean {
+  return hash === CURRENT_SESSION_HASH || listed?.current === true;
+}
+
+/**
+ * The hash in an End button's callback data, or undefined if it is not one. The companion's own (0)
+ * passes, so the action refuses it with the reason rather than calling the button invalid.
+ */
+export function endButtonHash(text: string | undefined): bigint | undefined {
+  const parsed = parseSessionHash(text);
+  if (parsed.ok) return parsed.hash;
+  return parsed.reason === 'current_session' ? CURRENT_SESSION_HASH : undefined;
+}
 
 /** The session with this hash in a fresh list, if the list can be read at all. */
 export async function findSession(deps: BotDeps, hash: bigint): Promise<Session | undefined> {
@@ -19,10 +43,10 @@ export async function findSession(deps: BotDeps, hash: bigint): Promise<Session 
  * whether the hash is valid: a hash missing from our list is still sent, and HASH_INVALID explained.
  */
 export async function endSession(deps: BotDeps, actorId: number, hash: bigint): Promise<string> {
+  // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
+  if (isOwnSession(hash)) return OWN_SESSION_REFUSAL;
   const known = await findSession(deps, hash);
-  if (known?.current) {
-    return 'That is session-warden\'s own companion session. Ending it would log the companion out; nothing was changed.';
-  }
+  if (known && isOwnSession(hash, known)) return OWN_SESSION_REFUSAL;
   const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
   try {
     await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));

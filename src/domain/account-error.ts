@@ -16,6 +16,12 @@ export type AccountFailure =
   /** Any other Telegram error. */
   | { readonly kind: 'other' };
 
+/**
+ * Telegram's code for a session whose auth key was used by two programs at once: it ends the session
+ * for good. A `logged_out` failure like the others, but the owner must hear that it was a duplicate.
+ */
+export const DUPLICATED_SESSION = 'AUTH_KEY_DUPLICATED';
+
 export class AccountError extends Error {
   override readonly name = 'AccountError';
 

@@ -42,6 +42,8 @@ export interface CompanionStatus {
   readonly connected: boolean;
   /** The companion's session was ended elsewhere; only `npm run login` brings it back. */
   readonly loggedOut: boolean;
+  /** Telegram's code when it logged the companion out (AUTH_KEY_DUPLICATED says more than "logged out"). */
+  readonly loggedOutCode?: string;
 }
 
 /** The push side of the companion, used by the guard to see new logins and its own health. */

@@ -9,6 +9,9 @@ export const INT64_MAX = 2n ** 63n - 1n;
 const MAX_TEXT_LENGTH = 20;
 const DECIMAL_INT = /^[+-]?\d+$/;
 
+/** Telegram reports the calling session (here: the companion) with hash 0. */
+export const CURRENT_SESSION_HASH = 0n;
+
 export type HashParseResult =
   | { readonly ok: true; readonly hash: bigint }
   | { readonly ok: false; readonly reason: 'missing' | 'not_a_number' | 'out_of_range' | 'current_session' };
@@ -22,7 +25,7 @@ export function parseSessionHash(input: string | undefined): HashParseResult {
   const hash = BigInt(text);
   if (hash < INT64_MIN || hash > INT64_MAX) return { ok: false, reason: 'out_of_range' };
   // Telegram reports the calling session with hash 0; resetting it is not how one logs out.
-  if (hash === 0n) return { ok: false, reason: 'current_session' };
+  if (hash === CURRENT_SESSION_HASH) return { ok: false, reason: 'current_session' };
   return { ok: true, hash };
 }
 

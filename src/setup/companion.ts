@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { PromisedNetSockets } from 'telegram/extensions';
 import { loginCompanion, LoginError, type LoginPrompts } from '../account/login';
 import { describeUser, type LoginMethod, type LoginSettings } from '../account/login-cli';
+import { endingWindowNote, LOGIN_SAFETY, PHONE_CHOICE, QR_CHOICE } from '../account/login-guidance';
 import { readSessionFile, saveSessionFile } from '../account/session-file';
 import { DEFAULT_SESSION_FILE } from '../config';
 import type { AccountUser } from '../domain/session';
@@ -71,6 +72,7 @@ async function logIn(c: Conversation, opts: CompanionOptions): Promise<Companion
     password: (hint) => c.ask(`Two-step verification password${hint ? ` (hint: ${hint})` : ''}: `, { hidden: true }),
     notice: (message) => c.say(message),
   };
+  for (const line of LOGIN_SAFETY) c.say(line);
   for (;;) {
     const method = await chooseMethod(c);
     if (method === 'qr') {
@@ -101,14 +103,15 @@ async function logIn(c: Conversation, opts: CompanionOptions): Promise<Companion
     saveSessionFile(opts.sessionFile, result.session, { privateDir: path.resolve(opts.sessionFile) === DEFAULT_SESSION_FILE });
     opts.progress.sessionSavedTo = displayPath(opts.sessionFile);
     c.say(`Logged in as ${describeUser(result.user)}. Saved the session to ${displayPath(opts.sessionFile)}, readable only by you.`);
+    c.say(endingWindowNote(Date.now()));
     return { user: result.user, newSession: result.session };
   }
 }
 
 async function chooseMethod(c: Conversation): Promise<LoginMethod> {
   c.say('How do you want to log in?');
-  c.say('  1) Scan a QR code with the Telegram app on your phone (recommended)');
-  c.say('  2) Type the phone number and the login code');
+  c.say(`  1) ${QR_CHOICE}`);
+  c.say(`  2) ${PHONE_CHOICE}`);
   for (;;) {
     const answer = (await c.ask('Choose 1 or 2 [1]: ')).trim().toLowerCase();
     if (answer === '' || answer === '1' || answer === 'qr') return 'qr';

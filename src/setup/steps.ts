@@ -1,4 +1,5 @@
 import { parseLoginSettings, type LoginSettings } from '../account/login-cli';
+import { OWN_API_ID } from '../account/login-guidance';
 import type { AccountUser } from '../domain/session';
 import { checkBotToken, TOKEN_PATTERN } from './checks';
 import { SetupStopped, type Conversation } from './conversation';
@@ -71,6 +72,7 @@ export async function apiCredentialsStep(c: Conversation, id: string | undefined
     if (!parsed.ok) c.say(`The current settings need fixing: ${parsed.problems.join('; ')}.`);
   }
   c.say('On my.telegram.org, open "API development tools", create an app if you have none, and copy its api_id and api_hash.');
+  c.say(OWN_API_ID);
   let apiId: number | undefined;
   while (apiId === undefined) {
     const answer = (await c.ask('API_ID (App api_id): ')).trim();

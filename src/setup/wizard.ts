@@ -74,9 +74,6 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
     c.say('Setup is complete.');
     c.say(`Next: run \`npm start\`, then send /start to @${bot.username} from the owner's Telegram account.`);
     c.say('To keep it running in the background with pm2: npm run build && pm2 start ecosystem.config.js');
-    if (companion.newSession) {
-      c.say('Telegram lets a new login end other sessions only after 24 hours; until then the bot lists them and alerts.');
-    }
     return 0;
   } catch (err) {
     c.say('');

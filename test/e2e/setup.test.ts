@@ -102,6 +102,16 @@ test('fresh run: a wrong token is asked again; .env and the session file are wri
   expect(output).toContain('Telegram does not know that token');
   expect(output).toContain('The token belongs to @warden_test_bot.');
   expect(output).toContain('Logged in as Ada (@ada_owner), Telegram id 6100000042.');
+  // Safe-login guidance comes before the login method is asked, and the 24 h window right after it.
+  const warning = output.indexOf("Telegram's anti-fraud may check a brand-new session");
+  expect(warning).toBeGreaterThan(output.indexOf("Use your own app's api_id and api_hash"));
+  expect(warning).toBeLessThan(output.indexOf('How do you want to log in?'));
+  expect(output).toMatch(/Link Desktop Device\. The new login is then\s+approved from a device Telegram already knows/);
+  expect(output).toMatch(/session-warden can end sessions from \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  // The wizard's login names the companion as the app later connects: the guard, in the Devices list.
+  const inits = mt.initConnections(session);
+  expect(inits.length).toBeGreaterThan(0);
+  for (const init of inits) expect(init.deviceModel).toMatch(/^session-warden \(/);
   expect(output).toContain('npm start');
   expect(output).toContain('pm2 start ecosystem.config.js');
   for (const secret of [TOKEN, API_HASH, session, CODE]) expect(output).not.toContain(secret);

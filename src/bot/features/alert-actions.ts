@@ -3,7 +3,7 @@ import { formatSessionHash, parseSessionHash } from '../../domain/session-hash';
 import { describeFingerprint } from '../../guard/fingerprint';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
-import { endSession, findSession } from '../end-session';
+import { endButtonHash, endSession, findSession } from '../end-session';
 import { escapeHtml } from '../format/html';
 
 /** The buttons under a new-login alert: "It's me" (confirm, then offer trust) and "End it". */
@@ -43,11 +43,11 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^ee:(-?\d{1,19})$/, async (ctx) => {
-    const parsed = parseSessionHash(ctx.match[1]);
-    if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
-    deps.guard.alertHandled?.(parsed.hash);
+    const hash = endButtonHash(ctx.match[1]);
+    if (hash === undefined) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
+    deps.guard.alertHandled?.(hash);
     await ctx.answerCallbackQuery({ text: 'Ending it…' });
-    const result = await endSession(deps, ctx.from.id, parsed.hash);
+    const result = await endSession(deps, ctx.from.id, hash);
     await ctx.editMessageText(`${original(ctx)}\n\n${result}`, { parse_mode: 'HTML' });
   });
 

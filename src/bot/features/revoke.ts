@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
 import { takeConfirmation } from '../take-confirmation';
-import { endSession, findSession } from '../end-session';
+import { endButtonHash, endSession, findSession, isOwnSession, OWN_SESSION_REFUSAL } from '../end-session';
 import { clip } from '../format/html';
 import { sessionCard } from '../format/session-card';
 
@@ -17,7 +17,7 @@ export function usageFor(reason: Exclude<HashParseResult, { ok: true }>['reason'
     case 'out_of_range':
       return `That number is outside the range of session hashes (${INT64_MIN} to ${INT64_MAX}). Copy the hash from /sessions. Nothing was changed.`;
     case 'current_session':
-      return 'Hash 0 stands for the current session, session-warden\'s own companion, and cannot be ended with /revoke. Nothing was changed.';
+      return `Hash 0 stands for the current session. ${OWN_SESSION_REFUSAL}`;
   }
 }
 
@@ -35,15 +35,16 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^se:(-?\d{1,19})$/, async (ctx) => {
-    const parsed = parseSessionHash(ctx.match[1]);
-    if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
+    const hash = endButtonHash(ctx.match[1]);
+    if (hash === undefined) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
     await ctx.answerCallbackQuery();
-    const session = await findSession(deps, parsed.hash);
+    const session = await findSession(deps, hash);
+    if (isOwnSession(hash, session)) return void (await ctx.reply(OWN_SESSION_REFUSAL));
     if (!session) {
       await ctx.reply('That session is no longer in the list: it may have ended already. Send /sessions to refresh.');
       return;
     }
-    const id = deps.confirmations.create({ kind: 'end', hash: parsed.hash });
+    const id = deps.confirmations.create({ kind: 'end', hash });
     await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, 1, deps.now())}`, {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard().text('End it', `sc:${id}`).text('Cancel', `sx:${id}`),

@@ -1,9 +1,16 @@
 import { Composer, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import type { BotDeps } from '../deps';
-import { DAY_SECONDS } from '../format/explain-failure';
+import { endingAllowedAt } from '../../domain/fresh-session';
+import { describeLoggedOut } from '../format/explain-failure';
 import { escapeHtml } from '../format/html';
 import { duration, relativeTime, utcTime } from '../format/time';
+
+/** Why, when Telegram said (a duplicate is worth naming), and what to do. */
+function loggedOutDetail(code: string | undefined): string {
+  if (!code) return ': run npm run login on the server, then restart';
+  return ` (${escapeHtml(code)}): ${escapeHtml(describeLoggedOut(code))}`;
+}
 
 /** /status: is the warden able to see and end logins right now, and if not, why. */
 export function statusFeature(deps: BotDeps): Composer<Context> {
@@ -13,13 +20,18 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
     const nowMs = deps.now();
     const who = s.account ? `${escapeHtml(s.account.firstName)}${s.account.username ? ` (@${escapeHtml(s.account.username)})` : ''}, id ${s.account.id}` : 'unknown';
     const companion = s.companion.loggedOut
-      ? '❌ logged out: run npm run login on the server, then restart'
+      ? `❌ logged out${loggedOutDetail(s.companion.loggedOutCode)}`
       : s.companion.connected
         ? '✅ connected'
         : '⚠️ not connected (reconnecting by itself)';
-    const lines = [`<b>session-warden status</b>`, `Companion: ${companion}`, `Account: ${who}`];
+    const lines = [
+      `<b>session-warden status</b>`,
+      `Companion: ${companion}`,
+      '🛡 The companion is this guard\'s own session, shown in Telegram\'s Devices as "session-warden".',
+      `Account: ${who}`,
+    ];
     if (s.companionCreatedAt !== undefined) {
-      const allowedAt = s.companionCreatedAt + DAY_SECONDS;
+      const allowedAt = endingAllowedAt(s.companionCreatedAt);
       lines.push(`Companion session age: ${duration(nowMs / 1000 - s.companionCreatedAt)}`);
       lines.push(
         allowedAt > nowMs / 1000

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
-import { DAY_SECONDS, explainFailure } from './explain-failure';
+import { DAY_SECONDS, explainFailure, explainLoggedOut } from './explain-failure';
 import { clip, escapeHtml } from './html';
 import { duration, relativeTime, utcTime } from './time';
 
@@ -131,9 +131,10 @@ export function baselineMessage(sessions: readonly Session[]): string {
 }
 
 export function companionLostMessage(code: string): string {
+  const lost = explainLoggedOut(code);
   return [
-    `⚠️ <b>session-warden's companion was logged out</b> (${escapeHtml(code)}): its session was ended from another device, or it expired.`,
+    `⚠️ <b>session-warden's companion was logged out</b> (${escapeHtml(code)}): ${escapeHtml(lost.why)}`,
     'Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.',
-    'To fix it: run <code>npm run login</code> on the server, then restart session-warden.',
+    `To fix it: ${escapeHtml(lost.fix)}`,
   ].join('\n');
 }

@@ -1,7 +1,8 @@
-import type { AccountError } from '../../domain/account-error';
+import { DUPLICATED_SESSION, type AccountError } from '../../domain/account-error';
+import { endingAllowedAt, FRESH_SESSION_SECONDS } from '../../domain/fresh-session';
 import { duration, utcTime } from './time';
 
-export const DAY_SECONDS = 86_400;
+export const DAY_SECONDS = FRESH_SESSION_SECONDS;
 
 export interface FailureContext {
   /** What was being done, as the start of a sentence: "Ending that session", "Listing sessions". */
@@ -25,7 +26,7 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
         f.seconds < 3600,
       )}.`;
     case 'logged_out':
-      return `${c.doing} failed: the companion account is logged out (${err.code}); its session was ended or never logged in. Run npm run login on the server, then restart session-warden.`;
+      return `${c.doing} failed: the companion account is logged out (${err.code}): ${describeLoggedOut(err.code)}`;
     case 'unreachable':
       return `${c.doing} failed: Telegram could not be reached (${err.code}). The companion reconnects by itself; try again in a minute, and check /sessions to see whether anything changed.`;
     case 'other':
@@ -33,11 +34,35 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
   }
 }
 
+/**
+ * Why the companion is logged out and what to do, from Telegram's code: one sentence each, plain
+ * text. Every message that reports a lost companion (a failed command, the companion-lost notice,
+ * start-up) says it this way, so a duplicate is never mistaken for an expired session.
+ */
+export function explainLoggedOut(code: string): { readonly why: string; readonly fix: string } {
+  if (code === DUPLICATED_SESSION) {
+    return {
+      why: 'the same session was used by two programs at once (two copies of session-warden, or its session file copied to another machine), so Telegram ended it for good.',
+      fix: 'Log in again with npm run login on the server and run one copy only, then restart session-warden.',
+    };
+  }
+  return {
+    why: 'its session was ended from another device, it expired, or it was never logged in.',
+    fix: 'Run npm run login on the server, then restart session-warden.',
+  };
+}
+
+/** `explainLoggedOut` as one plain-text string: why, then what to do. */
+export function describeLoggedOut(code: string): string {
+  const lost = explainLoggedOut(code);
+  return `${lost.why} ${lost.fix}`;
+}
+
 function explainTooFresh(c: FailureContext): string {
   const base =
     'Telegram refused (FRESH_RESET_AUTHORISATION_FORBIDDEN): a session may end other sessions only once it is at least 24 hours old, and the session doing it here is session-warden\'s companion.';
   if (c.companionCreatedAt === undefined) return `${base} Try again 24 hours after the companion logged in.`;
-  const allowedAt = c.companionCreatedAt + DAY_SECONDS;
+  const allowedAt = endingAllowedAt(c.companionCreatedAt);
   const wait = allowedAt - c.nowMs / 1000;
   return `${base} It will be old enough at ${utcTime(allowedAt)}${wait > 0 ? ` (in ${duration(wait)})` : ''}.`;
 }

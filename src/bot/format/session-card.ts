@@ -17,7 +17,7 @@ export function describeSession(s: Session): string {
 export function sessionCard(s: Session, index: number, nowMs: number): string {
   const e = (t: string, max?: number): string => escapeHtml(clip(orDash(t), max));
   const flags = [
-    s.current ? '🛡 this is session-warden\'s companion' : '',
+    s.current ? '🛡 this guard: this is session-warden\'s companion' : '',
     s.passwordPending ? '⚠️ password pending: someone has the login code but not the 2FA password' : '',
     s.unconfirmed ? '⚠️ unconfirmed new login' : '',
   ].filter(Boolean);

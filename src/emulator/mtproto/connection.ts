@@ -238,6 +238,7 @@ export class ClientConnection {
   private invoke(msgId: bigint, outer: TlObject): void {
     let req = outer;
     while (WRAPPERS.has(req.className)) {
+      if (req.className === 'InitConnection') this.recordInit(req as unknown as Api.InitConnection);
       const inner = (req as unknown as { query?: unknown }).query;
       if (!isTlObject(inner)) break;
       req = inner;
@@ -255,9 +256,8 @@ export class ClientConnection {
       const caller = this.keyId === undefined ? undefined : this.host.callerKey(this.keyId);
       if (!caller) throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
       // Like Telegram, a key that is not (or no longer) logged in may still fetch the config and log in.
-      if ((!caller.loggedIn || state.revoked) && !LOGIN_METHODS.has(method)) {
-        throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
-      }
+      if (!caller.loggedIn && !LOGIN_METHODS.has(method)) throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
+      if (state.revoked && !LOGIN_METHODS.has(method)) throw new RpcFailure(state.revokedWith.code, state.revokedWith.message);
       const injected = state.takeInjectedError(method);
       if (injected) throw new RpcFailure(injected.code, injected.message);
       const handler = findHandler(method) ?? findLoginHandler(method);
@@ -276,6 +276,21 @@ export class ClientConnection {
       }
     }
     this.send(body, 'response', true);
+  }
+
+  /** Kept so tests can check how a client names itself in the owner's Devices list. */
+  private recordInit(init: Api.InitConnection): void {
+    if (this.keyId === undefined) return;
+    this.host.ctx.state.initConnections.push({
+      keyIdHex: this.keyId,
+      apiId: init.apiId,
+      deviceModel: init.deviceModel,
+      systemVersion: init.systemVersion,
+      appVersion: init.appVersion,
+      langCode: init.langCode,
+      systemLangCode: init.systemLangCode,
+      at: Date.now(),
+    });
   }
 
   private send(body: Buffer, kind: MsgKind, contentRelated: boolean, delayMs = this.host.replyDelayMs()): void {

@@ -12,4 +12,5 @@ export type {
   PushNewAuthorizationOptions,
   PushServiceMessageOptions,
   RecordedCall,
+  RecordedInitConnection,
 } from './types';

@@ -20,6 +20,7 @@ import type {
   PushNewAuthorizationOptions,
   PushServiceMessageOptions,
   RecordedCall,
+  RecordedInitConnection,
 } from './types';
 
 class IssuedKey implements CallerKey {
@@ -242,8 +243,12 @@ export class MtprotoEmulator {
     this.state.clearErrors(method);
   }
 
-  /** The companion's session was ended elsewhere: every later request fails with 401 AUTH_KEY_UNREGISTERED. */
-  revokeCompanion(): void {
+  /**
+   * The companion's session was ended elsewhere: every later request fails with 401
+   * AUTH_KEY_UNREGISTERED, or with `error` (406 AUTH_KEY_DUPLICATED: the key was used by two programs at once).
+   */
+  revokeCompanion(error: { code: number; message: string } = { code: 401, message: 'AUTH_KEY_UNREGISTERED' }): void {
+    this.state.revokedWith = { ...error };
     this.state.revoked = true;
   }
 
@@ -257,6 +262,16 @@ export class MtprotoEmulator {
 
   callsOf(method: string): RecordedCall[] {
     return this.state.calls.filter((c) => c.method === method);
+  }
+
+  /**
+   * What clients said about themselves in initConnection, oldest first; with `session`, only the
+   * client using that StringSession's key (the emulator's primary session, or one from issueAuthKey).
+   */
+  initConnections(session?: string): RecordedInitConnection[] {
+    const keyIdHex = session === undefined ? undefined : [...this.keys.values()].find((k) => k.session === session)?.keyIdHex;
+    if (session !== undefined && keyIdHex === undefined) return [];
+    return this.state.initConnections.filter((i) => keyIdHex === undefined || i.keyIdHex === keyIdHex).map((i) => ({ ...i }));
   }
 
   clearCalls(): void {

@@ -6,6 +6,7 @@ import type {
   InjectedError,
   MtprotoEmulatorOptions,
   RecordedCall,
+  RecordedInitConnection,
 } from './types';
 
 const DAY = 24 * 60 * 60;
@@ -72,12 +73,16 @@ export class EmulatorState {
   acceptedTtlDays: number[];
   pts = 1;
   revoked = false;
+  /** What a revoked companion's calls fail with: Telegram says AUTH_KEY_DUPLICATED when two programs used the key at once. */
+  revokedWith: { code: number; message: string } = { code: 401, message: 'AUTH_KEY_UNREGISTERED' };
   loginCode: string;
   /** Set when the account has two-step verification; created asynchronously by the server. */
   password: SrpVerifier | undefined;
   loginTokenTtlSeconds: number;
   loginTokens: LoginToken[] = [];
   readonly calls: RecordedCall[] = [];
+  /** Every initConnection wrapper seen, oldest first (gramjs sends one per new connection). */
+  readonly initConnections: RecordedInitConnection[] = [];
   readonly dropNext = new Map<string, number>();
   private readonly errors = new Map<string, InjectedError[]>();
   private waiters: Waiter[] = [];

@@ -63,6 +63,20 @@ export interface RecordedCall {
   at: number;
 }
 
+/** What a client said about itself in initConnection: what Telegram shows in every Devices list. */
+export interface RecordedInitConnection {
+  /** auth_key_id (hex) of the key the client spoke with; `sessionOf` maps it back to the StringSession. */
+  keyIdHex: string;
+  apiId: number;
+  deviceModel: string;
+  systemVersion: string;
+  appVersion: string;
+  langCode: string;
+  systemLangCode: string;
+  /** Date.now() when it was received. */
+  at: number;
+}
+
 export type Logger = (line: string) => void;
 
 export interface MtprotoEmulatorOptions {

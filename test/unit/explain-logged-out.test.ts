@@ -1,0 +1,25 @@
+import fc from 'fast-check';
+import { AccountError, DUPLICATED_SESSION } from '../../src/domain/account-error';
+import { explainFailure, explainLoggedOut } from '../../src/bot/format/explain-failure';
+import { companionLostMessage } from '../../src/bot/format/alert';
+
+const context = { doing: 'Ending that session', nowMs: Date.UTC(2026, 0, 1) };
+
+test('AUTH_KEY_DUPLICATED: two programs at once, Telegram ended it, log in again and run one copy only', () => {
+  const text = explainFailure(new AccountError({ kind: 'logged_out' }, DUPLICATED_SESSION, 'x'), context);
+  expect(text).toMatch(/two programs at once/);
+  expect(text).toMatch(/Telegram ended it/);
+  expect(text).toMatch(/npm run login.*run one copy only/);
+  expect(companionLostMessage(DUPLICATED_SESSION)).toMatch(/two programs at once[\s\S]*run one copy only/);
+});
+
+test('every other logged-out code keeps the ended-or-expired explanation, and every one says how to log in again', () => {
+  fc.assert(
+    fc.property(fc.stringMatching(/^[A-Z_]{1,30}$/), (code) => {
+      const lost = explainLoggedOut(code);
+      expect(lost.fix).toMatch(/npm run login/);
+      expect(/two programs/.test(lost.why)).toBe(code === DUPLICATED_SESSION);
+      expect(companionLostMessage(code)).toContain(`(${code})`);
+    }),
+  );
+});
