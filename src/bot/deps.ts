@@ -1,4 +1,5 @@
 import type { AuditLog } from '../db/audit-log';
+import type { OneShotActions } from '../db/one-shot-actions';
 import type { Settings } from '../db/settings';
 import type { TrustedDevices } from '../db/trusted-devices';
 import type { AccountPort, CompanionStatus } from '../domain/account-port';
@@ -17,6 +18,13 @@ export interface BotDeps {
   readonly log: Logger;
   readonly now: () => number;
   readonly guard: GuardDeps;
+  readonly doors: DoorDeps;
+}
+
+/** State for the buttons under 2FA, login-code and bot alerts. */
+export interface DoorDeps {
+  /** Buttons that act once, even across restarts and concurrent presses. */
+  readonly oneShots: OneShotActions;
 }
 
 /** Guard mode's persisted state, and a snapshot of how the whole warden is doing (for /status). */

@@ -1,0 +1,29 @@
+import type { Context } from 'grammy';
+import type { OneShotActions } from '../db/one-shot-actions';
+import { escapeHtml } from './format/html';
+
+/**
+ * The first step of a one-shot button (no confirmation, acts once): take its token, or answer the
+ * press with why nothing happens and return undefined. The token lives in SQLite, so a second press,
+ * even a concurrent one or one after a restart, finds it used.
+ */
+export async function takeOneShot(
+  ctx: Context,
+  oneShots: OneShotActions,
+  id: string | undefined,
+  kind: string,
+): Promise<{ readonly target: string | null } | undefined> {
+  const taken = oneShots.take(id ?? '', kind);
+  if (taken.ok) return { target: taken.target };
+  await ctx.answerCallbackQuery({
+    text: taken.why === 'used' ? 'Already done (or in progress): nothing more was changed.' : 'This button is not valid. Nothing was changed.',
+  });
+  return undefined;
+}
+
+/** The text of the message a button sits under, escaped for HTML, so an edit can add a result line. */
+export function pressedMessageText(ctx: Context): string {
+  const m = ctx.callbackQuery?.message;
+  const text = m && 'text' in m ? (m.text ?? '') : '';
+  return escapeHtml(text);
+}
