@@ -1,3 +1,4 @@
+import { buttonsOf } from '../helpers/buttons';
 import { OWNER, STRANGER, sleep, startWorld, type World } from '../helpers/world';
 
 let w: World;
@@ -9,10 +10,6 @@ afterEach(async () => {
 const texts = (mark = 0): string[] => w.botApi.calls.slice(mark).filter((c) => c.ok && c.method === 'sendMessage').map((c) => String(c.params.text));
 const DAY = 86_400;
 
-export const buttonsOf = (call: { params: Record<string, unknown> }): Array<{ text: string; data: string }> =>
-  ((call.params.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard ?? [])
-    .flat()
-    .map((b) => ({ text: b.text, data: b.callback_data }));
 
 /** A read of account.getPassword through the real app, then the notices it queued have been sent. */
 async function check(): Promise<void> {
