@@ -15,6 +15,7 @@ import { createKnownSessions } from './db/known-sessions';
 import { createConnectedBots } from './db/connected-bots';
 import { createOneShotActions } from './db/one-shot-actions';
 import { createPasswordStates } from './db/password-state';
+import { createSeenCountries } from './db/seen-countries';
 import { createSettings } from './db/settings';
 import { createTrustedDevices } from './db/trusted-devices';
 import type { AccountUser } from './domain/session';
@@ -23,6 +24,7 @@ import { doorNotices } from './bot/door-notices';
 import { directNotices } from './bot/owner-notices';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createDoors, type Doors } from './guard/doors';
+import { sessionRisk } from './guard/session-risk';
 import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
 import { createLogger, type Logger } from './log';
 
@@ -104,6 +106,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const settings = createSettings(db);
   const trusted = createTrustedDevices(db);
   const oneShots = createOneShotActions(db);
+  const seenCountries = createSeenCountries(db);
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
@@ -131,7 +134,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           pendingAlerts: pendingAlerts(),
         }),
       },
-      doors: { oneShots },
+      doors: { oneShots, seenCountries },
     },
     { apiRoot: config.botApiRoot },
   );
@@ -146,6 +149,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       nowMs: Date.now(),
       autoconfirmSeconds: await account.autoconfirmPeriodSeconds(),
       companionCreatedAt: watcher?.companionCreatedAt,
+      risk: sessionRisk(trusted, seenCountries),
     }),
   });
   pendingAlerts = notifier.pending;
