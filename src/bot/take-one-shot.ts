@@ -1,4 +1,5 @@
 import type { Context } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { OneShotActions } from '../db/one-shot-actions';
 import { escapeHtml } from './format/html';
 
@@ -26,4 +27,12 @@ export function pressedMessageText(ctx: Context): string {
   const m = ctx.callbackQuery?.message;
   const text = m && 'text' in m ? (m.text ?? '') : '';
   return escapeHtml(text);
+}
+
+/** The pressed message's keyboard without the pressed button (and rows left empty); undefined when none remain. */
+export function remainingButtons(ctx: Context, pressed: string): InlineKeyboardMarkup | undefined {
+  const rows = (ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? [])
+    .map((row) => row.filter((b) => !('callback_data' in b) || b.callback_data !== pressed))
+    .filter((row) => row.length > 0);
+  return rows.length > 0 ? { inline_keyboard: rows } : undefined;
 }

@@ -63,6 +63,8 @@ export function createCodeWatcher(d: CodeWatcherDeps) {
     const key = `${meta.id}:${meta.date}`;
     if (seen.has(key)) return;
     seen.add(key);
+    // Replays come within seconds; a short memory is enough and must not grow with every code.
+    if (seen.size > 200) seen.delete(seen.values().next().value as string);
     const expected = codeExpected(d.settings, now());
     const outcome: CodeOutcome = expected
       ? { kind: 'expected' }

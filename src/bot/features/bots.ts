@@ -5,7 +5,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { DISCONNECT_BOT } from '../door-notices';
 import { botDetails } from '../format/door-alerts';
-import { pressedMessageText, takeOneShot } from '../take-one-shot';
+import { pressedMessageText, remainingButtons, takeOneShot } from '../take-one-shot';
 
 /**
  * account.updateConnectedBot(deleted) behind the audit log; the owner-facing result line.
@@ -58,7 +58,12 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
     await ctx.answerCallbackQuery({ text: 'Disconnecting…' });
     const result = await disconnectBot(deps, ctx.from.id, parsed.hash, 'button');
     if (!result.ok) deps.doors.oneShots.release(ctx.match[1] ?? '');
-    await ctx.editMessageText(`${pressedMessageText(ctx)}\n\n${result.text}`, { parse_mode: 'HTML' });
+    // The other bots' buttons stay (a /bots list or /security page may hold several); this one goes.
+    const rest = result.ok ? remainingButtons(ctx, ctx.callbackQuery.data) : ctx.callbackQuery.message?.reply_markup;
+    await ctx.editMessageText(`${pressedMessageText(ctx)}\n\n${result.text}`, {
+      parse_mode: 'HTML',
+      ...(rest ? { reply_markup: rest } : {}),
+    });
   });
 
   return composer;

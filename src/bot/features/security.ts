@@ -9,7 +9,7 @@ import { DECLINE_RESET, DISCONNECT_BOT } from '../door-notices';
 import { botLabel } from '../format/door-alerts';
 import { clip, escapeHtml } from '../format/html';
 import { relativeTime, utcTime } from '../format/time';
-import { pressedMessageText, takeOneShot } from '../take-one-shot';
+import { pressedMessageText, remainingButtons, takeOneShot } from '../take-one-shot';
 
 const TWO_FA_PATH = 'Settings → Privacy and Security → Two-Step Verification';
 const SHORTEST_TTL_DAYS = 7;
@@ -107,7 +107,9 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
     await ctx.answerCallbackQuery({ text: 'Cancelling the reset…' });
     const result = await declineReset(deps, ctx.from.id, 'button');
     if (!result.ok) deps.doors.oneShots.release(ctx.match[1] ?? '');
-    await ctx.editMessageText(`${pressedMessageText(ctx)}\n\n${result.text}`, { parse_mode: 'HTML' });
+    // The page's other buttons stay; this one goes once it worked, and stays to try again if not.
+    const rest = result.ok ? remainingButtons(ctx, ctx.callbackQuery.data) : ctx.callbackQuery.message?.reply_markup;
+    await ctx.editMessageText(`${pressedMessageText(ctx)}\n\n${result.text}`, { parse_mode: 'HTML', ...(rest ? { reply_markup: rest } : {}) });
   });
 
   return composer;
