@@ -59,7 +59,10 @@ export function createBotsWatcher(d: BotsWatcherDeps) {
   return {
     /** One read and diff; single flight. */
     check(): Promise<void> {
-      running ??= checkOnce().finally(() => (running = undefined));
+      // Never rejects: it runs from a timer, and a storage error must not become an unhandled rejection.
+      running ??= checkOnce()
+        .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'the bots watch failed'))
+        .finally(() => (running = undefined));
       return running;
     },
   };

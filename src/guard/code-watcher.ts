@@ -46,7 +46,9 @@ export function createCodeWatcher(d: CodeWatcherDeps) {
       (err: unknown): CodeOutcome => ({ kind: 'invalidate_failed', code: err instanceof AccountError ? err.code : 'UNKNOWN' }),
     );
     const auditId = d.audit.begin({ actorId: null, action: 'code_invalidate' });
-    void call.then((o) => d.audit.finish(auditId, o.kind === 'invalidated' ? 'ok' : o.kind === 'invalidate_failed' ? o.code : 'UNKNOWN'));
+    void call
+      .then((o) => d.audit.finish(auditId, o.kind === 'invalidated' ? 'ok' : o.kind === 'invalidate_failed' ? o.code : 'UNKNOWN'))
+      .catch(() => log.warn('could not record the outcome of a code invalidation'));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<CodeOutcome>((resolve) => (timer = setTimeout(() => resolve({ kind: 'invalidating' }), waitMs)));
     try {

@@ -59,7 +59,10 @@ export function createPasswordWatcher(d: PasswordWatcherDeps) {
     /** One read and diff; single flight, and skipped while a FLOOD_WAIT lasts. */
     check(): Promise<void> {
       if (now() < notBefore) return running ?? Promise.resolve();
-      running ??= checkOnce().finally(() => (running = undefined));
+      // Never rejects: it runs from a timer, and a storage error must not become an unhandled rejection.
+      running ??= checkOnce()
+        .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'the password watch failed'))
+        .finally(() => (running = undefined));
       return running;
     },
   };

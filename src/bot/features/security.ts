@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { AccountError } from '../../domain/account-error';
 import { CODE_GUARD_SETTING } from '../../guard/code-watcher';
 import { GUARD_SETTING } from '../../guard/login-watcher';
-import { riskFlags } from '../../guard/risk-flags';
+import { sessionRisk } from '../../guard/session-risk';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { DECLINE_RESET, DISCONNECT_BOT } from '../door-notices';
@@ -64,7 +64,8 @@ async function checkup(deps: BotDeps): Promise<{ text: string; keyboard: InlineK
   }
   if (typeof sessions === 'string') lines.push(sessions);
   else {
-    const flagged = sessions.map((s) => ({ s, flags: riskFlags(s, nowMs) })).filter((f) => f.flags.length > 0);
+    const risk = sessionRisk(deps.guard.trusted, deps.doors.seenCountries);
+    const flagged = sessions.map((s) => ({ s, flags: risk(s, nowMs) })).filter((f) => f.flags.length > 0);
     lines.push(flagged.length === 0 ? `✅ None of the ${sessions.length - 1} other sessions has a risk flag.` : `⚠️ ${flagged.length} ${flagged.length === 1 ? 'session has' : 'sessions have'} risk flags (end any you do not know with /sessions):`);
     for (const { s, flags } of flagged.slice(0, 10)) lines.push(`• ${escapeHtml(clip(s.deviceModel, 40))}: ${escapeHtml(flags.join('; '))}`);
   }
