@@ -1,7 +1,9 @@
 import { InlineKeyboard } from 'grammy';
 import type { OneShotActions } from '../db/one-shot-actions';
+import type { ConnectedBot } from '../domain/connected-bot';
 import type { DoorEvent, DoorEventSink } from '../guard/door-events';
 import { doorAlertText } from './format/door-alerts';
+import { clip } from './format/html';
 import type { OwnerNotices } from './owner-notices';
 
 /** One-shot button kinds (callback data `dr:<id>`, `bd:<id>`). */
@@ -14,6 +16,14 @@ export function declineResetKeyboard(oneShots: OneShotActions): InlineKeyboard {
 
 export function disconnectBotKeyboard(oneShots: OneShotActions, botId: bigint, label = 'Disconnect'): InlineKeyboard {
   return new InlineKeyboard().text(label, `bd:${oneShots.create(DISCONNECT_BOT, botId.toString(10))}`);
+}
+
+/** One "Disconnect @name" row per bot, each a one-shot button; labels clipped by whole characters. */
+export function addDisconnectButtons(keyboard: InlineKeyboard, oneShots: OneShotActions, bots: readonly ConnectedBot[]): InlineKeyboard {
+  for (const b of bots) {
+    keyboard.text(clip(`Disconnect ${b.username ? `@${b.username}` : b.name}`, 60), `bd:${oneShots.create(DISCONNECT_BOT, b.botId.toString(10))}`).row();
+  }
+  return keyboard;
 }
 
 function keyboardFor(e: DoorEvent, oneShots: OneShotActions): InlineKeyboard | undefined {

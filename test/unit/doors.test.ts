@@ -6,6 +6,7 @@ import type { PasswordState } from '../../src/domain/password-state';
 import { findLoginCode } from '../../src/guard/login-code';
 import { diffPassword } from '../../src/guard/password-diff';
 import { riskFlags } from '../../src/guard/risk-flags';
+import { doorAlertText } from '../../src/bot/format/door-alerts';
 import { trustCandidates } from '../../src/guard/trust-candidates';
 import { makeSession, NO_PASSWORD, TEST_NOW_MS } from '../helpers/fake-account';
 
@@ -142,6 +143,33 @@ describe('trustCandidates', () => {
         const { trust, leftOut } = trustCandidates(sessions, TEST_NOW_MS);
         for (const s of trust) expect(s.passwordPending || s.unconfirmed || s.current || nowS - s.dateCreated < 86_400).toBe(false);
         expect(trust.length + leftOut.length).toBe(sessions.filter((s) => !s.current).length);
+      }),
+    );
+  });
+});
+
+describe('door alert texts', () => {
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  it('clean and clip every field the server or an attacker chooses, by whole characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ maxLength: 400 }), (name, hint) => {
+        const bot = {
+          botId: 1n,
+          username: name,
+          name,
+          canReply: true,
+          recipients: { existingChats: true, newChats: false, contacts: false, nonContacts: false, excludeSelected: false, users: 0 },
+        };
+        for (const event of [
+          { kind: 'bot_connected', bot } as const,
+          { kind: 'hint_changed', hint } as const,
+          { kind: 'recovery_email_pending', pattern: name } as const,
+        ]) {
+          const text = doorAlertText(event, TEST_NOW_MS);
+          expect(text).not.toMatch(lone);
+          expect(text.length).toBeLessThan(1200);
+          expect(text.replace(/<\/?(b|i|code)>/g, '')).not.toMatch(/[<>]/);
+        }
       }),
     );
   });

@@ -3,7 +3,7 @@ import { AccountError } from '../../domain/account-error';
 import { parseSessionHash } from '../../domain/session-hash';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
-import { DISCONNECT_BOT } from '../door-notices';
+import { addDisconnectButtons, DISCONNECT_BOT } from '../door-notices';
 import { botDetails } from '../format/door-alerts';
 import { pressedMessageText, remainingButtons, takeOneShot } from '../take-one-shot';
 
@@ -37,10 +37,7 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
     if (bots.length === 0) {
       return void (await ctx.reply('No business bots are connected to your account: none can read or answer your chats.'));
     }
-    const keyboard = new InlineKeyboard();
-    for (const b of bots) {
-      keyboard.text(`Disconnect ${b.username ? `@${b.username}` : b.name}`.slice(0, 60), `bd:${deps.doors.oneShots.create(DISCONNECT_BOT, b.botId.toString(10))}`).row();
-    }
+    const keyboard = addDisconnectButtons(new InlineKeyboard(), deps.doors.oneShots, bots);
     const text = [
       `<b>${bots.length} connected business ${bots.length === 1 ? 'bot' : 'bots'}</b>`,
       ...bots.map((b) => ['', ...botDetails(b)].join('\n')),

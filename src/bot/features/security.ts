@@ -5,7 +5,7 @@ import { GUARD_SETTING } from '../../guard/login-watcher';
 import { sessionRisk } from '../../guard/session-risk';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
-import { DECLINE_RESET, DISCONNECT_BOT } from '../door-notices';
+import { addDisconnectButtons, DECLINE_RESET } from '../door-notices';
 import { botLabel } from '../format/door-alerts';
 import { clip, escapeHtml } from '../format/html';
 import { relativeTime, utcTime } from '../format/time';
@@ -75,7 +75,7 @@ async function checkup(deps: BotDeps): Promise<{ text: string; keyboard: InlineK
   else if (bots.length === 0) lines.push('✅ No business bots are connected.');
   else {
     lines.push(`⚠️ ${bots.length} business ${bots.length === 1 ? 'bot is' : 'bots are'} connected and can read your chats: ${bots.map(botLabel).join(', ')}. Disconnect any you did not connect.`);
-    for (const b of bots.slice(0, 5)) keyboard.text(`Disconnect ${b.username ? `@${b.username}` : b.name}`.slice(0, 60), `bd:${deps.doors.oneShots.create(DISCONNECT_BOT, b.botId.toString(10))}`).row();
+    addDisconnectButtons(keyboard, deps.doors.oneShots, bots.slice(0, 5));
   }
   if (typeof ttl === 'string') lines.push(ttl);
   else if (ttl > SHORTEST_TTL_DAYS) {
