@@ -1,12 +1,8 @@
-import { turnCodeGuard } from './features/codeguard';
-import { disconnectBot } from './features/bots';
-import { declineReset } from './features/security';
-import { TTL_CHOICES, ttlLabel } from './features/ttl';
+import { declineReset, disconnectBot, SHORTEST_TTL_DAYS, turnCodeGuard } from './door-actions';
+import { ttlLabel } from './features/ttl';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from './deps';
 
-/** The shortest inactive-session TTL Telegram accepts. */
-const SHORTEST_TTL_DAYS = Math.min(...TTL_CHOICES.map(([d]) => d));
 
 /** What /panic's door steps promise, for its confirmation prompt. */
 export const PANIC_DOOR_STEPS = [

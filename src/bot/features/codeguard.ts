@@ -1,16 +1,11 @@
 import { Composer, type Context } from 'grammy';
+import { turnCodeGuard } from '../door-actions';
 import { CODE_GUARD_SETTING } from '../../guard/code-watcher';
 import type { BotDeps } from '../deps';
 
 export const CODE_GUARD_ON_TEXT =
   '🔑 Code guard is <b>on</b>: every login code Telegram sends is invalidated at once (account.invalidateSignInCodes), so a phished code is useless. Before you log in yourself, send /expect.';
 const OFF_TEXT = 'Code guard is <b>off</b>: login codes are reported here, but stay valid.';
-
-/** Turns code guard on and audits it; shared by /codeguard, /security and /panic. */
-export function turnCodeGuard(deps: BotDeps, on: boolean, actorId: number, detail?: string): void {
-  deps.guard.settings.setFlag(CODE_GUARD_SETTING, on);
-  deps.audit.record({ actorId, action: on ? 'codeguard_on' : 'codeguard_off', detail: detail ?? null }, 'ok');
-}
 
 /** /codeguard on|off: invalidate every login code the moment it arrives. Persisted, off by default. */
 export function codeguardFeature(deps: BotDeps): Composer<Context> {

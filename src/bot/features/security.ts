@@ -1,31 +1,17 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import { AccountError } from '../../domain/account-error';
 import { CODE_GUARD_SETTING } from '../../guard/code-watcher';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import { sessionRisk } from '../../guard/session-risk';
-import { audited, describeFailure } from '../account-call';
+import { describeFailure } from '../account-call';
+import { declineReset, SHORTEST_TTL_DAYS } from '../door-actions';
 import type { BotDeps } from '../deps';
 import { addDisconnectButtons, DECLINE_RESET } from '../door-notices';
 import { botLabel } from '../format/door-alerts';
 import { clip, escapeHtml } from '../format/html';
 import { relativeTime, utcTime } from '../format/time';
-import { pressedMessageText, remainingButtons, takeOneShot } from '../take-one-shot';
+import { pressOneShot } from '../take-one-shot';
 
 const TWO_FA_PATH = 'Settings → Privacy and Security → Two-Step Verification';
-const SHORTEST_TTL_DAYS = 7;
-
-/** account.declinePasswordReset behind the audit log; the owner-facing result line. */
-export async function declineReset(deps: BotDeps, actorId: number, detail: string): Promise<{ ok: boolean; text: string }> {
-  try {
-    await audited(deps, { actorId, action: 'decline_reset', detail }, () => deps.account.declinePasswordReset());
-    return { ok: true, text: '✅ The 2FA password reset was cancelled: your password stays.' };
-  } catch (err) {
-    if (err instanceof AccountError && err.code === 'RESET_REQUEST_MISSING') {
-      return { ok: true, text: 'No 2FA reset is pending any more: nothing needed doing.' };
-    }
-    return { ok: false, text: `❌ ${await describeFailure(deps, err, 'Cancelling the reset')}` };
-  }
-}
 
 /** Runs one read for the checkup; a failure becomes a line saying what could not be read. */
 async function read<T>(deps: BotDeps, what: string, call: () => Promise<T>): Promise<T | string> {
@@ -102,16 +88,9 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
   });
 
   // "Cancel the reset" needs no confirmation: it only protects. It acts once however often it is pressed.
-  composer.callbackQuery(/^dr:([\w-]{1,16})$/, async (ctx) => {
-    const taken = await takeOneShot(ctx, deps.doors.oneShots, ctx.match[1], DECLINE_RESET);
-    if (!taken) return;
-    await ctx.answerCallbackQuery({ text: 'Cancelling the reset…' });
-    const result = await declineReset(deps, ctx.from.id, 'button');
-    if (!result.ok) deps.doors.oneShots.release(ctx.match[1] ?? '');
-    // The page's other buttons stay; this one goes once it worked, and stays to try again if not.
-    const rest = result.ok ? remainingButtons(ctx, ctx.callbackQuery.data) : ctx.callbackQuery.message?.reply_markup;
-    await ctx.editMessageText(`${pressedMessageText(ctx)}\n\n${result.text}`, { parse_mode: 'HTML', ...(rest ? { reply_markup: rest } : {}) });
-  });
+  composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
+    pressOneShot(ctx, deps.doors.oneShots, ctx.match[1], DECLINE_RESET, 'Cancelling the reset…', () => () => declineReset(deps, ctx.from.id, 'button')),
+  );
 
   return composer;
 }
