@@ -6,7 +6,7 @@ import { relativeTime, utcTime } from './time';
 /** Any field the server or an attacker chooses (hint, email pattern, bot name) goes through here. */
 const field = (text: string, max = 64): string => escapeHtml(clip(text, max));
 
-const TWO_FA_PATH = 'Settings → Privacy and Security → Two-Step Verification';
+export const TWO_FA_PATH = 'Settings → Privacy and Security → Two-Step Verification';
 const NOT_YOU_HOLDS = 'If this was not you, someone else now holds your 2FA password.';
 
 /** Which chats a business bot reaches, in words. */
