@@ -40,7 +40,8 @@ export function createCodeWatcher(d: CodeWatcherDeps) {
   const waitMs = d.invalidateWaitMs ?? 600;
   const seen = new Set<string>();
 
-  async function invalidate(code: string): Promise<CodeOutcome> {
+  /** `key` names the alert; when Telegram answers only after it went out, the answer follows under `key:late`. */
+  async function invalidate(code: string, key: string): Promise<CodeOutcome> {
     const call = d.account.invalidateSignInCodes([code]).then(
       (): CodeOutcome => ({ kind: 'invalidated' }),
       (err: unknown): CodeOutcome => ({ kind: 'invalidate_failed', code: err instanceof AccountError ? err.code : 'UNKNOWN' }),
@@ -52,7 +53,11 @@ export function createCodeWatcher(d: CodeWatcherDeps) {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<CodeOutcome>((resolve) => (timer = setTimeout(() => resolve({ kind: 'invalidating' }), waitMs)));
     try {
-      return await Promise.race([call, late]);
+      const first = await Promise.race([call, late]);
+      if (first.kind === 'invalidating') {
+        void call.then((outcome) => d.emit({ kind: 'code_invalidation_late', outcome }, `code_invalidation_late:${key}`));
+      }
+      return first;
     } finally {
       clearTimeout(timer);
     }
@@ -71,7 +76,7 @@ export function createCodeWatcher(d: CodeWatcherDeps) {
     const outcome: CodeOutcome = expected
       ? { kind: 'expected' }
       : d.settings.flag(CODE_GUARD_SETTING)
-        ? await invalidate(code)
+        ? await invalidate(code, key)
         : { kind: 'unguarded' };
     d.audit.record({ actorId: null, action: 'code_requested', detail: outcome.kind }, 'ok');
     log.info({ outcome: outcome.kind }, 'a login code was requested for the account');

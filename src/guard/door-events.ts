@@ -19,6 +19,8 @@ export type DoorEvent =
       readonly date: number;
       readonly outcome: CodeOutcome;
     }
+  /** Code guard's invalidation was answered only after the code alert went out. */
+  | { readonly kind: 'code_invalidation_late'; readonly outcome: CodeOutcome }
   | { readonly kind: 'bot_connected'; readonly bot: ConnectedBot };
 
 /** What happened to a login code: code guard invalidated it, it was expected, or it was only reported. */

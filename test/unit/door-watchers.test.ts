@@ -58,14 +58,21 @@ describe('password watch', () => {
 describe('code watch', () => {
   const message = { id: 7, date: 1_780_000_000 };
 
-  it('an invalidation Telegram does not answer in time is reported as under way; the alert is not held back', async () => {
+  it('an invalidation Telegram does not answer in time is reported as under way, the alert not held back, and its answer follows', async () => {
     const s = setup();
     s.settings.setFlag(CODE_GUARD_SETTING, true);
-    const account = { invalidateSignInCodes: () => new Promise<void>(() => undefined) };
+    let answer = (): void => undefined;
+    const account = { invalidateSignInCodes: () => new Promise<void>((resolve) => (answer = resolve)) };
     const watcher = createCodeWatcher({ account, settings: s.settings, audit: s.audit, emit: s.emit, log: silentLogger, invalidateWaitMs: 50 });
     watcher.onServiceMessage('Login code: 55555', message);
     await new Promise((r) => setTimeout(r, 300));
     expect(s.events.map((e) => e.event)).toEqual([{ kind: 'code_requested', messageId: 7, date: message.date, outcome: { kind: 'invalidating' } }]);
+    answer();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.events.map((e) => e.event)).toEqual([
+      expect.objectContaining({ kind: 'code_requested' }),
+      { kind: 'code_invalidation_late', outcome: { kind: 'invalidated' } },
+    ]);
   });
 
   it('a refused invalidation says what Telegram answered; the same message twice is handled once', async () => {

@@ -111,6 +111,8 @@ export function doorAlertText(e: DoorEvent, nowMs: number): string {
         codeOutcomeLine(e.outcome),
         'If you are not logging in yourself: never share the code, make sure 2FA is on (/security), and watch /sessions.',
       ].join('\n');
+    case 'code_invalidation_late':
+      return `🔑 Follow-up on the login code reported above: ${codeOutcomeLine(e.outcome)}`;
     case 'bot_connected':
       return [
         '🚨 <b>A business bot was connected to your account</b>',
