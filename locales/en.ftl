@@ -29,6 +29,10 @@ command-status = Is the warden watching, and can it act
 command-guard = End untrusted new logins at once: /guard on|off
 command-trust = Devices guard mode leaves alone
 command-panic = Account being taken over: end everything, guard on
+command-security = One-page checkup: 2FA, resets, bots, risky sessions
+command-codeguard = Invalidate login codes at once: /codeguard on|off
+command-expect = Expect your own login: /expect [minutes] | off
+command-bots = Business bots connected to your account
 command-websessions = Websites logged in with Telegram
 command-ttl = End inactive sessions after: /ttl [days]
 command-log = Recent actions: /log [n]
@@ -48,6 +52,10 @@ help =
     /guard on|off: end new logins from untrusted devices at once
     /trust: the devices guard mode leaves alone
     /panic: if your account is being taken over: end every other session and website login, turn guard mode on
+    /security: a one-page checkup of 2FA, recovery email, pending resets, risky sessions, bots and settings
+    /codeguard on|off: invalidate every login code Telegram sends, the moment it arrives
+    /expect [minutes]: a window (default 10, at most 60) for your own login, in which codes stay valid; /expect off closes it
+    /bots: business bots connected to your account, with Disconnect buttons
     /websessions: websites you logged in to with "Log in with Telegram", with End buttons
     /ttl [days]: how long an unused session lives before Telegram ends it (7, 30, 90, 180 or 365 days)
     /log [n]: the last n actions and what Telegram answered (default 10, at most 50)

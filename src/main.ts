@@ -14,11 +14,19 @@ import { createAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/open-database';
 import { AccountError } from './domain/account-error';
 import { createKnownSessions } from './db/known-sessions';
+import { createConnectedBots } from './db/connected-bots';
+import { createOneShotActions } from './db/one-shot-actions';
+import { createPasswordStates } from './db/password-state';
+import { createSeenCountries } from './db/seen-countries';
 import { createSettings } from './db/settings';
 import { createTrustedDevices } from './db/trusted-devices';
 import type { AccountUser } from './domain/session';
 import { createAlertNotifier } from './bot/alerts/alert-notifier';
+import { doorNotices } from './bot/door-notices';
+import { directNotices } from './bot/owner-notices';
 import { createDenialRecorder } from './guard/denial-recorder';
+import { createDoors, type Doors } from './guard/doors';
+import { sessionRisk } from './guard/session-risk';
 import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
 import { createLogger, type Logger } from './log';
 
@@ -28,6 +36,8 @@ export interface RunningApp {
   readonly db: Database;
   readonly ownerId: number;
   readonly watcher: LoginWatcher;
+  /** The watchers of the 2FA password, login codes and connected bots. */
+  readonly doors: Doors;
   /** Stops the bot, disconnects the companion and closes the database; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -98,6 +108,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const settings = createSettings(db);
   const trusted = createTrustedDevices(db);
   const i18n = createLocalizer({ settings, timeZone: config.timeZone, log });
+  const oneShots = createOneShotActions(db);
+  const seenCountries = createSeenCountries(db);
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
@@ -126,6 +138,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           pendingAlerts: pendingAlerts(),
         }),
       },
+      doors: { oneShots, seenCountries },
     },
     { apiRoot: config.botApiRoot },
   );
@@ -140,6 +153,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       nowMs: Date.now(),
       autoconfirmSeconds: await account.autoconfirmPeriodSeconds(),
       companionCreatedAt: watcher?.companionCreatedAt,
+      risk: sessionRisk(trusted, seenCountries),
     }),
   });
   pendingAlerts = notifier.pending;
@@ -156,11 +170,22 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
   });
   watcher = loginWatcher;
+  const doors = createDoors({
+    account,
+    passwordStates: createPasswordStates(db),
+    bots: createConnectedBots(db),
+    settings,
+    audit,
+    emit: doorNotices(directNotices(bot.api, ownerId, log), oneShots),
+    log,
+    intervalMs: config.reconcileIntervalSeconds * 1000,
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       denials.flush();
+      doors.stop();
       // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
       // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
@@ -189,11 +214,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
     await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
   }
+  // After the session watch: a slow or rate-limited getPassword must never delay session alerts.
+  if (!companionProblem || companionProblem.failure.kind !== 'logged_out') void doors.start();
   if (!companionProblem) await loginWatcher.start();
   // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.
   else if (companionProblem.failure.kind !== 'logged_out') void loginWatcher.start();
   log.info({ ownerId }, 'session-warden is running');
-  return { bot, account, db, ownerId, watcher: loginWatcher, stop };
+  return { bot, account, db, ownerId, watcher: loginWatcher, doors, stop };
 }
 
 /** Reads `.env` (the environment wins) and `data/account.session`, then starts; exit code 2 on bad config. */

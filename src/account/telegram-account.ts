@@ -3,14 +3,18 @@ import { Raw } from 'telegram/events';
 import { returnBigInt } from 'telegram/Helpers';
 import { StringSession } from 'telegram/sessions';
 import { AccountError } from '../domain/account-error';
-import type { AccountWatchPort, CompanionStatus, NewLoginPush } from '../domain/account-port';
+import type { AccountWatchPort, CompanionStatus, NewLoginPush, ServiceMessageMeta } from '../domain/account-port';
+import type { ConnectedBot } from '../domain/connected-bot';
+import type { PasswordState } from '../domain/password-state';
 import type { AccountUser, Session } from '../domain/session';
 import type { WebSession } from '../domain/web-session';
 import { toInt64 } from '../domain/session-hash';
 import type { Logger } from '../log';
 import { companionIdentity } from './client-identity';
 import { quietGramjsLogger } from './gramjs-logger';
+import { inputBotOf, toConnectedBots } from './map-connected-bot';
 import { toAccountError } from './map-error';
+import { toPasswordState } from './map-password';
 import { toAccountUser, toSession } from './map-session';
 import { toWebSessions } from './map-web-session';
 import { socketDialingSessionPort, sessionPort } from './session-socket';
@@ -157,6 +161,38 @@ export class TelegramAccount implements AccountWatchPort {
     await this.invoke(new Api.account.ChangeAuthorizationSettings({ hash: toGramjsLong(hash), confirmed: true }));
   }
 
+  /** account.getPassword; the SRP challenge it carries is dropped by the mapper. */
+  async getPassword(): Promise<PasswordState> {
+    return toPasswordState(await this.invoke(new Api.account.GetPassword()));
+  }
+
+  /** account.declinePasswordReset */
+  async declinePasswordReset(): Promise<void> {
+    await this.invoke(new Api.account.DeclinePasswordReset());
+  }
+
+  /** account.invalidateSignInCodes */
+  async invalidateSignInCodes(codes: readonly string[]): Promise<void> {
+    await this.invoke(new Api.account.InvalidateSignInCodes({ codes: [...codes] }));
+  }
+
+  /** account.getConnectedBots */
+  async listConnectedBots(): Promise<ConnectedBot[]> {
+    return toConnectedBots(await this.invoke(new Api.account.GetConnectedBots()));
+  }
+
+  /**
+   * account.updateConnectedBot with `deleted`. The bot's access_hash comes from a fresh
+   * account.getConnectedBots; a bot that is no longer listed fails with BOT_NOT_CONNECTED.
+   */
+  async disconnectBot(botId: bigint): Promise<void> {
+    const bot = inputBotOf(await this.invoke(new Api.account.GetConnectedBots()), botId);
+    if (!bot) throw new AccountError({ kind: 'other' }, 'BOT_NOT_CONNECTED', 'that bot is not connected to the account');
+    await this.invoke(
+      new Api.account.UpdateConnectedBot({ deleted: true, bot, recipients: new Api.InputBusinessBotRecipients({}) }),
+    );
+  }
+
   /** updates.getState: the cheapest authorized call, to notice a lost session within seconds. */
   async probe(): Promise<void> {
     await this.invoke(new Api.updates.GetState());
@@ -190,17 +226,17 @@ export class TelegramAccount implements AccountWatchPort {
   }
 
   /** Texts of messages from 777000, however Telegram wraps them. */
-  onServiceMessage(listener: (text: string) => void): () => void {
+  onServiceMessage(listener: (text: string, message: ServiceMessageMeta) => void): () => void {
     const handler = (update: unknown): void => {
       if (update instanceof Api.UpdateShortMessage && update.userId.toString() === SERVICE_USER_ID) {
-        listener(update.message);
+        listener(update.message, { id: update.id, date: update.date });
       } else if (
         update instanceof Api.UpdateNewMessage &&
         update.message instanceof Api.Message &&
         update.message.peerId instanceof Api.PeerUser &&
         update.message.peerId.userId.toString() === SERVICE_USER_ID
       ) {
-        listener(update.message.message);
+        listener(update.message.message, { id: update.message.id, date: update.message.date });
       }
     };
     const event = new Raw({});

@@ -5,7 +5,7 @@ export type Pending =
   | { readonly kind: 'end_all'; readonly count: number }
   | { readonly kind: 'web_end'; readonly hash: bigint; readonly label: string }
   | { readonly kind: 'web_end_all'; readonly count: number }
-  | { readonly kind: 'guard_on'; readonly count: number }
+  | { readonly kind: 'guard_on'; readonly count: number; /** Decimal hashes "Trust current sessions" may trust. */ readonly trust?: readonly string[] }
   | { readonly kind: 'panic'; readonly count: number };
 
 export type Taken<P extends Pending> = { readonly ok: true; readonly pending: P } | { readonly ok: false; readonly why: 'expired' | 'unknown' };

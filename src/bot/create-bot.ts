@@ -18,6 +18,10 @@ import { guardFeature } from './features/guard';
 import { panicFeature } from './features/panic';
 import { statusFeature } from './features/status';
 import { trustFeature } from './features/trust';
+import { botsFeature } from './features/bots';
+import { codeguardFeature } from './features/codeguard';
+import { expectFeature } from './features/expect';
+import { securityFeature } from './features/security';
 
 export interface CreateBotOptions {
   /** The Bot API base URL; a self-hosted server or the emulator. */
@@ -53,6 +57,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(helpFeature(deps), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
+  bot.use(securityFeature(deps), codeguardFeature(deps), expectFeature(deps), botsFeature(deps));
   bot.use(fallbackFeature());
   bot.catch(errorBoundary(deps.log));
   return bot;

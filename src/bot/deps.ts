@@ -1,4 +1,6 @@
 import type { AuditLog } from '../db/audit-log';
+import type { OneShotActions } from '../db/one-shot-actions';
+import type { SeenCountries } from '../db/seen-countries';
 import type { Settings } from '../db/settings';
 import type { TrustedDevices } from '../db/trusted-devices';
 import type { AccountPort, CompanionStatus } from '../domain/account-port';
@@ -20,6 +22,15 @@ export interface BotDeps {
   readonly guard: GuardDeps;
   /** The owner's language and every text in it (locales/*.ftl). */
   readonly i18n: Localizer;
+  readonly doors: DoorDeps;
+}
+
+/** State for the buttons under 2FA, login-code and bot alerts. */
+export interface DoorDeps {
+  /** Buttons that act once, even across restarts and concurrent presses. */
+  readonly oneShots: OneShotActions;
+  /** Countries vouched for per trusted device, for the "trusted device, new country" flag. */
+  readonly seenCountries: SeenCountries;
 }
 
 /** Guard mode's persisted state, and a snapshot of how the whole warden is doing (for /status). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DOOR_HELP, simulateDoor } from './doors';
 import { numberButtons, renderMessage, type DemoButton, type WireMessage } from './render';
 import { DEMO_OWNER, type DemoWorld } from './scenario';
 
@@ -51,6 +52,11 @@ export class DemoChat {
     if (text === ':help') {
       this.print(demoHelp());
       return 'local';
+    }
+    const door = simulateDoor(this.world, text);
+    if (door) {
+      this.print(door);
+      return 'sent';
     }
     const login = LOGIN.exec(text);
     if (login) {
@@ -152,9 +158,10 @@ function guessApp(device: string): { platform: string; systemVersion: string; ap
 
 export function demoHelp(): string {
   return [
-    'Type what the owner would send the bot: /help, /sessions, /revoke <hash>, /revokeall, /websessions, /ttl [days], /log [n].',
+    'Type what the owner would send the bot: /help, /sessions, /revoke <hash>, /revokeall, /websessions, /ttl [days], /log [n], /security, /bots, /codeguard on|off, /expect [minutes].',
     '  <n>                   press button n of the newest message with buttons, shown as [n label]',
     `  ${LOGIN_SYNTAX}   someone logs in to the account, e.g. :login Galaxy S24 from Lagos, Nigeria`,
+    ...DOOR_HELP,
     '  :help                 this help',
     '  :quit                 stop the demo (Ctrl+D works too)',
   ].join('\n');

@@ -6,6 +6,7 @@ import { BotApiEmulator } from '../emulator/botapi';
 import { MtprotoEmulator, type EmulatedSession, type EmulatedWebSession } from '../emulator/mtproto';
 import type { Logger } from '../log';
 import { startApp, type RunningApp } from '../main';
+import { DEMO_PASSWORD } from './doors';
 
 export const DEMO_OWNER = { id: 1_234_567_890, first_name: 'Ada' };
 
@@ -78,6 +79,7 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
   const mt = await MtprotoEmulator.start({
     self: { id: BigInt(DEMO_OWNER.id), firstName: DEMO_OWNER.first_name, username: 'ada_demo', phone: '15550100002' },
     webSessions: demoWebSessions(now),
+    ...DEMO_PASSWORD,
   });
   for (const s of demoSessions(now)) mt.addSession(s);
   const botApi = await BotApiEmulator.start();

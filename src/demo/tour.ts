@@ -30,5 +30,12 @@ export const TOUR: readonly TourStep[] = [
   { note: 'How long an unused session lives', input: '/ttl', expect: /Inactive sessions end after 180 days/ },
   { input: '/ttl 45', expect: /accepts only 7, 30, 90, 180, 365 days/ },
   { input: '/ttl 90', expect: /now end automatically/ },
+  { note: 'Someone asks Telegram for a login code: the alert never repeats it', input: ':code', expect: /Someone asked Telegram for a login code/ },
+  { note: 'Someone requests a 2FA password reset', input: ':reset', expect: /2FA password reset is pending/ },
+  { input: press(/^Cancel the reset$/), expect: /reset was cancelled/ },
+  { note: 'A business bot is connected behind your back', input: ':bot', expect: /business bot was connected/ },
+  { input: press(/^Disconnect$/), expect: /Disconnected/ },
+  { note: 'Someone turns 2FA off', input: ':2fa off', expect: /2FA turned off/ },
+  { note: 'The one-page checkup', input: '/security', expect: /Security checkup/ },
   { note: 'Everything above, from the audit log', input: '/log 8', expect: /Last 8 audit entries/ },
 ];

@@ -1,3 +1,5 @@
+import type { ConnectedBot } from './connected-bot';
+import type { PasswordState } from './password-state';
 import type { AccountUser, Session } from './session';
 import type { WebSession } from './web-session';
 
@@ -27,6 +29,16 @@ export interface AccountPort {
   setSessionTtlDays(days: number): Promise<void>;
   /** account.changeAuthorizationSettings(hash, confirmed): the owner says an unconfirmed login is theirs. */
   confirm(hash: bigint): Promise<void>;
+  /** account.getPassword, without the SRP challenge. */
+  getPassword(): Promise<PasswordState>;
+  /** account.declinePasswordReset: cancels a pending 2FA reset (RESET_REQUEST_MISSING when none). */
+  declinePasswordReset(): Promise<void>;
+  /** account.invalidateSignInCodes: the codes can no longer be used to log in. */
+  invalidateSignInCodes(codes: readonly string[]): Promise<void>;
+  /** account.getConnectedBots: business bots connected to the account. */
+  listConnectedBots(): Promise<ConnectedBot[]>;
+  /** account.updateConnectedBot(deleted): disconnects the bot (BOT_NOT_CONNECTED when it is not). */
+  disconnectBot(botId: bigint): Promise<void>;
 }
 
 /** What Telegram pushes when a new login appears (`updateNewAuthorization`). */
@@ -36,6 +48,13 @@ export interface NewLoginPush {
   readonly date: number | undefined;
   readonly device: string | undefined;
   readonly location: string | undefined;
+}
+
+/** Where a 777000 message sits, so one message is handled once (never its text: it may hold a code). */
+export interface ServiceMessageMeta {
+  readonly id: number;
+  /** Unix seconds. */
+  readonly date: number;
 }
 
 export interface CompanionStatus {
@@ -50,7 +69,7 @@ export interface CompanionStatus {
 export interface AccountWatchPort extends AccountPort {
   onNewLogin(listener: (push: NewLoginPush) => void): () => void;
   /** Messages from Telegram's service account (777000), which announces logins among other things. */
-  onServiceMessage(listener: (text: string) => void): () => void;
+  onServiceMessage(listener: (text: string, message: ServiceMessageMeta) => void): () => void;
   /** Called once when any request finds the companion logged out. */
   onLoggedOut(listener: (code: string) => void): () => void;
   /** A cheap request that fails fast when the companion's session is gone (updates.getState). */

@@ -28,6 +28,12 @@ describe('npm run demo -- --script', () => {
       'bot (edited)> Ended the web session: shop.example.com',
       'bot> Inactive sessions end after 180 days (6 months).',
       'bot> Done: sessions inactive for 90 days (3 months) now end automatically.',
+      'bot> 🔑 Someone asked Telegram for a login code for your account…',
+      '✅ The 2FA password reset was cancelled: your password stays.',
+      'Bot: @helpful_inbox_bot (Inbox Helper)',
+      '✅ Disconnected: the bot can no longer read or answer your chats.',
+      'bot> 🚨🚨 2FA turned off',
+      'bot> Security checkup',
       'bot> Last 8 audit entries, newest first:',
       '✓ tour complete',
     ]) {

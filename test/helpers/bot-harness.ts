@@ -2,6 +2,8 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot';
 import { createConfirmations } from '../../src/bot/confirmations';
 import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
+import { createOneShotActions } from '../../src/db/one-shot-actions';
+import { createSeenCountries } from '../../src/db/seen-countries';
 import { openDatabase, type Database } from '../../src/db/open-database';
 import { createSettings } from '../../src/db/settings';
 import { createTrustedDevices } from '../../src/db/trusted-devices';
@@ -62,6 +64,7 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
           pendingAlerts: 0,
         }),
       },
+      doors: { oneShots: createOneShotActions(db, () => new Date(clock.now)), seenCountries: createSeenCountries(db) },
     },
     { apiRoot: 'http://127.0.0.1:9', botInfo: BOT_INFO },
   );

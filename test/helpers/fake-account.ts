@@ -1,5 +1,7 @@
 import { AccountError, type AccountFailure } from '../../src/domain/account-error';
 import type { AccountPort } from '../../src/domain/account-port';
+import type { ConnectedBot } from '../../src/domain/connected-bot';
+import type { PasswordState } from '../../src/domain/password-state';
 import type { AccountUser, Session } from '../../src/domain/session';
 import type { WebSession } from '../../src/domain/web-session';
 
@@ -13,12 +15,19 @@ export type AccountMethod =
   | 'revokeAllWebSessions'
   | 'getSessionTtlDays'
   | 'setSessionTtlDays'
-  | 'confirm';
+  | 'confirm'
+  | 'getPassword'
+  | 'declinePasswordReset'
+  | 'invalidateSignInCodes'
+  | 'listConnectedBots'
+  | 'disconnectBot';
 
 /** An in-memory account: records each call and its exact arguments, and can be told to fail. */
 export class FakeAccount implements AccountPort {
-  readonly calls: Array<{ method: AccountMethod; hash?: bigint; days?: number }> = [];
+  readonly calls: Array<{ method: AccountMethod; hash?: bigint; days?: number; codes?: readonly string[] }> = [];
   webSessions: WebSession[] = [];
+  password: PasswordState = NO_PASSWORD;
+  connectedBots: ConnectedBot[] = [];
   ttlDays = 180;
   private readonly failures = new Map<AccountMethod, AccountError>();
 
@@ -105,12 +114,67 @@ export class FakeAccount implements AccountPort {
     this.sessions = this.sessions.map((s) => (s.hash === hash ? { ...s, unconfirmed: false } : s));
   }
 
+  async getPassword(): Promise<PasswordState> {
+    this.calls.push({ method: 'getPassword' });
+    this.check('getPassword');
+    return this.password;
+  }
+
+  async declinePasswordReset(): Promise<void> {
+    this.calls.push({ method: 'declinePasswordReset' });
+    this.check('declinePasswordReset');
+    if (this.password.pendingResetDate === undefined) {
+      throw new AccountError({ kind: 'other' }, 'RESET_REQUEST_MISSING', 'no reset is pending');
+    }
+    this.password = { ...this.password, pendingResetDate: undefined };
+  }
+
+  async invalidateSignInCodes(codes: readonly string[]): Promise<void> {
+    this.calls.push({ method: 'invalidateSignInCodes', codes });
+    this.check('invalidateSignInCodes');
+  }
+
+  async listConnectedBots(): Promise<ConnectedBot[]> {
+    this.calls.push({ method: 'listConnectedBots' });
+    this.check('listConnectedBots');
+    return [...this.connectedBots];
+  }
+
+  async disconnectBot(botId: bigint): Promise<void> {
+    this.calls.push({ method: 'disconnectBot', hash: botId });
+    this.check('disconnectBot');
+    if (!this.connectedBots.some((b) => b.botId === botId)) {
+      throw new AccountError({ kind: 'other' }, 'BOT_NOT_CONNECTED', 'no such bot');
+    }
+    this.connectedBots = this.connectedBots.filter((b) => b.botId !== botId);
+  }
+
   /** Calls that change something on the account. */
   get changes(): Array<{ method: AccountMethod; hash?: bigint; days?: number }> {
-    const changing: AccountMethod[] = ['revoke', 'revokeAll', 'revokeWebSession', 'revokeAllWebSessions', 'setSessionTtlDays'];
+    const changing: AccountMethod[] = [
+      'revoke',
+      'revokeAll',
+      'revokeWebSession',
+      'revokeAllWebSessions',
+      'setSessionTtlDays',
+      'declinePasswordReset',
+      'invalidateSignInCodes',
+      'disconnectBot',
+    ];
     return this.calls.filter((c) => changing.includes(c.method));
   }
 }
+
+/** An account without two-step verification. */
+export const NO_PASSWORD: PasswordState = {
+  hasPassword: false,
+  hasRecovery: false,
+  hint: undefined,
+  emailUnconfirmedPattern: undefined,
+  loginEmailPattern: undefined,
+  pendingResetDate: undefined,
+  algoFingerprint: undefined,
+};
 
 const NOW_S = 1_780_000_000;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../src/config';
 import { BotApiEmulator, type CallRecord, type MessageView } from '../../src/emulator/botapi';
 import { MtprotoEmulator, type EmulatedSession, type MtprotoEmulatorOptions } from '../../src/emulator/mtproto';
-import { silentLogger } from '../../src/log';
+import { silentLogger, type Logger } from '../../src/log';
 import { startApp, type RunningApp } from '../../src/main';
 
 export const OWNER = { id: 5_123_456_789, first_name: 'Owner' };
@@ -16,6 +16,8 @@ export interface WorldOptions {
   readonly requestTimeoutMs?: number;
   readonly reconcileIntervalSeconds?: number;
   readonly probeIntervalMs?: number;
+  /** The app's logger (default: silent); pass one to scan what the app logs. */
+  readonly log?: Logger;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function startWorld(options: WorldOptions = {}) {
   };
   const launch = (): Promise<RunningApp> =>
     startApp(config, {
-      log: silentLogger,
+      log: options.log ?? silentLogger,
       requestTimeoutMs: options.requestTimeoutMs ?? 8000,
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),

@@ -216,6 +216,8 @@ describe(`reliability: kill -9 during account actions (${ROUNDS} rounds, seed ${
           break;
         case 'list':
         case 'baseline':
+        case 'password_baseline':
+        case 'bots_baseline':
         case 'session_gone':
           if (r.outcome !== 'ok') problems.push(`${label}: unexpected outcome`);
           break;

@@ -21,6 +21,8 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
       await ctx.editMessageText(`${original(ctx)}\n\nThat session is no longer active: it may have ended already.`, { parse_mode: 'HTML' });
       return;
     }
+    // The owner vouches for this login: its country is now known for this device.
+    deps.doors.seenCountries.note(session, session.country);
     let result = 'Marked as yours.';
     if (session.unconfirmed) {
       try {

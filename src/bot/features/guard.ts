@@ -1,6 +1,11 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
+import type { Session } from '../../domain/session';
+import { formatSessionHash } from '../../domain/session-hash';
+import { trustCandidates } from '../../guard/trust-candidates';
 import { describeFailure } from '../account-call';
+import { escapeHtml } from '../format/html';
+import { describeSession } from '../format/session-card';
 import type { BotDeps } from '../deps';
 import { takeConfirmation } from '../take-confirmation';
 
@@ -12,6 +17,23 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
   const turn = (on: boolean, actorId: number, detail?: string): void => {
     settings.setFlag(GUARD_SETTING, on);
     deps.audit.record({ actorId, action: on ? 'guard_on' : 'guard_off', detail: detail ?? null }, 'ok');
+  };
+  /** The sessions "Trust current sessions" would trust and those it leaves out, as prompt lines. */
+  const currentCandidates = async (): Promise<{ trust: readonly Session[]; lines: string[] }> => {
+    try {
+      const { trust, leftOut } = trustCandidates(await deps.account.listSessions(), deps.now());
+      return {
+        trust,
+        lines: [
+          trust.length > 0 ? '\nIt would trust exactly these:' : '\nNo current session can be trusted this way.',
+          ...trust.map((s) => `• ${escapeHtml(describeSession(s))}`),
+          ...(leftOut.length > 0 ? ['It leaves out, so an intruder cannot slip onto the list:'] : []),
+          ...leftOut.map((l) => `• ${escapeHtml(describeSession(l.session))}: ${l.why}`),
+        ],
+      };
+    } catch (err) {
+      return { trust: [], lines: [`\n${escapeHtml(await describeFailure(deps, err, 'Reading the sessions'))}`] };
+    }
   };
   const onText = (): string =>
     `🛡 Guard mode is <b>on</b>. New logins from devices not on your trusted list (${trusted.list().length}) are ended at once. /trust edits the list.`;
@@ -30,13 +52,17 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       turn(true, ctx.from!.id);
       return void (await ctx.reply(onText(), { parse_mode: 'HTML' }));
     }
-    const id = deps.confirmations.create({ kind: 'guard_on', count: 0 });
+    const candidates = await currentCandidates();
+    const id = deps.confirmations.create({ kind: 'guard_on', count: 0, trust: candidates.trust.map((s) => formatSessionHash(s.hash)) });
+    const keyboard = new InlineKeyboard();
+    keyboard.text('Trust current sessions, turn on', `gt:${id}`).row();
+    keyboard.text('Turn on anyway', `go:${id}`).text('Cancel', `gx:${id}`);
     await ctx.reply(
-      'You have no trusted devices yet, so guard mode would end <b>every</b> new login, including your own next one. Trust the devices logged in now first?',
-      {
-        parse_mode: 'HTML',
-        reply_markup: new InlineKeyboard().text('Trust current sessions, turn on', `gt:${id}`).row().text('Turn on anyway', `go:${id}`).text('Cancel', `gx:${id}`),
-      },
+      [
+        'You have no trusted devices yet, so guard mode would end <b>every</b> new login, including your own next one. Trust the devices logged in now first?',
+        ...candidates.lines,
+      ].join('\n'),
+      { parse_mode: 'HTML', reply_markup: keyboard },
     );
   });
 
@@ -53,7 +79,12 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
     let added = 0;
     if (choice === 't') {
       try {
-        for (const s of (await deps.account.listSessions()).filter((s) => !s.current)) if (trusted.add(s)) added += 1;
+        // Only the sessions the prompt listed: one that appeared since cannot slip in.
+        const listed = new Set(pending.trust ?? []);
+        for (const s of (await deps.account.listSessions()).filter((s) => listed.has(formatSessionHash(s.hash)))) {
+          if (trusted.add(s)) added += 1;
+          deps.doors.seenCountries.note(s, s.country);
+        }
       } catch (err) {
         return void (await ctx.editMessageText(`${await describeFailure(deps, err, 'Reading the sessions')} Guard mode stays off.`));
       }

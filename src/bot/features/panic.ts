@@ -3,6 +3,7 @@ import { GUARD_SETTING } from '../../guard/login-watcher';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../format/html';
+import { lockOtherDoors, PANIC_DOOR_STEPS } from '../panic-doors';
 import { takeConfirmation } from '../take-confirmation';
 
 const CHECKLIST = [
@@ -11,6 +12,7 @@ const CHECKLIST = [
   '2. Check that the recovery email shown there is yours.',
   '3. Review /log and /sessions for anything you did not do.',
   '4. Never share login codes: Telegram never asks for them.',
+  '5. Set or change the 2FA password, with a recovery email that only you control.',
 ].join('\n');
 
 /**
@@ -29,6 +31,7 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
         '1. end every session except session-warden\'s companion, including your own phone and desktop apps;',
         '2. end every website login made with "Log in with Telegram";',
         '3. turn guard mode on, so new logins from untrusted devices are ended immediately.',
+        ...PANIC_DOOR_STEPS.map((step, i) => `${i + 4}. ${step}`),
         '',
         'The button works once and expires in 2 minutes.',
       ].join('\n'),
@@ -62,6 +65,7 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
         ? `✅ Guard mode is on; your ${trusted} trusted ${trusted === 1 ? 'device stays' : 'devices stay'} allowed.`
         : '✅ Guard mode is on, with no trusted devices: your own next login will be ended too. Use /trust or /guard off before you log in again.',
     );
+    report.push(...(await lockOtherDoors(deps, actorId)));
     await ctx.editMessageText([`<b>Panic: what was done</b>`, ...report.map(escapeHtml), '', CHECKLIST].join('\n'), { parse_mode: 'HTML' });
   });
 

@@ -53,6 +53,7 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
     const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
     if (!session) return void (await ctx.answerCallbackQuery({ text: 'That session is no longer active.' }));
     const added = trusted.add(session);
+    deps.doors.seenCountries.note(session, session.country);
     deps.audit.record({ actorId: ctx.from.id, action: 'trust', targetHash: session.hash, detail: describeFingerprint(session) }, added ? 'ok' : 'already_trusted');
     await ctx.answerCallbackQuery({ text: added ? 'Trusted' : 'Already trusted' });
     await ctx.reply(`Trusted: ${escapeHtml(describeFingerprint(session))}. Guard mode will leave its logins alone.`, { parse_mode: 'HTML' });

@@ -4,12 +4,15 @@ import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
 import { DAY_SECONDS, explainFailure, explainLoggedOut } from './explain-failure';
 import { clip, escapeHtml } from './html';
+import { riskLine } from './risk-line';
 import { duration, relativeTime, utcTime } from './time';
 
 export interface AlertContext {
   readonly nowMs: number;
   readonly autoconfirmSeconds: number;
   readonly companionCreatedAt: number | undefined;
+  /** Risk flags of a session (src/guard/risk-flags.ts); none when absent. */
+  readonly risk?: (s: Session, nowMs: number) => string[];
 }
 
 export interface OutgoingMessage {
@@ -70,7 +73,8 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
 /** One login: everything known about it, with "It's me" and "End it" unless guard mode already ended it. */
 export function alertMessage(login: NewLogin, c: AlertContext): OutgoingMessage {
   const hash = formatSessionHash(login.hash);
-  const text = [headline(login), '', ...details(login, c.nowMs), ...verdict(login, c), `Hash: <code>${hash}</code>`].join('\n');
+  const risk = login.session && c.risk ? c.risk(login.session, c.nowMs) : undefined;
+  const text = [headline(login), '', ...details(login, c.nowMs), ...riskLine(risk), ...verdict(login, c), `Hash: <code>${hash}</code>`].join('\n');
   if (login.autoEnd?.ok) return { text };
   return { text, keyboard: new InlineKeyboard().text("It's me", `ok:${hash}`).text('End it', `ee:${hash}`) };
 }

@@ -1,6 +1,8 @@
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
+import { riskFlags } from '../../guard/risk-flags';
 import { clip, escapeHtml } from './html';
+import { riskLine } from './risk-line';
 import { relativeTime } from './time';
 
 const orDash = (s: string): string => (s.trim() === '' ? '—' : s);
@@ -28,6 +30,7 @@ export function sessionCard(s: Session, index: number, nowMs: number): string {
     `IP ${e(s.ip, 45)} · ${e(s.country, 40)}${s.region.trim() ? `, ${e(s.region, 40)}` : ''}`,
     `Created ${relativeTime(s.dateCreated, nowMs)} · active ${relativeTime(s.dateActive, nowMs)}`,
     ...flags,
+    ...riskLine(riskFlags(s, nowMs)),
     `Hash: <code>${formatSessionHash(s.hash)}</code>`,
   ].join('\n');
 }

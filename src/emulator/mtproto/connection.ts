@@ -4,6 +4,7 @@ import { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions/BinaryReader';
 import { CryptoError, decryptClientPacket, encryptServerMessage } from './crypto';
 import { findHandler, type CallerKey, type HandlerContext } from './handlers';
+import { findDoorHandler } from './door-handlers';
 import { LOGIN_METHODS, findLoginHandler } from './login-handlers';
 import { RpcFailure } from './state';
 import {
@@ -260,7 +261,7 @@ export class ClientConnection {
       if (state.revoked && !LOGIN_METHODS.has(method)) throw new RpcFailure(state.revokedWith.code, state.revokedWith.message);
       const injected = state.takeInjectedError(method);
       if (injected) throw new RpcFailure(injected.code, injected.message);
-      const handler = findHandler(method) ?? findLoginHandler(method);
+      const handler = findHandler(method) ?? findDoorHandler(method) ?? findLoginHandler(method);
       if (!handler) {
         this.host.log(`unsupported method ${method}`);
         throw new RpcFailure(400, 'METHOD_NOT_SUPPORTED_BY_EMULATOR');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { Api } from 'telegram';
+import { withPasswordDetails } from './door-handlers';
 import { selfUser, type HandlerContext } from './handlers';
 import { RpcFailure, nowSeconds } from './state';
 import { fromLong, type TlObject, type TlResult } from './tl';
@@ -75,13 +76,15 @@ const handlers: Record<string, Handler> = {
 
   'account.getPassword': (_req, ctx) => {
     if (!authorized(ctx) && !ctx.caller.passwordPending) throw new RpcFailure(401, 'AUTH_KEY_UNREGISTERED');
-    if (ctx.state.password) return ctx.state.password.passwordInfo();
-    return new Api.account.Password({
-      hasPassword: false,
-      newAlgo: new Api.PasswordKdfAlgoUnknown(),
-      newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(),
-      secureRandom: randomBytes(32),
-    });
+    const info = ctx.state.password
+      ? ctx.state.password.passwordInfo()
+      : new Api.account.Password({
+          hasPassword: false,
+          newAlgo: new Api.PasswordKdfAlgoUnknown(),
+          newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(),
+          secureRandom: randomBytes(32),
+        });
+    return withPasswordDetails(info, ctx.state.passwordDetails);
   },
 
   'auth.checkPassword': (req, ctx) => {

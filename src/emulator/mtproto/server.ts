@@ -10,6 +10,8 @@ import { SrpVerifier } from './srp';
 import { EmulatorState, defaultSession, nowSeconds } from './state';
 import { toLong, type TlObject } from './tl';
 import type {
+  EmulatedConnectedBot,
+  EmulatedPasswordDetails,
   EmulatedSelf,
   EmulatedSession,
   EmulatedWebSession,
@@ -230,6 +232,30 @@ export class MtprotoEmulator {
 
   setAuthorizationTtlDays(days: number): void {
     this.state.authorizationTtlDays = days;
+  }
+
+  // ---- the other doors: 2FA details, login codes, connected bots ------------------------------
+
+  get passwordDetails(): EmulatedPasswordDetails {
+    return { ...this.state.passwordDetails };
+  }
+
+  /** Replaces the recovery, email and reset details account.getPassword reports (see setPassword for the password). */
+  setPasswordDetails(details: EmulatedPasswordDetails): void {
+    this.state.passwordDetails = { ...details };
+  }
+
+  /** Codes account.invalidateSignInCodes was given, in order. */
+  get invalidatedCodes(): readonly string[] {
+    return [...this.state.invalidatedCodes];
+  }
+
+  connectedBots(): EmulatedConnectedBot[] {
+    return this.state.connectedBots.map((b) => ({ ...b }));
+  }
+
+  setConnectedBots(bots: EmulatedConnectedBot[]): void {
+    this.state.connectedBots = bots.map((b) => ({ ...b }));
   }
 
   // ---- errors and the call record ----------------------------------------------------------

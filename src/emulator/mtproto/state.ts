@@ -1,5 +1,7 @@
 import type { SrpVerifier } from './srp';
 import type {
+  EmulatedConnectedBot,
+  EmulatedPasswordDetails,
   EmulatedSelf,
   EmulatedSession,
   EmulatedWebSession,
@@ -78,6 +80,10 @@ export class EmulatorState {
   loginCode: string;
   /** Set when the account has two-step verification; created asynchronously by the server. */
   password: SrpVerifier | undefined;
+  passwordDetails: EmulatedPasswordDetails;
+  connectedBots: EmulatedConnectedBot[];
+  /** Every code account.invalidateSignInCodes was given, in order. */
+  readonly invalidatedCodes: string[] = [];
   loginTokenTtlSeconds: number;
   loginTokens: LoginToken[] = [];
   readonly calls: RecordedCall[] = [];
@@ -117,6 +123,8 @@ export class EmulatorState {
     this.acceptedTtlDays = opts.acceptedTtlDays ?? DEFAULT_ACCEPTED_TTL_DAYS;
     this.loginCode = opts.loginCode ?? '12345';
     this.loginTokenTtlSeconds = opts.loginTokenTtlSeconds ?? 30;
+    this.passwordDetails = { ...opts.passwordDetails };
+    this.connectedBots = (opts.connectedBots ?? []).map((b) => ({ ...b }));
   }
 
   /** Telegram refuses to end other sessions from one younger than 24 h. */

@@ -38,6 +38,33 @@ export interface EmulatedWebSession {
   botUsername?: string;
 }
 
+/** Two-step verification details account.getPassword reports besides the password itself. */
+export interface EmulatedPasswordDetails {
+  hasRecovery?: boolean;
+  /** Overrides the hint given with the password. */
+  hint?: string;
+  /** A recovery email being set, masked as Telegram shows it ("a***@example.com"). */
+  emailUnconfirmedPattern?: string;
+  loginEmailPattern?: string;
+  /** Unix seconds at which a requested reset removes the password (declinePasswordReset clears it). */
+  pendingResetDate?: number;
+}
+
+/** One business bot connected to the account (account.getConnectedBots). */
+export interface EmulatedConnectedBot {
+  botId: bigint;
+  accessHash?: bigint;
+  username?: string;
+  firstName: string;
+  canReply?: boolean;
+  existingChats?: boolean;
+  newChats?: boolean;
+  contacts?: boolean;
+  nonContacts?: boolean;
+  excludeSelected?: boolean;
+  users?: bigint[];
+}
+
 export interface EmulatedSelf {
   id: bigint;
   firstName: string;
@@ -100,6 +127,8 @@ export interface MtprotoEmulatorOptions {
   /** A two-step verification password: logins then need auth.checkPassword (SRP) after the code or QR. */
   password?: string;
   passwordHint?: string;
+  passwordDetails?: EmulatedPasswordDetails;
+  connectedBots?: EmulatedConnectedBot[];
   /** Lifetime of the tokens auth.exportLoginToken hands out (default 30 s, as Telegram's). */
   loginTokenTtlSeconds?: number;
 }

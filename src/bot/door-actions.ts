@@ -1,0 +1,45 @@
+import { AccountError } from '../domain/account-error';
+import { CODE_GUARD_SETTING } from '../guard/code-watcher';
+import { audited, describeFailure } from './account-call';
+import type { BotDeps } from './deps';
+import { TTL_CHOICES } from './features/ttl';
+
+/** The owner's actions on the other doors, shared by their buttons, /security and /panic. */
+
+/** The shortest inactive-session TTL Telegram accepts (the official apps' "1 week"). */
+export const SHORTEST_TTL_DAYS = Math.min(...TTL_CHOICES.map(([d]) => d));
+
+/** account.declinePasswordReset behind the audit log; the owner-facing result line. */
+export async function declineReset(deps: BotDeps, actorId: number, detail: string): Promise<{ ok: boolean; text: string }> {
+  try {
+    await audited(deps, { actorId, action: 'decline_reset', detail }, () => deps.account.declinePasswordReset());
+    return { ok: true, text: '✅ The 2FA password reset was cancelled: your password stays.' };
+  } catch (err) {
+    if (err instanceof AccountError && err.code === 'RESET_REQUEST_MISSING') {
+      return { ok: true, text: 'No 2FA reset is pending any more: nothing needed doing.' };
+    }
+    return { ok: false, text: `❌ ${await describeFailure(deps, err, 'Cancelling the reset')}` };
+  }
+}
+
+/**
+ * account.updateConnectedBot(deleted) behind the audit log; the owner-facing result line.
+ * A bot that is already gone is reported as such, not as a failure.
+ */
+export async function disconnectBot(deps: BotDeps, actorId: number, botId: bigint, detail: string): Promise<{ ok: boolean; text: string }> {
+  try {
+    await audited(deps, { actorId, action: 'bot_disconnect', targetHash: botId, detail }, () => deps.account.disconnectBot(botId));
+    return { ok: true, text: '✅ Disconnected: the bot can no longer read or answer your chats.' };
+  } catch (err) {
+    if (err instanceof AccountError && err.code === 'BOT_NOT_CONNECTED') {
+      return { ok: true, text: 'That bot is no longer connected: nothing needed doing.' };
+    }
+    return { ok: false, text: `❌ ${await describeFailure(deps, err, 'Disconnecting the bot')}` };
+  }
+}
+
+/** Turns code guard on and audits it; shared by /codeguard, /security and /panic. */
+export function turnCodeGuard(deps: BotDeps, on: boolean, actorId: number, detail?: string): void {
+  deps.guard.settings.setFlag(CODE_GUARD_SETTING, on);
+  deps.audit.record({ actorId, action: on ? 'codeguard_on' : 'codeguard_off', detail: detail ?? null }, 'ok');
+}

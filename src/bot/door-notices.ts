@@ -1,0 +1,41 @@
+import { InlineKeyboard } from 'grammy';
+import type { OneShotActions } from '../db/one-shot-actions';
+import type { ConnectedBot } from '../domain/connected-bot';
+import type { DoorEvent, DoorEventSink } from '../guard/door-events';
+import { doorAlertText } from './format/door-alerts';
+import { clip } from './format/html';
+import type { OwnerNotices } from './owner-notices';
+
+/** One-shot button kinds (callback data `dr:<id>`, `bd:<id>`). */
+export const DECLINE_RESET = 'decline_reset';
+export const DISCONNECT_BOT = 'disconnect_bot';
+
+export function declineResetKeyboard(oneShots: OneShotActions): InlineKeyboard {
+  return new InlineKeyboard().text('Cancel the reset', `dr:${oneShots.create(DECLINE_RESET)}`);
+}
+
+export function disconnectBotKeyboard(oneShots: OneShotActions, botId: bigint, label = 'Disconnect'): InlineKeyboard {
+  return new InlineKeyboard().text(label, `bd:${oneShots.create(DISCONNECT_BOT, botId.toString(10))}`);
+}
+
+/** One "Disconnect @name" row per bot, each a one-shot button; labels clipped by whole characters. */
+export function addDisconnectButtons(keyboard: InlineKeyboard, oneShots: OneShotActions, bots: readonly ConnectedBot[]): InlineKeyboard {
+  for (const b of bots) {
+    keyboard.text(clip(`Disconnect ${b.username ? `@${b.username}` : b.name}`, 60), `bd:${oneShots.create(DISCONNECT_BOT, b.botId.toString(10))}`).row();
+  }
+  return keyboard;
+}
+
+function keyboardFor(e: DoorEvent, oneShots: OneShotActions): InlineKeyboard | undefined {
+  if (e.kind === 'reset_pending') return declineResetKeyboard(oneShots);
+  if (e.kind === 'bot_connected') return disconnectBotKeyboard(oneShots, e.bot.botId);
+  return undefined;
+}
+
+/** Turns the door watchers' events into owner notices, each keyed so one change is told once. */
+export function doorNotices(notices: OwnerNotices, oneShots: OneShotActions, now: () => number = Date.now): DoorEventSink {
+  return (event, key) => {
+    const keyboard = keyboardFor(event, oneShots);
+    notices.notify({ kind: event.kind, text: doorAlertText(event, now()), key, ...(keyboard ? { keyboard } : {}) });
+  };
+}

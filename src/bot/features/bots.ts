@@ -1,0 +1,43 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { parseSessionHash } from '../../domain/session-hash';
+import { describeFailure } from '../account-call';
+import { disconnectBot } from '../door-actions';
+import type { BotDeps } from '../deps';
+import { addDisconnectButtons, DISCONNECT_BOT } from '../door-notices';
+import { botDetails } from '../format/door-alerts';
+import { pressOneShot } from '../take-one-shot';
+
+/** /bots: the business bots connected to the account (account.getConnectedBots), each with a Disconnect button. */
+export function botsFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+
+  composer.command('bots', async (ctx) => {
+    let bots;
+    try {
+      bots = await deps.account.listConnectedBots();
+    } catch (err) {
+      return void (await ctx.reply(await describeFailure(deps, err, 'Reading the connected bots')));
+    }
+    if (bots.length === 0) {
+      return void (await ctx.reply('No business bots are connected to your account: none can read or answer your chats.'));
+    }
+    const keyboard = addDisconnectButtons(new InlineKeyboard(), deps.doors.oneShots, bots);
+    const text = [
+      `<b>${bots.length} connected business ${bots.length === 1 ? 'bot' : 'bots'}</b>`,
+      ...bots.map((b) => ['', ...botDetails(b)].join('\n')),
+      '',
+      'A business bot can read the chats it reaches. If you did not connect one, disconnect it.',
+    ].join('\n');
+    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  });
+
+  composer.callbackQuery(/^bd:([\w-]{1,16})$/, (ctx) =>
+    pressOneShot(ctx, deps.doors.oneShots, ctx.match[1], DISCONNECT_BOT, 'Disconnecting…', (target) => {
+      const parsed = parseSessionHash(target ?? '');
+      return parsed.ok ? () => disconnectBot(deps, ctx.from.id, parsed.hash, 'button') : undefined;
+    }),
+  );
+
+  return composer;
+}
+

@@ -1,0 +1,71 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { CODE_GUARD_SETTING } from '../../guard/code-watcher';
+import { GUARD_SETTING } from '../../guard/login-watcher';
+import { sessionRisk } from '../../guard/session-risk';
+import { describeFailure } from '../account-call';
+import { declineReset, SHORTEST_TTL_DAYS } from '../door-actions';
+import type { BotDeps } from '../deps';
+import { addDisconnectButtons, DECLINE_RESET } from '../door-notices';
+import { checkupView, type CheckupAction, type CheckupReadings } from '../format/security-checkup';
+import { pressOneShot } from '../take-one-shot';
+
+/** Runs one read for the checkup; a failure becomes a line saying what could not be read. */
+async function read<T>(deps: BotDeps, what: string, call: () => Promise<T>): Promise<T | string> {
+  try {
+    return await call();
+  } catch (err) {
+    return `❔ ${await describeFailure(deps, err, `Reading ${what}`)}`;
+  }
+}
+
+async function readings(deps: BotDeps): Promise<CheckupReadings> {
+  const { account } = deps;
+  const risk = sessionRisk(deps.guard.trusted, deps.doors.seenCountries);
+  const [password, sessions, web, bots, ttlDays] = await Promise.all([
+    read(deps, 'the 2FA state', () => account.getPassword()),
+    read(deps, 'the sessions', () => account.listSessions()),
+    read(deps, 'the website logins', () => account.listWebSessions()),
+    read(deps, 'the connected bots', () => account.listConnectedBots()),
+    read(deps, 'the inactivity period', () => account.getSessionTtlDays()),
+  ]);
+  return {
+    password,
+    sessions: typeof sessions === 'string' ? sessions : sessions.map((session) => ({ session, flags: risk(session, deps.now()) })),
+    webSessions: typeof web === 'string' ? web : web.length,
+    bots,
+    ttlDays,
+    shortestTtlDays: SHORTEST_TTL_DAYS,
+    guardOn: deps.guard.settings.flag(GUARD_SETTING),
+    codeGuardOn: deps.guard.settings.flag(CODE_GUARD_SETTING),
+  };
+}
+
+/** The checkup's one-call fixes as buttons; the one-shot ones get their tokens here. */
+function keyboardFor(deps: BotDeps, actions: readonly CheckupAction[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const a of actions) {
+    if (a.kind === 'decline_reset') keyboard.text('Cancel the reset', `dr:${deps.doors.oneShots.create(DECLINE_RESET)}`).row();
+    if (a.kind === 'disconnect') addDisconnectButtons(keyboard, deps.doors.oneShots, a.bots);
+    if (a.kind === 'shorten_ttl') keyboard.text('Shorten to 1 week', `tt:${SHORTEST_TTL_DAYS}`).row();
+    if (a.kind === 'code_guard_on') keyboard.text('Turn code guard on', 'cg:on').row();
+  }
+  return keyboard;
+}
+
+/** /security: a one-page checkup of every door, with a button wherever one call fixes a line. */
+export function securityFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+
+  composer.command('security', async (ctx) => {
+    deps.audit.record({ actorId: ctx.from!.id, action: 'security_checkup' }, 'ok');
+    const view = checkupView(await readings(deps), deps.now());
+    await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions) });
+  });
+
+  // "Cancel the reset" needs no confirmation: it only protects. It acts once however often it is pressed.
+  composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
+    pressOneShot(ctx, deps.doors.oneShots, ctx.match[1], DECLINE_RESET, 'Cancelling the reset…', () => () => declineReset(deps, ctx.from.id, 'button')),
+  );
+
+  return composer;
+}
