@@ -52,6 +52,6 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(fallbackFeature());
-  bot.catch(errorBoundary(deps.log));
+  bot.catch(errorBoundary(deps.log, deps.ownerId));
   return bot;
 }

@@ -1,0 +1,202 @@
+import type { Database } from 'better-sqlite3';
+import { storageProblem, type StorageProblem } from './storage-error';
+
+/** At most this many writes wait in memory while the database cannot take them; past that the oldest are dropped and counted. */
+export const MAX_PENDING_WRITES = 10_000;
+/** Writes replayed per transaction when the database is back: one fsync per chunk, short enough not to block the event loop. */
+const REPLAY_CHUNK = 200;
+const RETRY_MS = [1000, 2000, 4000, 5000];
+
+export type StorageEvent =
+  /** The database has refused writes for at least one retry; `pending` writes wait in memory. */
+  | { readonly kind: 'down'; readonly problem: StorageProblem; readonly pending: number }
+  /** Everything kept in memory is written; `lost` were dropped because memory was full. */
+  | { readonly kind: 'up'; readonly written: number; readonly lost: number; readonly downSinceMs: number };
+
+export interface ResilientStoreOptions {
+  readonly log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  readonly maxPending?: number;
+  /** Retry delays in ms, the last repeated (tests shorten them). */
+  readonly retryMs?: readonly number[];
+  readonly now?: () => number;
+}
+
+/**
+ * The one door every write to the database passes through. A write the database refuses because
+ * of the storage (full, read-only, locked by another process, I/O error) does not throw: it is kept
+ * in memory, in order, and retried on a timer, so an alert or an owner's command never waits on or
+ * fails because of the audit log. Later writes queue behind it, keeping their order. Logic errors
+ * (a constraint, bad SQL) still throw: they are bugs, not weather.
+ */
+export function createResilientStore(db: Database, options: ResilientStoreOptions = {}) {
+  const maxPending = options.maxPending ?? MAX_PENDING_WRITES;
+  const retryMs = options.retryMs ?? RETRY_MS;
+  const now = options.now ?? Date.now;
+  const queue: Array<() => void> = [];
+  const listeners = new Set<(e: StorageEvent) => void>();
+  let inTransaction = false;
+  let problem: StorageProblem | undefined;
+  let failingSince = 0;
+  let toldDown = false;
+  let attempts = 0;
+  let written = 0;
+  let lost = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const emit = (e: StorageEvent): void => listeners.forEach((l) => l(e));
+
+  function enqueue(work: () => void): void {
+    queue.push(work);
+    if (queue.length > maxPending) {
+      queue.shift();
+      lost += 1;
+    }
+  }
+
+  function failed(p: StorageProblem): void {
+    if (!problem) {
+      failingSince = now();
+      options.log?.error({ code: p.code }, `the database cannot be written (${p.reason}); keeping writes in memory`);
+    }
+    problem = p;
+    schedule();
+  }
+
+  function schedule(): void {
+    if (timer || closed) return;
+    const delay = retryMs[Math.min(attempts, retryMs.length - 1)] ?? 1000;
+    timer = setTimeout(() => {
+      timer = undefined;
+      attempts += 1;
+      if (!flush() && problem && !toldDown) {
+        // Told only once a retry has failed too, so a lock held for a few milliseconds is not news.
+        toldDown = true;
+        emit({ kind: 'down', problem, pending: queue.length });
+      }
+    }, delay);
+    timer.unref();
+  }
+
+  /** Runs one chunk in a transaction; on a logic error, item by item, dropping the bad ones. */
+  function replay(chunk: Array<() => void>): number {
+    try {
+      db.transaction(() => chunk.forEach((w) => w()))();
+      return chunk.length;
+    } catch (err) {
+      if (storageProblem(err)) throw err;
+    }
+    let done = 0;
+    for (const w of chunk) {
+      try {
+        w();
+      } catch (err) {
+        if (storageProblem(err)) throw err;
+        options.log?.error({ err }, 'a kept write failed on replay and was dropped');
+      }
+      done += 1;
+    }
+    return done;
+  }
+
+  /** Writes what is kept in memory; true when nothing is left. Synchronous: each chunk is short. */
+  function flush(): boolean {
+    while (queue.length > 0) {
+      try {
+        const done = replay(queue.slice(0, REPLAY_CHUNK));
+        queue.splice(0, done);
+        written += done;
+      } catch (err) {
+        failed(storageProblem(err) ?? { code: 'UNKNOWN', reason: String(err), fix: '' });
+        return false;
+      }
+    }
+    if (problem) recovered();
+    return true;
+  }
+
+  function recovered(): void {
+    options.log?.warn({ written, lost }, 'the database takes writes again; what was kept in memory is written');
+    if (toldDown) emit({ kind: 'up', written, lost, downSinceMs: failingSince });
+    problem = undefined;
+    toldDown = false;
+    attempts = written = lost = 0;
+  }
+
+  return {
+    db,
+    /**
+     * Runs `work` (one or more statement runs) now, or keeps it for later when the database cannot
+     * take it. True when it ran now. A kept `work` runs later, so it must read what it needs from its
+     * closure, never from the state at replay time.
+     */
+    write(work: () => void): boolean {
+      if (inTransaction) {
+        // Inside batch(): a failure must abort the whole transaction, which batch() then keeps.
+        work();
+        return true;
+      }
+      if (queue.length > 0 || closed) {
+        enqueue(work);
+        return false;
+      }
+      try {
+        work();
+        return true;
+      } catch (err) {
+        const p = storageProblem(err);
+        if (!p) throw err;
+        enqueue(work);
+        failed(p);
+        return false;
+      }
+    },
+    /**
+     * Runs several writes as one transaction (one fsync for a burst). If the database refuses it,
+     * `work` runs again with every write kept in memory, so `work` must be safe to run twice:
+     * writes and bookkeeping only, no sends.
+     */
+    batch<T>(work: () => T): T {
+      if (inTransaction || queue.length > 0 || closed) return work();
+      try {
+        inTransaction = true;
+        return db.transaction(work)();
+      } catch (err) {
+        if (!storageProblem(err)) throw err;
+        inTransaction = false;
+        // The queue is empty, so the first write tries once more on its own and then keeps the rest.
+        return work();
+      } finally {
+        inTransaction = false;
+      }
+    },
+    /** Writes waiting in memory. */
+    get pending(): number {
+      return queue.length;
+    },
+    /** The current problem, while the database refuses writes. */
+    get problem(): StorageProblem | undefined {
+      return problem;
+    },
+    /** Subscribes to down/up changes; a listener added while down is told at once. */
+    onChange(listener: (e: StorageEvent) => void): () => void {
+      listeners.add(listener);
+      if (toldDown && problem) listener({ kind: 'down', problem, pending: queue.length });
+      return () => listeners.delete(listener);
+    },
+    /** Tries once, now, to write what is kept (at shutdown). True when nothing is left. */
+    flush,
+    /** Stops retrying; writes after this are kept, and their count is what `pending` reports. */
+    close(): void {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+export type ResilientStore = ReturnType<typeof createResilientStore>;
+
+/** Repositories accept a raw database (tests, tools) or the app's shared store (one queue, one order). */
+export const asStore = (source: Database | ResilientStore): ResilientStore =>
+  'write' in source && 'onChange' in source ? source : createResilientStore(source as Database);
