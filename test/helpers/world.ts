@@ -16,6 +16,9 @@ export interface WorldOptions {
   readonly requestTimeoutMs?: number;
   readonly reconcileIntervalSeconds?: number;
   readonly probeIntervalMs?: number;
+  /** Where the database lives (a small tmpfs, say); a fresh temporary folder by default. */
+  readonly databaseDir?: string;
+  readonly databaseCheckIntervalMs?: number;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function startWorld(options: WorldOptions = {}) {
     apiHash: '0123456789abcdef0123456789abcdef',
     accountSession: mt.sessionString(),
     ownerId: undefined, // the companion account's own id, as by default
-    databasePath: path.join(dir, 'warden.sqlite'),
+    databasePath: path.join(options.databaseDir ?? dir, 'warden.sqlite'),
     botApiRoot: botApi.apiRoot,
     logLevel: 'silent',
     reconcileIntervalSeconds: options.reconcileIntervalSeconds ?? 30,
@@ -48,6 +51,7 @@ export async function startWorld(options: WorldOptions = {}) {
       requestTimeoutMs: options.requestTimeoutMs ?? 8000,
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+      ...(options.databaseCheckIntervalMs ? { databaseCheckIntervalMs: options.databaseCheckIntervalMs } : {}),
     });
   let running: RunningApp;
   try {
