@@ -12,7 +12,7 @@ export const COMMANDS: readonly BotCommand[] = [
   { command: 'panic', description: 'Account being taken over: end everything, guard on' },
   { command: 'websessions', description: 'Websites logged in with Telegram' },
   { command: 'ttl', description: 'End inactive sessions after: /ttl [days]' },
-  { command: 'log', description: 'Recent actions: /log [n]' },
+  { command: 'log', description: 'Recent actions and alerts: /log [denied|all] [n]' },
   { command: 'help', description: 'What this bot does' },
 ];
 
@@ -29,7 +29,7 @@ export const HELP_TEXT = [
   '/panic: if your account is being taken over: end every other session and website login, turn guard mode on',
   '/websessions: websites you logged in to with "Log in with Telegram", with End buttons',
   '/ttl [days]: how long an unused session lives before Telegram ends it (7, 30, 90, 180 or 365 days)',
-  '/log [n]: the last n actions and what Telegram answered (default 10, at most 50)',
+  '/log [n]: the last n actions and alerts and what Telegram answered (default 10, at most 50); /log denied [n] for strangers\' attempts, /log all [n] for everything',
   '/help: this message',
   '',
   'Every new login is reported here the moment it appears, with "It\'s me" and "End it" buttons.',
