@@ -1,5 +1,3 @@
-import { SqliteError } from 'better-sqlite3';
-
 /** Why the database cannot be written, in words the owner can act on. */
 export interface StorageProblem {
   /** SQLite's extended code: `SQLITE_FULL`, `SQLITE_READONLY`, `SQLITE_BUSY`, `SQLITE_IOERR_WRITE`, ... */
@@ -19,8 +17,12 @@ const LOGIC_CODES = /^SQLITE_(CONSTRAINT|MISMATCH|RANGE|ERROR$|MISUSE|TOOBIG|AUT
  * can fix; undefined for anything else, which the caller rethrows.
  */
 export function storageProblem(err: unknown): StorageProblem | undefined {
-  if (!(err instanceof SqliteError) || LOGIC_CODES.test(err.code)) return undefined;
-  const code = err.code;
+  // By shape, not instanceof: the native addon keeps the SqliteError class (and Error) of the realm
+  // that loaded it first, so in another module registry or vm context (jest) instanceof is false.
+  const e = err as { name?: unknown; code?: unknown } | null;
+  if (typeof e !== 'object' || e === null || e.name !== 'SqliteError') return undefined;
+  const code = e.code;
+  if (typeof code !== 'string' || LOGIC_CODES.test(code)) return undefined;
   if (code.startsWith('SQLITE_FULL')) {
     return { code, reason: 'the disk holding the database is full', fix: 'Free some space on that disk.' };
   }
