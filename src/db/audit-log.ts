@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { asStore, type ResilientStore } from './resilient-store';
+import { asStore, MAX_PENDING_WRITES, type ResilientStore } from './resilient-store';
 
 /** Known actions; the column is free text so later features can add their own. */
 export type AuditAction = 'list' | 'revoke' | 'revoke_all' | 'denied' | 'start' | (string & {});
@@ -83,8 +83,13 @@ export function createAuditLog(source: Database | ResilientStore, now: () => Dat
     `DELETE FROM audit_log WHERE action = ? AND id <= (
        SELECT id FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
   );
-  // Provisional (negative) ids of rows kept in memory, to the real ids they got when written.
+  // Provisional (negative) ids of rows kept in memory, to the real ids they got when written. A
+  // finish may come long after (a slow account call), so entries stay; the oldest go past a bound.
   const written = new Map<number, number>();
+  const remember = (temp: number, id: number): void => {
+    written.set(temp, id);
+    if (written.size > MAX_PENDING_WRITES) written.delete(written.keys().next().value!);
+  };
   let provisional = 0;
 
   const add = (e: AuditStart, outcome: string, finished: boolean): number => {
@@ -95,7 +100,7 @@ export function createAuditLog(source: Database | ResilientStore, now: () => Dat
     const temp = --provisional;
     const ranNow = store.write(() => {
       id = Number(insert.run(...args).lastInsertRowid);
-      written.set(temp, id);
+      remember(temp, id);
     });
     if (ranNow) written.delete(temp);
     return ranNow ? id : temp;
@@ -111,7 +116,6 @@ export function createAuditLog(source: Database | ResilientStore, now: () => Dat
         const real = id < 0 ? written.get(id) : id;
         // A provisional row dropped because memory was full has nothing left to finish.
         if (real !== undefined) finishRow.run(outcome, detail ?? null, at, real);
-        written.delete(id);
       });
     },
     /** An action that has no separate outcome (a denial, a notice). */

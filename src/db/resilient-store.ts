@@ -69,50 +69,62 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
     timer = setTimeout(() => {
       timer = undefined;
       attempts += 1;
-      if (!flush() && problem && !toldDown) {
-        // Told only once a retry has failed too, so a lock held for a few milliseconds is not news.
-        toldDown = true;
-        emit({ kind: 'down', problem, pending: queue.length });
-      }
+      drain();
     }, delay);
     timer.unref();
   }
 
-  /** Runs one chunk in a transaction; on a logic error, item by item, dropping the bad ones. */
-  function replay(chunk: Array<() => void>): number {
-    try {
-      db.transaction(() => chunk.forEach((w) => w()))();
-      return chunk.length;
-    } catch (err) {
-      if (storageProblem(err)) throw err;
+  /** Replays one chunk per turn of the event loop, so catching up on thousands of writes never freezes it. */
+  function drain(): void {
+    const result = step();
+    if (result === 'more' && !closed) setImmediate(drain);
+    if (result === 'failed' && problem && !toldDown) {
+      // Told only once a retry has failed too, so a lock held for a few milliseconds is not news.
+      toldDown = true;
+      emit({ kind: 'down', problem, pending: queue.length });
     }
-    let done = 0;
-    for (const w of chunk) {
-      try {
-        w();
-      } catch (err) {
-        if (storageProblem(err)) throw err;
-        options.log?.error({ err }, 'a kept write failed on replay and was dropped');
-      }
-      done += 1;
-    }
-    return done;
   }
 
-  /** Writes what is kept in memory; true when nothing is left. Synchronous: each chunk is short. */
-  function flush(): boolean {
-    while (queue.length > 0) {
-      try {
-        const done = replay(queue.slice(0, REPLAY_CHUNK));
-        queue.splice(0, done);
-        written += done;
-      } catch (err) {
-        failed(storageProblem(err) ?? { code: 'UNKNOWN', reason: String(err), fix: '' });
-        return false;
-      }
+  /** Writes one chunk of what is kept: in one transaction, or item by item when one of them is a bug. */
+  function step(): 'done' | 'more' | 'failed' {
+    if (queue.length === 0) {
+      if (problem) recovered();
+      return 'done';
     }
-    if (problem) recovered();
-    return true;
+    const chunk = queue.slice(0, REPLAY_CHUNK);
+    try {
+      try {
+        db.transaction(() => chunk.forEach((w) => w()))();
+        take(chunk.length);
+      } catch (err) {
+        if (storageProblem(err)) throw err;
+        for (const w of chunk) {
+          try {
+            w();
+          } catch (e) {
+            if (storageProblem(e)) throw e;
+            options.log?.error({ err: e }, 'a kept write failed on replay and was dropped');
+          }
+          take(1);
+        }
+      }
+    } catch (err) {
+      failed(storageProblem(err) ?? { code: 'UNKNOWN', reason: String(err), fix: '' });
+      return 'failed';
+    }
+    return queue.length > 0 ? 'more' : step();
+  }
+
+  function take(n: number): void {
+    queue.splice(0, n);
+    written += n;
+  }
+
+  /** Writes everything kept, synchronously (at shutdown); true when nothing is left. */
+  function flush(): boolean {
+    let result = step();
+    while (result === 'more') result = step();
+    return result === 'done';
   }
 
   function recovered(): void {

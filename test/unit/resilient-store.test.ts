@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { createAuditLog } from '../../src/db/audit-log';
 import { createKnownSessions } from '../../src/db/known-sessions';
 import { openDatabase, type Database } from '../../src/db/open-database';
-import { createResilientStore, type StorageEvent } from '../../src/db/resilient-store';
+import { createResilientStore, MAX_PENDING_WRITES, type StorageEvent } from '../../src/db/resilient-store';
 import { createSettings } from '../../src/db/settings';
 
 /** The app's repositories over one store, on a real database whose writes can be refused (query_only). */
@@ -108,7 +111,7 @@ describe('resilient store', () => {
         faulty.store.close();
         reference.store.close();
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -183,5 +186,40 @@ describe('resilient store', () => {
       expect(events).toEqual([]);
       store.close();
     });
+  });
+});
+
+describe('catching up', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('writes what was kept one chunk per turn of the event loop, so 10,000 kept writes never freeze it', () => {
+    jest.useFakeTimers();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-catchup-'));
+    const db = openDatabase(path.join(dir, 'w.sqlite'));
+    const store = createResilientStore(db, { retryMs: [10] });
+    const audit = createAuditLog(store);
+    const events: StorageEvent[] = [];
+    store.onChange((e) => events.push(e));
+    db.pragma('query_only = ON');
+    for (let i = 0; i < MAX_PENDING_WRITES; i++) audit.record({ actorId: 1, action: 'trust', detail: `#${i}` }, 'ok');
+    jest.advanceTimersByTime(10); // a retry fails: now the owner is told
+    expect(events.map((e) => e.kind)).toEqual(['down']);
+    db.pragma('query_only = OFF');
+    jest.advanceTimersByTime(10); // the next retry writes one chunk and yields
+    const afterOneTurn = store.pending;
+    expect(afterOneTurn).toBeGreaterThan(0);
+    expect(afterOneTurn).toBeLessThan(MAX_PENDING_WRITES);
+    let turns = 1;
+    while (store.pending > 0 && turns < 1000) {
+      jest.runOnlyPendingTimers(); // one setImmediate: one chunk
+      turns += 1;
+    }
+    expect(turns).toBeGreaterThanOrEqual(MAX_PENDING_WRITES / (MAX_PENDING_WRITES - afterOneTurn));
+    expect(events.map((e) => e.kind)).toEqual(['down', 'up']);
+    expect(events[1]).toMatchObject({ written: MAX_PENDING_WRITES, lost: 0 });
+    expect(audit.recent(1)[0]?.detail).toBe(`#${MAX_PENDING_WRITES - 1}`);
+    store.close();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
