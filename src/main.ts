@@ -104,7 +104,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const denials = createDenialRecorder(audit);
   const settings = createSettings(store);
-  const trusted = createTrustedDevices(db);
+  const trusted = createTrustedDevices(store);
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;

@@ -7,12 +7,13 @@ import { createKnownSessions } from '../../src/db/known-sessions';
 import { openDatabase, type Database } from '../../src/db/open-database';
 import { createResilientStore, MAX_PENDING_WRITES, type StorageEvent } from '../../src/db/resilient-store';
 import { createSettings } from '../../src/db/settings';
+import { createTrustedDevices } from '../../src/db/trusted-devices';
 
 /** The app's repositories over one store, on a real database whose writes can be refused (query_only). */
 function stack(db: Database = openDatabase(':memory:'), maxPending?: number) {
   const store = createResilientStore(db, { retryMs: [3_600_000], ...(maxPending ? { maxPending } : {}) });
   const clock = () => new Date('2026-12-03T07:00:00.000Z');
-  return { db, store, audit: createAuditLog(store, clock), known: createKnownSessions(store, clock), settings: createSettings(store) };
+  return { db, store, audit: createAuditLog(store, clock), known: createKnownSessions(store, clock), settings: createSettings(store), trusted: createTrustedDevices(store, clock) };
 }
 type Stack = ReturnType<typeof stack>;
 
@@ -27,6 +28,8 @@ type Op =
   | { op: 'alerted'; hash: number }
   | { op: 'setting'; value: string }
   | { op: 'batch'; hashes: number[] }
+  | { op: 'trust'; device: number }
+  | { op: 'untrust'; which: number }
   | { op: 'down' }
   | { op: 'up' }
   | { op: 'flush' };
@@ -40,10 +43,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('alerted' as const), hash: fc.integer({ min: 1, max: 6 }) }),
   fc.record({ op: fc.constant('setting' as const), value: fc.constantFrom('on', 'off') }),
   fc.record({ op: fc.constant('batch' as const), hashes: fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }) }),
+  fc.record({ op: fc.constant('trust' as const), device: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ op: fc.constant('untrust' as const), which: fc.nat(5) }),
   fc.record({ op: fc.constant('down' as const) }),
   fc.record({ op: fc.constant('up' as const) }),
   fc.record({ op: fc.constant('flush' as const) }),
 );
+
+const device = (n: number) => ({ apiId: n, appName: `App ${n}`, deviceModel: `Phone ${n}`, platform: 'android' });
 
 /** Runs `ops`, returning what the callers saw (claims, settings read back, active sessions). */
 function run(s: Stack, ops: readonly Op[], faults: boolean): unknown[] {
@@ -79,6 +86,16 @@ function run(s: Stack, ops: readonly Op[], faults: boolean): unknown[] {
       case 'batch':
         seen.push(['batch', s.audit.batch(() => o.hashes.map((h) => s.known.claim(BigInt(h), 'reconcile')))]);
         break;
+      case 'trust':
+        seen.push(['trust', o.device, s.trusted.add(device(o.device))]);
+        break;
+      case 'untrust': {
+        const listed = s.trusted.list();
+        const pick = listed[o.which % Math.max(1, listed.length)];
+        if (pick) seen.push(['untrust', pick.fingerprint, s.trusted.remove(pick.id)]);
+        seen.push(['trusted', s.trusted.list().map((d) => d.fingerprint), [1, 2, 3].map((d) => s.trusted.isTrusted(device(d)))]);
+        break;
+      }
       case 'down':
       case 'up':
         if (faults) refuse(s, o.op === 'down');
@@ -95,6 +112,7 @@ const contents = (db: Database) => ({
   audit: db.prepare('SELECT created_at, actor_id, action, target_hash, outcome, detail, finished_at FROM audit_log ORDER BY id').all(),
   known: db.prepare('SELECT hash, seen_via, ended_at, alerted_at FROM known_session ORDER BY hash').all(),
   settings: db.prepare('SELECT * FROM setting ORDER BY key').all(),
+  trusted: db.prepare('SELECT fingerprint, added_at FROM trusted_device ORDER BY id').all(),
 });
 
 describe('resilient store', () => {
