@@ -29,13 +29,7 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
   const exists = db.prepare<[string]>(`SELECT 1 FROM known_session WHERE hash = ?`);
   // Claims and ends kept in memory with the writes that record them; empty once those are written.
   const kept = { claimed: new Set<string>(), ended: new Set<string>() };
-  const overlay = (): typeof kept => {
-    if (store.pending === 0) {
-      kept.claimed.clear();
-      kept.ended.clear();
-    }
-    return kept;
-  };
+  const overlay = store.mirror(kept);
   /** Whether the database already has the hash; on a failed read, no: a second alert beats none. */
   const inDatabase = (h: string): boolean => {
     try {

@@ -190,6 +190,16 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
     get problem(): StorageProblem | undefined {
       return problem;
     },
+    /**
+     * For repositories that overlay kept writes on what they read: returns a getter for `state`
+     * that first empties every collection in it once nothing is kept (the database has it all then).
+     */
+    mirror<S extends Record<string, { clear(): void }>>(state: S): () => S {
+      return () => {
+        if (queue.length === 0) for (const c of Object.values(state)) c.clear();
+        return state;
+      };
+    },
     /** Subscribes to down/up changes; a listener added while down is told at once. */
     onChange(listener: (e: StorageEvent) => void): () => void {
       listeners.add(listener);

@@ -12,13 +12,12 @@ export function createSettings(source: Database | ResilientStore) {
   const set = store.db.prepare<[string, string]>(
     `INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   );
-  const kept = new Map<string, string>();
-  const read = (key: string): string | undefined => {
-    if (store.pending === 0) kept.clear();
-    return kept.get(key) ?? (get.get(key) as { value: string } | undefined)?.value;
-  };
+  const kept = { values: new Map<string, string>() };
+  const overlay = store.mirror(kept);
+  const read = (key: string): string | undefined =>
+    overlay().values.get(key) ?? (get.get(key) as { value: string } | undefined)?.value;
   const write = (key: string, value: string): void => {
-    if (!store.write(() => set.run(key, value))) kept.set(key, value);
+    if (!store.write(() => set.run(key, value))) kept.values.set(key, value);
   };
   return {
     get: read,

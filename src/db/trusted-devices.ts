@@ -45,13 +45,7 @@ export function createTrustedDevices(source: Database | ResilientStore, now: () 
   const has = db.prepare<[string]>(`SELECT 1 FROM trusted_device WHERE fingerprint = ?`);
   const kept = { added: new Map<string, TrustedDevice>(), removed: new Set<string>() };
   let provisional = 0;
-  const overlay = (): typeof kept => {
-    if (store.pending === 0) {
-      kept.added.clear();
-      kept.removed.clear();
-    }
-    return kept;
-  };
+  const overlay = store.mirror(kept);
   const list = (): TrustedDevice[] => {
     const { added, removed } = overlay();
     return [...(all.all() as Row[]).map(toDevice).filter((d) => !removed.has(d.fingerprint)), ...added.values()];
