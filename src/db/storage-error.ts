@@ -37,7 +37,7 @@ export function storageProblem(err: unknown): StorageProblem | undefined {
     return { code, reason: 'another program holds a lock on the database', fix: 'Close whatever else has the database open (a second copy, a database browser).' };
   }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
-    return { code, reason: 'the disk reported an error reading or writing the database', fix: 'Check the disk and the file (dmesg, df), then restart session-warden if it does not recover.' };
+    return { code, reason: 'the disk reported an error reading or writing the database', fix: 'Check the disk and the database file, then restart session-warden if it does not recover.' };
   }
   return { code, reason: `SQLite answered ${code}`, fix: 'Check the disk and the database file.' };
 }
