@@ -35,7 +35,7 @@ command-expect = Expect your own login: /expect [minutes] | off
 command-bots = Business bots connected to your account
 command-websessions = Websites logged in with Telegram
 command-ttl = End inactive sessions after: /ttl [days]
-command-log = Recent actions: /log [n]
+command-log = Recent actions and alerts: /log [denied|all] [n]
 command-language = Language of the bot: /language en|ru
 command-help = What this bot does
 
@@ -58,7 +58,7 @@ help =
     /bots: business bots connected to your account, with Disconnect buttons
     /websessions: websites you logged in to with "Log in with Telegram", with End buttons
     /ttl [days]: how long an unused session lives before Telegram ends it (7, 30, 90, 180 or 365 days)
-    /log [n]: the last n actions and what Telegram answered (default 10, at most 50)
+    /log [n]: the last n actions and alerts and what Telegram answered (default 10, at most 50); /log denied [n] for strangers' attempts, /log all [n] for everything
     /language: the language of these messages (English or Russian)
     /help: this message
 

@@ -12,6 +12,10 @@ import { reportInterruptedActions } from './bot/interrupted-actions';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/open-database';
+import { createResilientStore } from './db/resilient-store';
+import { watchDatabaseFile } from './db/database-file-watch';
+import { directNotices } from './bot/owner-notices';
+import { databaseFileNotice, storageNotice } from './bot/storage-notices';
 import { AccountError } from './domain/account-error';
 import { createKnownSessions } from './db/known-sessions';
 import { createConnectedBots } from './db/connected-bots';
@@ -23,7 +27,6 @@ import { createTrustedDevices } from './db/trusted-devices';
 import type { AccountUser } from './domain/session';
 import { createAlertNotifier } from './bot/alerts/alert-notifier';
 import { doorNotices } from './bot/door-notices';
-import { directNotices } from './bot/owner-notices';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createDoors, type Doors } from './guard/doors';
 import { sessionRisk } from './guard/session-risk';
@@ -49,6 +52,8 @@ export interface StartOptions {
   readonly connectTimeoutMs?: number;
   /** How often the companion's own session is checked (tests shorten it). */
   readonly probeIntervalMs?: number;
+  /** How often the database file's identity is compared with the one open (tests shorten it). */
+  readonly databaseCheckIntervalMs?: number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;
 }
@@ -69,8 +74,12 @@ export class StartupError extends Error {
  */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath);
-  const audit = createAuditLog(db);
+  const db = openDatabase(config.databasePath, {
+    onLoosened: (files) => log.warn({ files }, 'database files were readable by others; set to 0600'),
+  });
+  // Every audit and known_session write passes here: a full or locked disk never silences the guard.
+  const store = createResilientStore(db, { log });
+  const audit = createAuditLog(store);
   const account = createAccountClient({
     apiId: config.apiId,
     apiHash: config.apiHash,
@@ -105,8 +114,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
 
   const denials = createDenialRecorder(audit);
-  const settings = createSettings(db);
-  const trusted = createTrustedDevices(db);
+  const settings = createSettings(store);
+  const trusted = createTrustedDevices(store);
   const i18n = createLocalizer({ settings, timeZone: config.timeZone, log });
   const oneShots = createOneShotActions(db);
   const seenCountries = createSeenCountries(db);
@@ -142,7 +151,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
     { apiRoot: config.botApiRoot },
   );
-  const known = createKnownSessions(db);
+  const known = createKnownSessions(store);
+  const notices = directNotices(bot.api, ownerId, log);
+  const stopStorageNotices = store.onChange((e) => notices.notify(storageNotice(e, Date.now())));
+  const fileWatch =
+    config.databasePath === ':memory:'
+      ? undefined
+      : watchDatabaseFile(config.databasePath, options.databaseCheckIntervalMs ?? 10_000, (e) => {
+          log.error({ file: e.file, kind: e.kind }, 'the database file changed under the running process');
+          notices.notify(databaseFileNotice(e));
+        });
   const notifier = createAlertNotifier({
     onDelivered: (hashes) => known.markAlerted(hashes),
     api: bot.api,
@@ -176,7 +194,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     bots: createConnectedBots(db),
     settings,
     audit,
-    emit: doorNotices(directNotices(bot.api, ownerId, log), oneShots),
+    emit: doorNotices(notices, oneShots),
     log,
     intervalMs: config.reconcileIntervalSeconds * 1000,
   });
@@ -191,6 +209,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
       await atMost(STOP_BOT_WITHIN_MS, notifier.idle());
       await account.disconnect();
+      fileWatch?.stop();
+      stopStorageNotices();
+      if (!store.flush()) log.error({ unwritten: store.pending }, 'stopping with audit entries the database could not take');
+      store.close();
       db.close();
       log.info('stopped');
     })());

@@ -31,3 +31,21 @@ export function writePrivateFileAtomic(file: string, text: string): void {
   // rename() keeps the temporary file's 0600; this also covers file systems that do not.
   fs.chmodSync(file, PRIVATE_FILE_MODE);
 }
+
+/**
+ * Sets an existing file to 0600 if any group or other bit is set. Returns true when the file was
+ * looser (and is now tightened), false when it was already private or does not exist, so callers
+ * can warn once. Errors other than a missing file (EPERM on someone else's file, say) are thrown.
+ */
+export function tightenMode(file: string): boolean {
+  let mode: number;
+  try {
+    mode = fs.statSync(file).mode & 0o777;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+  if ((mode & 0o077) === 0) return false;
+  fs.chmodSync(file, PRIVATE_FILE_MODE);
+  return true;
+}

@@ -59,6 +59,6 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(securityFeature(deps), codeguardFeature(deps), expectFeature(deps), botsFeature(deps));
   bot.use(fallbackFeature());
-  bot.catch(errorBoundary(deps.log));
+  bot.catch(errorBoundary(deps.log, deps.ownerId));
   return bot;
 }

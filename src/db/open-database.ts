@@ -1,25 +1,55 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { PRIVATE_FILE_MODE, tightenMode } from '../private-file';
 import { migrate } from './migrations';
 
 export type { Database };
 
 /**
- * Opens (creating if needed) and migrates the database. The file is created 0600: it records the
- * account's sessions and IP addresses. WAL with synchronous=FULL makes every committed audit row
- * survive a crash or power loss; the write volume is tiny, so the cost does not matter.
+ * How long one write waits for another process's lock, in ms. Short on purpose: the wait blocks the
+ * event loop, and a write that still finds the database locked is kept in memory and retried
+ * asynchronously by the resilient store instead.
  */
-export function openDatabase(file: string): Database {
+export const BUSY_TIMEOUT_MS = 20;
+/** At open only, before anything else runs, a migration may wait longer for a lock to clear. */
+const OPEN_BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenOptions {
+  /** Told once when the database or its -wal/-shm was readable by others and has been set to 0600. */
+  readonly onLoosened?: (files: readonly string[]) => void;
+}
+
+/** The database and the two files SQLite keeps beside it in WAL mode. */
+export const databaseFiles = (file: string): string[] => [file, `${file}-wal`, `${file}-shm`];
+
+/**
+ * Opens (creating if needed) and migrates the database. It records the account's sessions and IP
+ * addresses, so it and its -wal/-shm are 0600 at every start: SQLite creates -wal/-shm with the main
+ * file's mode, so the main file is tightened before opening and all three are checked after.
+ * WAL with synchronous=FULL makes every committed audit row survive a crash or power loss; the
+ * write volume is tiny, so the cost does not matter.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Database {
+  const loosened: string[] = [];
   if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.closeSync(fs.openSync(file, 'a', 0o600));
+    // -wal/-shm left by an earlier run are reopened as they are, so they are checked here too.
+    for (const f of databaseFiles(file)) if (tightenMode(f)) loosened.push(f);
+    fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+    // A umask can drop bits from open()'s mode but never add them; this covers a file made just now.
+    tightenMode(file);
   }
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (file !== ':memory:') {
+    for (const f of databaseFiles(file).slice(1)) if (tightenMode(f)) loosened.push(f);
+  }
+  if (loosened.length > 0) options.onLoosened?.(loosened);
   return db;
 }

@@ -12,7 +12,7 @@ export interface DenialRecorderOptions {
   /** Denials written row by row per window; past that they are only counted. */
   readonly perWindow?: number;
   readonly windowMs?: number;
-  /** Older denial rows beyond this many are pruned, so a months-long flood stays bounded too. */
+  /** Denial rows kept: older ones are pruned after every row written, so the cap holds at any rate. */
   readonly keepRows?: number;
   readonly now?: () => number;
 }
@@ -30,14 +30,15 @@ export function createDenialRecorder(audit: AuditLog, options: DenialRecorderOpt
   let written = 0;
   let suppressed = 0;
 
-  const flush = (): void => {
-    if (suppressed > 0) {
-      audit.record(
-        { actorId: null, action: 'denied', detail: `${suppressed} more denied updates in this window were counted, not stored one by one` },
-        'suppressed',
-      );
+  /** Writes one denial row and prunes in the same transaction, so the cap holds at any rate. */
+  const write = (actorId: number | null, detail: string, outcome: string): void =>
+    audit.batch(() => {
+      audit.record({ actorId, action: 'denied', detail }, outcome);
       audit.pruneAction('denied', keepRows);
-    }
+    });
+
+  const flush = (): void => {
+    if (suppressed > 0) write(null, `${suppressed} more denied updates in this window were counted, not stored one by one`, 'suppressed');
     windowStart = now();
     written = 0;
     suppressed = 0;
@@ -51,10 +52,7 @@ export function createDenialRecorder(audit: AuditLog, options: DenialRecorderOpt
         return;
       }
       written += 1;
-      audit.record(
-        { actorId: denial.actorId, action: 'denied', detail: denial.chatType ? `${denial.kind} in ${denial.chatType} chat` : denial.kind },
-        'denied',
-      );
+      write(denial.actorId, denial.chatType ? `${denial.kind} in ${denial.chatType} chat` : denial.kind, 'denied');
     },
     /** Writes the pending count; called on shutdown so no denial goes uncounted. */
     flush,

@@ -64,13 +64,17 @@ describe('/log', () => {
     expect(h.lastText()).not.toMatch(/log_view/);
     expect(h.auditRows('log_view')).toEqual([expect.objectContaining({ outcome: 'ok', detail: 'last 10' })]);
     await h.send('/log');
+    expect(h.lastText()).not.toMatch(/log_view/); // a read: hidden by default
+    await h.send('/log all');
     expect(h.lastText()).toMatch(/✅ .* · <b>log_view<\/b> · ok/);
   });
 
   it('says when the log is empty', async () => {
     const h = botHarness();
-    await h.send('/log');
+    await h.send('/log all');
     expect(h.lastText()).toBe('The audit log is empty.');
+    await h.send('/log denied');
+    expect(h.lastText()).toBe('No denied updates are in the audit log.');
   });
 });
 

@@ -18,6 +18,9 @@ export interface WorldOptions {
   readonly probeIntervalMs?: number;
   /** The app's logger (default: silent); pass one to scan what the app logs. */
   readonly log?: Logger;
+  /** Where the database lives (a small tmpfs, say); a fresh temporary folder by default. */
+  readonly databaseDir?: string;
+  readonly databaseCheckIntervalMs?: number;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function startWorld(options: WorldOptions = {}) {
     apiHash: '0123456789abcdef0123456789abcdef',
     accountSession: mt.sessionString(),
     ownerId: undefined, // the companion account's own id, as by default
-    databasePath: path.join(dir, 'warden.sqlite'),
+    databasePath: path.join(options.databaseDir ?? dir, 'warden.sqlite'),
     botApiRoot: botApi.apiRoot,
     logLevel: 'silent',
     reconcileIntervalSeconds: options.reconcileIntervalSeconds ?? 30,
@@ -50,6 +53,7 @@ export async function startWorld(options: WorldOptions = {}) {
       requestTimeoutMs: options.requestTimeoutMs ?? 8000,
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+      ...(options.databaseCheckIntervalMs ? { databaseCheckIntervalMs: options.databaseCheckIntervalMs } : {}),
     });
   let running: RunningApp;
   try {

@@ -1,5 +1,5 @@
 import { Composer, type Context } from 'grammy';
-import type { AuditEntry } from '../../db/audit-log';
+import type { AuditEntry, AuditView } from '../../db/audit-log';
 import { audited } from '../account-call';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../format/html';
@@ -8,17 +8,33 @@ import { MESSAGE_LIMIT } from '../format/session-pages';
 export const LOG_DEFAULT = 10;
 export const LOG_MAX = 50;
 
-export type LogArgument = { readonly ok: true; readonly n: number; readonly capped: boolean } | { readonly ok: false; readonly why: string };
+export type LogArgument =
+  | { readonly ok: true; readonly n: number; readonly capped: boolean; readonly view: AuditView }
+  | { readonly ok: false; readonly why: string };
 
+const USAGE = `Usage: /log [n], /log denied [n] or /log all [n], where n is how many recent entries to show (1 to ${LOG_MAX}, default ${LOG_DEFAULT}).`;
+
+/**
+ * `/log [n]` shows the owner's actions and the alerts; `/log denied [n]` only strangers' denied
+ * updates; `/log all [n]` everything, including reads such as `list` and `log_view`.
+ */
 export function parseLogArgument(input: string): LogArgument {
-  const text = input.trim();
-  if (text === '') return { ok: true, n: LOG_DEFAULT, capped: false };
-  if (!/^\d{1,9}$/.test(text) || Number(text) === 0) {
-    return { ok: false, why: `Usage: /log [n], where n is how many recent entries to show (1 to ${LOG_MAX}, default ${LOG_DEFAULT}).` };
-  }
+  const words = input.trim().split(/\s+/).filter((w) => w !== '');
+  const view: AuditView = words[0] === 'denied' || words[0] === 'all' ? words[0] : 'actions';
+  const rest = view === 'actions' ? words : words.slice(1);
+  if (rest.length === 0) return { ok: true, n: LOG_DEFAULT, capped: false, view };
+  const text = rest[0] ?? '';
+  if (rest.length > 1 || !/^\d{1,9}$/.test(text) || Number(text) === 0) return { ok: false, why: USAGE };
   const n = Number(text);
-  return { ok: true, n: Math.min(n, LOG_MAX), capped: n > LOG_MAX };
+  return { ok: true, n: Math.min(n, LOG_MAX), capped: n > LOG_MAX, view };
 }
+
+const VIEW_NAME: Record<AuditView, string> = { actions: 'audit', denied: 'denied', all: 'audit' };
+const EMPTY: Record<AuditView, string> = {
+  actions: 'The audit log has no actions or alerts yet. /log denied shows denied updates, /log all everything.',
+  denied: 'No denied updates are in the audit log.',
+  all: 'The audit log is empty.',
+};
 
 const OUTCOME_MARK: Record<string, string> = { ok: '✅', pending: '⏳', cancelled: '↩️', interrupted: '⚠️' };
 
@@ -31,9 +47,10 @@ export function logLine(e: AuditEntry): string {
 }
 
 /** Newest first, so that when the entries do not all fit, the ones dropped are the oldest. */
-export function logMessage(entries: readonly AuditEntry[], capped: boolean): string {
-  if (entries.length === 0) return 'The audit log is empty.';
-  const header = `<b>Last ${entries.length} audit ${entries.length === 1 ? 'entry' : 'entries'}</b>, newest first${capped ? ` (${LOG_MAX} at most)` : ''}:`;
+export function logMessage(entries: readonly AuditEntry[], capped: boolean, view: AuditView = 'all', unwritten = 0): string {
+  const note = unwritten > 0 ? `\n⚠️ ${unwritten} newer ${unwritten === 1 ? 'entry waits' : 'entries wait'} in memory: the database cannot be written right now.` : '';
+  if (entries.length === 0) return EMPTY[view] + note;
+  const header = `<b>Last ${entries.length} ${VIEW_NAME[view]} ${entries.length === 1 ? 'entry' : 'entries'}</b>, newest first${capped ? ` (${LOG_MAX} at most)` : ''}:${note}`;
   const lines: string[] = [];
   let size = header.length;
   for (const e of entries) {
@@ -46,15 +63,20 @@ export function logMessage(entries: readonly AuditEntry[], capped: boolean): str
   return [header, ...lines, ...(left > 0 ? [`…${left} older ${left === 1 ? 'entry does' : 'entries do'} not fit in one message.`] : [])].join('\n');
 }
 
-/** /log [n]: the newest audit entries, as the owner's own record of what was done and what Telegram answered. */
+/**
+ * /log [denied|all] [n]: the newest audit entries, as the owner's own record of what was done and
+ * what Telegram answered. Denials and reads are left out by default: a few minutes of a stranger's
+ * messages, or the owner's own /sessions, would otherwise push the revokes and alerts off the page.
+ */
 export function auditLogFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('log', async (ctx) => {
     const arg = parseLogArgument(ctx.match);
     if (!arg.ok) return void (await ctx.reply(arg.why));
     // Read before the view is audited, so the list never shows its own request as pending.
-    const text = logMessage(deps.audit.recent(arg.n), arg.capped);
-    await audited(deps, { actorId: ctx.from?.id ?? null, action: 'log_view', detail: `last ${arg.n}` }, () =>
+    const text = logMessage(deps.audit.recent(arg.n, arg.view), arg.capped, arg.view, deps.audit.unwritten);
+    const detail = arg.view === 'actions' ? `last ${arg.n}` : `last ${arg.n} ${arg.view}`;
+    await audited(deps, { actorId: ctx.from?.id ?? null, action: 'log_view', detail }, () =>
       ctx.reply(text, { parse_mode: 'HTML' }),
     );
   });
