@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import type { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
@@ -39,6 +40,12 @@ function details(login: NewLogin, nowMs: number): string[] {
   ];
 }
 
+/** Fail-closed, said plainly: the list was never read, so the device may well be a trusted one. */
+function uncheckedReason(err: AccountError): string {
+  const why = err.failure.kind === 'flood_wait' ? `Telegram asked to wait ${duration(err.failure.seconds)}` : `Telegram answered ${escapeHtml(err.code)}`;
+  return `could not check the trusted list: ${why}; ended it to be safe. If it was you, log in again.`;
+}
+
 /** What Telegram itself says about the login, and what that means for the owner. */
 function verdict(login: NewLogin, c: AlertContext): string[] {
   const lines: string[] = [];
@@ -55,7 +62,8 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
       `Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at ${utcTime(from + c.autoconfirmSeconds)} (in ${duration(from + c.autoconfirmSeconds - c.nowMs / 1000)}).`,
     );
   }
-  if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
+  if (login.autoEnd?.listError) lines.push(`🛡 <b>Guard mode</b> ${uncheckedReason(login.autoEnd.listError)}`);
+  else if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
   if (login.autoEnd && !login.autoEnd.ok) {
     lines.push(`🛡 Guard mode tried to end it, but: ${escapeHtml(explainFailure(login.autoEnd.error, { doing: 'Ending it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt }))}`);
   }
