@@ -18,6 +18,9 @@ import type { AccountUser } from './domain/session';
 import { createAlertNotifier } from './bot/alerts/alert-notifier';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
+import { watchCompanionHealth } from './guard/companion-health';
+import { directNotices } from './bot/owner-notices';
+import { companionDownNotice, companionUpNotice } from './bot/format/companion-notice';
 import { createLogger, type Logger } from './log';
 
 export interface RunningApp {
@@ -37,6 +40,8 @@ export interface StartOptions {
   readonly connectTimeoutMs?: number;
   /** How often the companion's own session is checked (tests shorten it). */
   readonly probeIntervalMs?: number;
+  /** An MTProto outage at least this long is reported to the owner (default 60 s; tests shorten it). */
+  readonly outageNoticeAfterMs?: number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;
 }
@@ -152,11 +157,19 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
   });
   watcher = loginWatcher;
+  const notices = directNotices(bot.api, ownerId, log);
+  const stopHealth = watchCompanionHealth({
+    status: () => account.status(),
+    ...(options.outageNoticeAfterMs ? { reportAfterMs: options.outageNoticeAfterMs } : {}),
+    onDown: (since) => notices.notify(companionDownNotice(since, Date.now())),
+    onUp: (since, now) => notices.notify(companionUpNotice(since, now)),
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       denials.flush();
+      stopHealth();
       // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
       // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));

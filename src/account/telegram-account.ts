@@ -47,6 +47,9 @@ export class TelegramAccount implements AccountWatchPort {
   private loggedOut = false;
   private readonly loggedOutListeners = new Set<(code: string) => void>();
   private autoconfirm: number | undefined;
+  /** Connection truth from requests: when Telegram last answered, and since when nothing does. */
+  private lastAnswerAt = 0;
+  private unreachableSince: number | undefined;
 
   constructor(options: AccountClientOptions) {
     this.log = options.logger.child({ part: 'account' });
@@ -77,10 +80,11 @@ export class TelegramAccount implements AccountWatchPort {
         this.connectTimeoutMs,
       );
     });
+    const startedAt = Date.now();
     try {
       await Promise.race([this.client.connect(), timeout]);
     } catch (err) {
-      throw toAccountError(err);
+      throw this.noteOutcome(startedAt, toAccountError(err));
     } finally {
       clearTimeout(timer);
     }
@@ -172,8 +176,14 @@ export class TelegramAccount implements AccountWatchPort {
     return this.autoconfirm;
   }
 
+  /** From the outcome of real requests (the watcher probes every few seconds), not gramjs's socket flag. */
   status(): CompanionStatus {
-    return { connected: this.client.connected === true && !this.loggedOut, loggedOut: this.loggedOut };
+    const since = this.loggedOut ? undefined : this.unreachableSince;
+    return {
+      connected: this.client.connected === true && !this.loggedOut && since === undefined,
+      loggedOut: this.loggedOut,
+      ...(since === undefined ? {} : { unreachableSince: since }),
+    };
   }
 
   onLoggedOut(listener: (code: string) => void): () => void {
@@ -230,15 +240,36 @@ export class TelegramAccount implements AccountWatchPort {
         this.requestTimeoutMs,
       );
     });
+    const startedAt = Date.now();
     try {
-      return await Promise.race([this.client.invoke(request), timeout]);
+      const result = await Promise.race([this.client.invoke(request), timeout]);
+      this.noteOutcome(startedAt);
+      return result;
     } catch (err) {
-      const mapped = toAccountError(err);
+      const mapped = this.noteOutcome(startedAt, toAccountError(err));
       this.log.debug({ method: request.className, code: mapped.code }, 'account request failed');
       throw mapped.failure.kind === 'logged_out' ? this.markLoggedOut(mapped) : mapped;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Any answer from Telegram, an RPC error included, proves it is reachable. A request that could not
+   * reach it starts an outage dated from when that request was sent, unless a later one got through.
+   */
+  private noteOutcome(startedAt: number): void;
+  private noteOutcome(startedAt: number, err: AccountError): AccountError;
+  private noteOutcome(startedAt: number, err?: AccountError): AccountError | undefined {
+    if (err?.failure.kind !== 'unreachable') {
+      this.lastAnswerAt = Date.now();
+      if (this.unreachableSince !== undefined) this.log.info('the companion reaches Telegram again');
+      this.unreachableSince = undefined;
+    } else if (this.unreachableSince === undefined && this.lastAnswerAt <= startedAt) {
+      this.unreachableSince = startedAt;
+      this.log.warn({ code: err.code }, 'the companion cannot reach Telegram; gramjs keeps reconnecting');
+    }
+    return err;
   }
 
   private markLoggedOut(err: AccountError): AccountError {

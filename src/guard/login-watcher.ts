@@ -255,8 +255,13 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       );
       await reconcile('reconcile', true);
       every(d.reconcileIntervalMs, () => reconcile('reconcile'));
+      // One probe at a time: during an outage each waits out the request timeout, and a pile of them
+      // would only queue up behind gramjs's reconnect.
+      let probing = false;
       every(probeIntervalMs, async () => {
-        if (!companionLost) await d.account.probe();
+        if (companionLost || probing) return;
+        probing = true;
+        await d.account.probe().finally(() => (probing = false));
       });
     },
     stop(): void {

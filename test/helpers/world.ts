@@ -16,6 +16,8 @@ export interface WorldOptions {
   readonly requestTimeoutMs?: number;
   readonly reconcileIntervalSeconds?: number;
   readonly probeIntervalMs?: number;
+  /** How long an MTProto outage lasts before the owner is told (default 60 s). */
+  readonly outageNoticeAfterMs?: number;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function startWorld(options: WorldOptions = {}) {
       requestTimeoutMs: options.requestTimeoutMs ?? 8000,
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+      ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
     });
   let running: RunningApp;
   try {
