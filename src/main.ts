@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import type { Bot, Context } from 'grammy';
-import { createAccountClient, LOGIN_HINT, type TelegramAccount } from './account/telegram-account';
+import { createAccountClient, LOGIN_HINT, SESSION_MALFORMED, type TelegramAccount } from './account/telegram-account';
+import { databaseStartupError, malformedSessionError, StartupError } from './start-failure';
+import { duration } from './bot/format/time';
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
 import { COMMANDS } from './bot/features/help';
@@ -47,13 +49,30 @@ export interface StartOptions {
 }
 
 const STOP_BOT_WITHIN_MS = 5000;
+/** After a start-up failure a restart may fix, how long to wait before exiting 1 (pm2 restarts at once). */
+const RETRY_START_AFTER_MS = 10_000;
 
 /** Waits for `work`, but no longer than `ms`: shutdown must fit in pm2's kill_timeout. */
 const atMost = (ms: number, work: Promise<unknown>): Promise<unknown> =>
   Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
-export class StartupError extends Error {
-  override readonly name = 'StartupError';
+export { StartupError };
+
+/** The companion client; a session string gramjs cannot parse becomes an exit-2 StartupError. */
+function openAccount(config: Config, options: StartOptions, log: Logger): TelegramAccount {
+  try {
+    return createAccountClient({
+      apiId: config.apiId,
+      apiHash: config.apiHash,
+      session: config.accountSession,
+      logger: log,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    });
+  } catch (err) {
+    if (err instanceof AccountError && err.code === SESSION_MALFORMED) throw malformedSessionError();
+    throw err;
+  }
 }
 
 /**
@@ -62,39 +81,48 @@ export class StartupError extends Error {
  */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath);
+  const account = openAccount(config, options, log);
+  let db: Database;
+  try {
+    db = openDatabase(config.databasePath);
+  } catch (err) {
+    throw databaseStartupError(err, config.databasePath);
+  }
   const audit = createAuditLog(db);
-  const account = createAccountClient({
-    apiId: config.apiId,
-    apiHash: config.apiHash,
-    session: config.accountSession,
-    logger: log,
-    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-  });
 
   const startedAt = Date.now();
   let companionProblem: AccountError | undefined;
   let ownerId = config.ownerId;
   let self: AccountUser | undefined;
-  try {
-    self = await account.connect();
-    ownerId ??= self.id;
-    // Read once now, so the first alert does not wait for help.getAppConfig.
-    void account.autoconfirmPeriodSeconds();
-    log.info({ accountId: self.id }, 'companion connected');
-  } catch (err) {
-    companionProblem = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
-    log.error({ code: companionProblem.code }, 'the companion could not start');
+  // Without OWNER_ID the owner is the companion's own id: a network problem here is waited out (it
+  // may pass by itself, and exit 2 would leave pm2 stopped for good), a logged-out session is not.
+  let unreachableSince: number | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      self = await account.connect();
+      ownerId ??= self.id;
+      companionProblem = undefined;
+      // Read once now, so the first alert does not wait for help.getAppConfig.
+      void account.autoconfirmPeriodSeconds();
+      log.info({ accountId: self.id }, 'companion connected');
+      break;
+    } catch (err) {
+      companionProblem = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
+      if (ownerId !== undefined || companionProblem.failure.kind === 'logged_out') {
+        log.error({ code: companionProblem.code }, 'the companion could not start');
+        break;
+      }
+      if (unreachableSince === undefined) {
+        unreachableSince = startedAt;
+        log.warn({ code: companionProblem.code }, 'Telegram cannot be reached and OWNER_ID is unset: retrying until it answers; the bot starts then');
+      }
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5))));
+    }
   }
   if (ownerId === undefined) {
     await account.disconnect();
     db.close();
-    throw new StartupError(
-      companionProblem?.failure.kind === 'logged_out'
-        ? `The companion account is not logged in, so the owner is unknown. ${LOGIN_HINT} Or set OWNER_ID.`
-        : `The companion could not connect (${companionProblem?.code ?? 'unknown'}), so the owner is unknown: set OWNER_ID, or check the network and try again.`,
-    );
+    throw new StartupError(`The companion account is not logged in, so the owner is unknown. ${LOGIN_HINT} Or set OWNER_ID.`);
   }
 
   const denials = createDenialRecorder(audit);
@@ -198,6 +226,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
     await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
   }
+  if (unreachableSince !== undefined && !companionProblem) {
+    notices.notify({
+      kind: 'started_late',
+      text: `session-warden is running. The companion could not reach Telegram at first, so start-up waited ${duration((Date.now() - unreachableSince) / 1000)}; logins made meanwhile are found by the first session check now.`,
+    });
+  }
   if (!companionProblem) await loginWatcher.start();
   // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.
   else if (companionProblem.failure.kind !== 'logged_out') void loginWatcher.start();
@@ -220,8 +254,13 @@ async function main(): Promise<void> {
     // Exit non-zero so pm2 restarts with backoff rather than leaving a process that no longer polls.
     app = await startApp(parsed.config, { log, onFatal: () => process.exit(1) });
   } catch (err) {
+    // One sentence, never a stack: the message names what is wrong and how to fix it.
     process.stderr.write(`${err instanceof StartupError ? err.message : `session-warden could not start: ${String(err)}`}\n`);
-    process.exit(err instanceof StartupError ? 2 : 1);
+    const code = err instanceof StartupError ? err.exitCode : 1;
+    // pm2 restarts at once (see ecosystem.config.js): wait here, so a failure that may pass is retried
+    // every few seconds rather than in a tight loop that pm2 would end as "errored".
+    if (code !== 2) await new Promise((r) => setTimeout(r, RETRY_START_AFTER_MS));
+    process.exit(code);
   }
   const shutdown = (signal: string): void => {
     log.info({ signal }, 'shutting down');

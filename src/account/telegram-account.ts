@@ -50,12 +50,13 @@ export class TelegramAccount implements AccountWatchPort {
   /** Connection truth from requests: when Telegram last answered, and since when nothing does. */
   private lastAnswerAt = 0;
   private unreachableSince: number | undefined;
+  private connecting: Promise<unknown> | undefined;
 
   constructor(options: AccountClientOptions) {
     this.log = options.logger.child({ part: 'account' });
     this.connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.client = new TelegramClient(new StringSession(options.session), options.apiId, options.apiHash, {
+    this.client = new TelegramClient(parseSession(options.session), options.apiId, options.apiHash, {
       // Every owner action must answer at once and honestly: a FLOOD_WAIT becomes a reply that says how
       // long to wait, never a silent sleep inside the request while the owner watches a spinner.
       floodSleepThreshold: 0,
@@ -71,7 +72,11 @@ export class TelegramAccount implements AccountWatchPort {
     });
   }
 
-  /** Connects and proves the session is logged in (users.getUsers([inputUserSelf])). */
+  /**
+   * Connects and proves the session is logged in (users.getUsers([inputUserSelf])). Rejects with an
+   * `unreachable` AccountError after connectTimeoutMs; gramjs keeps dialling meanwhile, and calling
+   * connect() again waits on that same attempt rather than starting a second one.
+   */
   async connect(): Promise<AccountUser> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -82,7 +87,8 @@ export class TelegramAccount implements AccountWatchPort {
     });
     const startedAt = Date.now();
     try {
-      await Promise.race([this.client.connect(), timeout]);
+      this.connecting ??= this.client.connect().finally(() => (this.connecting = undefined));
+      await Promise.race([this.connecting, timeout]);
     } catch (err) {
       throw this.noteOutcome(startedAt, toAccountError(err));
     } finally {
@@ -282,6 +288,19 @@ export class TelegramAccount implements AccountWatchPort {
   }
 }
 
+/** AccountError code for a session string gramjs cannot parse (not base64, wrong version): a restart cannot fix it. */
+export const SESSION_MALFORMED = 'SESSION_MALFORMED';
+
+function parseSession(session: string): StringSession {
+  try {
+    return new StringSession(session);
+  } catch {
+    // gramjs's own message ("Not a valid string") says nothing useful, and the value is a secret.
+    throw new AccountError({ kind: 'logged_out' }, SESSION_MALFORMED, 'the session string is malformed');
+  }
+}
+
+/** Throws an AccountError with code SESSION_MALFORMED when `options.session` cannot be parsed. */
 export function createAccountClient(options: AccountClientOptions): TelegramAccount {
   return new TelegramAccount(options);
 }
