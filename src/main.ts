@@ -4,6 +4,7 @@ import dotenv from 'dotenv';
 import type { Bot, Context } from 'grammy';
 import { createAccountClient, LOGIN_HINT, SESSION_MALFORMED, type TelegramAccount } from './account/telegram-account';
 import { databaseStartupError, malformedSessionError, StartupError } from './start-failure';
+import { tightenMode } from './private-file';
 import { duration } from './bot/format/time';
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
@@ -241,14 +242,19 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
 /** Reads `.env` (the environment wins) and `data/account.session`, then starts; exit code 2 on bad config. */
 async function main(): Promise<void> {
-  dotenv.config({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
+  const envFile = path.join(PROJECT_ROOT, '.env');
+  // Before anything reads them: a secret file left world-readable is fixed at every start.
+  const looseFiles = [envFile, DEFAULT_SESSION_FILE].map(tightenMode).filter((w) => w !== undefined);
+  dotenv.config({ path: envFile, quiet: true });
   const sessionFile = fs.existsSync(DEFAULT_SESSION_FILE) ? fs.readFileSync(DEFAULT_SESSION_FILE, 'utf8') : undefined;
   const parsed = parseConfig(process.env, sessionFile);
   if (!parsed.ok) {
+    for (const warning of looseFiles) process.stderr.write(`${warning}\n`);
     process.stderr.write(`${describeConfigProblems(parsed.problems)}\n`);
     process.exit(2);
   }
   const log = createLogger(parsed.config.logLevel);
+  for (const warning of looseFiles) log.warn(warning);
   let app: RunningApp;
   try {
     // Exit non-zero so pm2 restarts with backoff rather than leaving a process that no longer polls.

@@ -31,3 +31,20 @@ export function writePrivateFileAtomic(file: string, text: string): void {
   // rename() keeps the temporary file's 0600; this also covers file systems that do not.
   fs.chmodSync(file, PRIVATE_FILE_MODE);
 }
+
+/**
+ * Sets `file` to 0600 when any bit beyond owner read/write is set (a `.env` copied with 0644, say),
+ * and returns one warning line naming it; undefined when the file is missing or already private.
+ * Called at every start for each file that holds a secret.
+ */
+export function tightenMode(file: string): string | undefined {
+  let mode: number;
+  try {
+    mode = fs.statSync(file).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+  if ((mode & ~PRIVATE_FILE_MODE) === 0) return undefined;
+  fs.chmodSync(file, PRIVATE_FILE_MODE);
+  return `${file} was mode ${mode.toString(8)}; set it to 600 (owner read/write only): it holds secrets.`;
+}
