@@ -5,6 +5,9 @@ import type { Bot, Context } from 'grammy';
 import { createAccountClient, LOGIN_HINT, SESSION_MALFORMED, type TelegramAccount } from './account/telegram-account';
 import { databaseStartupError, malformedSessionError, StartupError } from './start-failure';
 import { tightenMode } from './private-file';
+import { createInstanceLease, LEASE_RENEW_MS, LEASE_TTL_MS, type InstanceLease } from './db/instance-lease';
+import { anotherCopyPolls, holdPolling } from './bot/poll-conflict';
+import { anotherCopyNotice } from './bot/format/companion-notice';
 import { duration } from './bot/format/time';
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
@@ -45,6 +48,8 @@ export interface StartOptions {
   readonly probeIntervalMs?: number;
   /** An MTProto outage at least this long is reported to the owner (default 60 s; tests shorten it). */
   readonly outageNoticeAfterMs?: number;
+  /** How long start-up listens for another copy polling with this token (default 2 s; 0 skips). */
+  readonly anotherCopyProbeSeconds?: number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;
 }
@@ -58,6 +63,28 @@ const atMost = (ms: number, work: Promise<unknown>): Promise<unknown> =>
   Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 export { StartupError };
+
+/** Takes the single-copy lease on this database and renews it; a live holder is an exit-2 StartupError. */
+function takeLease(db: Database, file: string): InstanceLease & { stop(): void } {
+  const lease = createInstanceLease(db);
+  const got = lease.acquire();
+  if (!got.ok) {
+    db.close();
+    const h = got.holder;
+    throw new StartupError(
+      `Another copy of session-warden is running (pid ${h.pid} on ${h.host}, started ${h.startedAt}) with this database (${file}): stop it first (\`pm2 ls\`), or if it was just killed, start again in ${LEASE_TTL_MS / 1000} s.`,
+    );
+  }
+  const timer = setInterval(() => {
+    try {
+      lease.renew();
+    } catch {
+      // A write that fails now is retried at the next renewal; the lease lasts three of them.
+    }
+  }, LEASE_RENEW_MS);
+  timer.unref();
+  return { ...lease, stop: () => clearInterval(timer) };
+}
 
 /** The companion client; a session string gramjs cannot parse becomes an exit-2 StartupError. */
 function openAccount(config: Config, options: StartOptions, log: Logger): TelegramAccount {
@@ -89,6 +116,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   } catch (err) {
     throw databaseStartupError(err, config.databasePath);
   }
+  const lease = takeLease(db, config.databasePath);
   const audit = createAuditLog(db);
 
   const startedAt = Date.now();
@@ -122,6 +150,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
   if (ownerId === undefined) {
     await account.disconnect();
+    lease.release();
     db.close();
     throw new StartupError(`The companion account is not logged in, so the owner is unknown. ${LOGIN_HINT} Or set OWNER_ID.`);
   }
@@ -187,6 +216,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   watcher = loginWatcher;
   const notices = directNotices(bot.api, ownerId, log);
+  const hold = holdPolling(() => notices.notify(anotherCopyNotice(false)));
+  bot.api.config.use(hold);
   const stopHealth = watchCompanionHealth({
     status: () => account.status(),
     ...(options.outageNoticeAfterMs ? { reportAfterMs: options.outageNoticeAfterMs } : {}),
@@ -199,15 +230,28 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     (stopping ??= (async () => {
       denials.flush();
       stopHealth();
+      lease.stop();
       // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
       // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
       await atMost(STOP_BOT_WITHIN_MS, notifier.idle());
       await account.disconnect();
+      lease.release();
       db.close();
       log.info('stopped');
     })());
 
+  if (options.anotherCopyProbeSeconds !== 0 && (await anotherCopyPolls(bot.api, options.anotherCopyProbeSeconds))) {
+    // Awaited, not queued: this copy exits next, and the owner must know why nothing changed.
+    await bot.api
+      .sendMessage(ownerId, anotherCopyNotice(true).text, { parse_mode: 'HTML' })
+      .catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
+    await stop();
+    throw new StartupError(
+      'Another copy of session-warden is already polling with this bot token (with another database, or on another server): this copy stopped before polling or alerting. Run one copy only: find the other with `pm2 ls` on each server.',
+    );
+  }
+  hold.arm();
   await new Promise<void>((resolve, reject) => {
     bot
       .start({ onStart: () => resolve(), drop_pending_updates: false })

@@ -51,6 +51,8 @@ export async function startWorld(options: WorldOptions = {}) {
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
       ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
+      // One copy per world: listening for another one would add 2 s to every start.
+      anotherCopyProbeSeconds: 0,
     });
   let running: RunningApp;
   try {

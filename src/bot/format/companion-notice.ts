@@ -20,3 +20,14 @@ export function companionUpNotice(sinceMs: number, nowMs: number): OwnerNotice {
     text: `✅ The companion reaches Telegram again, after ${duration((nowMs - sinceMs) / 1000)}. Logins made meanwhile are found by the next session check.`,
   };
 }
+
+/**
+ * kind `another_copy`: two copies poll with one bot token. `stoppedHere`: this copy found the other
+ * at start and stops; otherwise they keep taking turns and each sees only some updates.
+ */
+export function anotherCopyNotice(stoppedHere: boolean): OwnerNotice {
+  const text = stoppedHere
+    ? '⚠️ A second copy of session-warden started with this bot token (with its own database, or on another server) and stopped itself: the copy already running keeps guarding. If you did not mean to start it, find where it runs (<code>pm2 ls</code> on each server) and remove it.'
+    : '⚠️ Another copy of session-warden is running with this bot token (with its own database, or on another server). Telegram gives each update to only one of them, so commands may go unanswered and alerts may come twice. Run one copy only: find the other with <code>pm2 ls</code> on each server.';
+  return { kind: 'another_copy', key: `another_copy:${stoppedHere ? 'stopped' : 'fighting'}`, text };
+}
