@@ -18,6 +18,8 @@ export interface NewLogin {
   readonly whileOffline: boolean;
   /** Set when guard mode tried to end it. */
   readonly autoEnd?: AutoEnd;
+  /** It had ended before its alert went out (a restart came between): told late, with nothing to end. */
+  readonly alreadyEnded?: true;
 }
 
 /**
@@ -191,9 +193,25 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     }
     const claimed = diff.added.filter((s) => d.known.claim(s.hash, atStart ? 'start' : via, s, s.deviceModel));
     const carried = others.filter((s) => undelivered.has(s.hash.toString(10)));
+    if (atStart) tellEndedLate();
     await report(
       [...carried, ...claimed].map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
     );
+  }
+
+  /** Logins ended before their alert was delivered (guard mode ends first, then tells): told now. */
+  function tellEndedLate(): void {
+    const late = d.known.unalertedEnded().map(
+      (r): NewLogin => ({
+        hash: r.hash,
+        session: undefined,
+        push: { hash: r.hash, unconfirmed: false, date: r.firstSeenAt, device: r.device, location: undefined },
+        via: 'start',
+        whileOffline: true,
+        alreadyEnded: true,
+      }),
+    );
+    if (late.length > 0) d.sink.newLogins(late);
   }
 
   /**

@@ -62,6 +62,7 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
       `Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at ${utcTime(from + c.autoconfirmSeconds)} (in ${duration(from + c.autoconfirmSeconds - c.nowMs / 1000)}).`,
     );
   }
+  if (login.alreadyEnded) lines.push('⏹ It has ended already (guard mode, or another device, ended it); a restart delayed this alert.');
   if (login.autoEnd?.listError) lines.push(`🛡 <b>Guard mode</b> ${uncheckedReason(login.autoEnd.listError)}`);
   else if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
   if (login.autoEnd && !login.autoEnd.ok) {
@@ -79,7 +80,7 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
 export function alertMessage(login: NewLogin, c: AlertContext): OutgoingMessage {
   const hash = formatSessionHash(login.hash);
   const text = [headline(login), '', ...details(login, c.nowMs), ...verdict(login, c), `Hash: <code>${hash}</code>`].join('\n');
-  if (login.autoEnd?.ok) return { text };
+  if (login.autoEnd?.ok || login.alreadyEnded) return { text };
   return { text, keyboard: new InlineKeyboard().text("It's me", `ok:${hash}`).text('End it', `ee:${hash}`) };
 }
 
@@ -94,7 +95,7 @@ function batchLine(l: NewLogin, n: number, compact: boolean): string {
   const s = l.session;
   const device = e(s?.deviceModel ?? l.push?.device, compact ? 24 : 30);
   const what = compact ? device : s ? `${device}, ${e(s.appName, 25)}, ${e(s.country, 20)}` : `${device}, ${e(l.push?.location, 30)}`;
-  const flag = l.autoEnd?.ok ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
+  const flag = l.autoEnd?.ok || l.alreadyEnded ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
   return `${n}. ${what}${flag} · <code>${formatSessionHash(l.hash)}</code>`;
 }
 
@@ -120,8 +121,9 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
         ? `🚨 <b>${logins.length} new logins to your account</b>${ended ? `; guard mode ended ${ended} of them` : ''}. Send /sessions to review them.`
         : `🚨 <b>New logins, continued</b> (part ${k + 1} of ${chunks.length})`;
     const keyboard = new InlineKeyboard();
-    if (withButtons) logins.forEach((l, i) => !l.autoEnd?.ok && keyboard.text(`End ${i + 1}`, `ee:${formatSessionHash(l.hash)}`));
-    const hasButtons = withButtons && logins.some((l) => !l.autoEnd?.ok);
+    const endable = (l: NewLogin): boolean => !l.autoEnd?.ok && !l.alreadyEnded;
+    if (withButtons) logins.forEach((l, i) => endable(l) && keyboard.text(`End ${i + 1}`, `ee:${formatSessionHash(l.hash)}`));
+    const hasButtons = withButtons && logins.some(endable);
     return { text: [head, '', ...lines].join('\n'), ...(hasButtons ? { keyboard } : {}) };
   });
 }
