@@ -3,7 +3,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import type { Bot, Context } from 'grammy';
 import { createAccountClient, LOGIN_HINT, SESSION_MALFORMED, type TelegramAccount } from './account/telegram-account';
-import { databaseStartupError, malformedSessionError, StartupError } from './start-failure';
+import { botTokenStartupError, databaseStartupError, malformedSessionError, StartupError } from './start-failure';
 import { tightenMode } from './private-file';
 import { createInstanceLease, LEASE_RENEW_MS, LEASE_TTL_MS, type InstanceLease } from './db/instance-lease';
 import { anotherCopyPolls, holdPolling } from './bot/poll-conflict';
@@ -222,7 +222,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     status: () => account.status(),
     ...(options.outageNoticeAfterMs ? { reportAfterMs: options.outageNoticeAfterMs } : {}),
     onDown: (since) => notices.notify(companionDownNotice(since, Date.now())),
-    onUp: (since, now) => notices.notify(companionUpNotice(since, now)),
+    onUp: (since, now) => {
+      notices.notify(companionUpNotice(since, now));
+      // Pushes sent during the outage are lost: read the list now rather than at the next interval.
+      void loginWatcher.reconcileNow();
+    },
   });
 
   let stopping: Promise<void> | undefined;
@@ -301,9 +305,17 @@ async function main(): Promise<void> {
   for (const warning of looseFiles) log.warn(warning);
   let app: RunningApp;
   try {
-    // Exit non-zero so pm2 restarts with backoff rather than leaving a process that no longer polls.
-    app = await startApp(parsed.config, { log, onFatal: () => process.exit(1) });
-  } catch (err) {
+    // Polling that fails for good exits: 2 for a refused token (pm2 stops), 1 otherwise (pm2 restarts).
+    app = await startApp(parsed.config, {
+      log,
+      onFatal: (err) => {
+        const bad = botTokenStartupError(err);
+        if (bad) process.stderr.write(`${bad.message}\n`);
+        process.exit(bad ? bad.exitCode : 1);
+      },
+    });
+  } catch (caught) {
+    const err = botTokenStartupError(caught) ?? caught;
     // One sentence, never a stack: the message names what is wrong and how to fix it.
     process.stderr.write(`${err instanceof StartupError ? err.message : `session-warden could not start: ${String(err)}`}\n`);
     const code = err instanceof StartupError ? err.exitCode : 1;

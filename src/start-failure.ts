@@ -52,3 +52,15 @@ export function malformedSessionError(): StartupError {
     'The companion session (ACCOUNT_SESSION or data/account.session) is not a valid session string: run `npm run login` to log the companion in again.',
   );
 }
+
+/**
+ * A Bot API refusal of the token itself (401 Unauthorized; 404 when no bot has that id) is settings,
+ * not weather: restarting with the same token gets the same answer. Anything else is returned as is.
+ */
+export function botTokenStartupError(err: unknown): StartupError | undefined {
+  const code = (err as { error_code?: unknown } | null)?.error_code;
+  if ((err as Error | null)?.name !== 'GrammyError' || (code !== 401 && code !== 404)) return undefined;
+  return new StartupError(
+    `The Bot API does not accept BOT_TOKEN (${String(code)}): the token was revoked or mistyped. Get the current token from @BotFather (/token) and set BOT_TOKEN.`,
+  );
+}

@@ -69,3 +69,14 @@ test('a corrupt database file exits 2 and says it is not a database', async () =
   fs.writeFileSync(file, Buffer.alloc(8192, 0x5a));
   await expectExit2({ DATABASE_PATH: file }, /not a database|corrupt/);
 });
+
+test('a bot token the Bot API does not know exits 2 and says to get it from @BotFather', async () => {
+  const { BotApiEmulator } = await import('../../src/emulator/botapi');
+  const botApi = await BotApiEmulator.start({ token: '111222:AAFthe-real-token-for-this-bot' });
+  try {
+    const out = await expectExit2({ BOT_TOKEN: '111222:AAFa-revoked-token-value', BOT_API_ROOT: botApi.apiRoot }, /BOT_TOKEN.*@BotFather/);
+    expect(out).not.toContain('revoked-token-value');
+  } finally {
+    await botApi.stop();
+  }
+}, 40_000);

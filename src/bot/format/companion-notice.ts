@@ -17,7 +17,7 @@ export function companionUpNotice(sinceMs: number, nowMs: number): OwnerNotice {
   return {
     kind: 'companion_up',
     key: `companion_up:${sinceMs}`,
-    text: `✅ The companion reaches Telegram again, after ${duration((nowMs - sinceMs) / 1000)}. Logins made meanwhile are found by the next session check.`,
+    text: `✅ The companion reaches Telegram again, after ${duration((nowMs - sinceMs) / 1000)}. The session list is being checked now for logins made meanwhile.`,
   };
 }
 
