@@ -1,4 +1,6 @@
-import { GrammyError, type ApiResponse } from 'grammy';
+import { GrammyError } from 'grammy';
+
+type ApiResponse<T> = { ok: true; result: T } | { ok: false; error_code: number; description: string };
 import { botTokenStartupError, databaseStartupError } from '../../src/start-failure';
 import { holdPolling } from '../../src/bot/poll-conflict';
 
