@@ -48,7 +48,7 @@ export interface StartOptions {
   readonly probeIntervalMs?: number;
   /** An MTProto outage at least this long is reported to the owner (default 60 s; tests shorten it). */
   readonly outageNoticeAfterMs?: number;
-  /** How long start-up listens for another copy polling with this token (default 2 s; 0 skips). */
+  /** How long start-up listens for another copy polling with this token (default 1 s; 0 skips). */
   readonly anotherCopyProbeSeconds?: number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;

@@ -9,9 +9,9 @@ import { GrammyError, type Api, type Transformer } from 'grammy';
  * stops on the 409), and a starting copy listens first (`anotherCopyPolls`): if its own probe is
  * ended by the running copy's next poll, it stops before it polls for real or alerts.
  */
-export const POLL_AGAIN_MS = 500;
+export const POLL_AGAIN_MS = 250;
 /** Long enough for the running copy's poll-again to reach Telegram, on a slow link too. */
-export const PROBE_SECONDS = 2;
+export const PROBE_SECONDS = 1;
 
 const isConflict = (r: { ok: boolean; error_code?: number; description?: string }): boolean =>
   !r.ok && r.error_code === 409 && /terminated by other getUpdates/i.test(r.description ?? '');

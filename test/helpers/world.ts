@@ -51,7 +51,7 @@ export async function startWorld(options: WorldOptions = {}) {
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
       ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
-      // One copy per world: listening for another one would add 2 s to every start.
+      // One copy per world: listening for another one would add 1 s to every start.
       anotherCopyProbeSeconds: 0,
     });
   let running: RunningApp;
