@@ -26,7 +26,8 @@ test('an MTProto outage: /status tells the truth, the owner is told once when it
   expect(during).toMatch(/Companion: ⚠️ reconnecting since \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
 
   const down = await w.next(mark, 'sendMessage', noticeOf(/cannot reach Telegram/), 15_000);
-  expect(down.at - outageAt).toBeGreaterThanOrEqual(3000);
+  // A probe already in flight when replies stopped dates the outage a little earlier than outageAt.
+  expect(down.at - outageAt).toBeGreaterThanOrEqual(2500);
   w.mt.setReplyDelay(0);
   const up = await w.next(mark, 'sendMessage', noticeOf(/reaches Telegram again/), 15_000);
   expect(String(up.params.text)).toMatch(/after \d+ s/);
