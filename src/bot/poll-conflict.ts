@@ -61,7 +61,9 @@ export async function anotherCopyPolls(api: Api, seconds = PROBE_SECONDS): Promi
       if (updates.length > 0) await pause(200);
     } catch (err) {
       if (err instanceof GrammyError && err.error_code === 409 && /terminated by other getUpdates/i.test(err.description)) return true;
-      throw err;
+      // Anything else (a webhook still set, the Bot API unreachable) says nothing about another copy;
+      // bot.start() handles it as it would without the probe (it deletes a webhook, say).
+      return false;
     }
   }
   return false;
