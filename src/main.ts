@@ -2,31 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import type { Bot, Context } from 'grammy';
-import { createAccountClient, LOGIN_HINT, SESSION_MALFORMED, type TelegramAccount } from './account/telegram-account';
-import { botTokenStartupError, databaseStartupError, malformedSessionError, StartupError } from './start-failure';
+import { LOGIN_HINT, type TelegramAccount } from './account/telegram-account';
+import { botTokenStartupError, StartupError } from './start-failure';
 import { tightenMode } from './private-file';
-import { createInstanceLease, LEASE_RENEW_MS, LEASE_TTL_MS, type InstanceLease } from './db/instance-lease';
 import { anotherCopyPolls, holdPolling } from './bot/poll-conflict';
-import { anotherCopyNotice } from './bot/format/companion-notice';
-import { duration } from './bot/format/time';
+import { anotherCopyNotice, companionDownNotice, companionUpNotice, startedLateNotice } from './bot/format/companion-notice';
+import { anotherCopyPollingError, connectCompanion, openAccount, openStorage } from './start-steps';
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
 import { COMMANDS } from './bot/features/help';
 import { reportInterruptedActions } from './bot/interrupted-actions';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
-import { openDatabase, type Database } from './db/open-database';
-import { AccountError } from './domain/account-error';
+import type { Database } from './db/open-database';
 import { createKnownSessions } from './db/known-sessions';
 import { createSettings } from './db/settings';
 import { createTrustedDevices } from './db/trusted-devices';
-import type { AccountUser } from './domain/session';
 import { createAlertNotifier } from './bot/alerts/alert-notifier';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
 import { watchCompanionHealth } from './guard/companion-health';
 import { directNotices } from './bot/owner-notices';
-import { companionDownNotice, companionUpNotice } from './bot/format/companion-notice';
 import { createLogger, type Logger } from './log';
 
 export interface RunningApp {
@@ -64,45 +60,6 @@ const atMost = (ms: number, work: Promise<unknown>): Promise<unknown> =>
 
 export { StartupError };
 
-/** Takes the single-copy lease on this database and renews it; a live holder is an exit-2 StartupError. */
-function takeLease(db: Database, file: string): InstanceLease & { stop(): void } {
-  const lease = createInstanceLease(db);
-  const got = lease.acquire();
-  if (!got.ok) {
-    db.close();
-    const h = got.holder;
-    throw new StartupError(
-      `Another copy of session-warden is running (pid ${h.pid} on ${h.host}, started ${h.startedAt}) with this database (${file}): stop it first (\`pm2 ls\`), or if it was just killed, start again in ${LEASE_TTL_MS / 1000} s.`,
-    );
-  }
-  const timer = setInterval(() => {
-    try {
-      lease.renew();
-    } catch {
-      // A write that fails now is retried at the next renewal; the lease lasts three of them.
-    }
-  }, LEASE_RENEW_MS);
-  timer.unref();
-  return { ...lease, stop: () => clearInterval(timer) };
-}
-
-/** The companion client; a session string gramjs cannot parse becomes an exit-2 StartupError. */
-function openAccount(config: Config, options: StartOptions, log: Logger): TelegramAccount {
-  try {
-    return createAccountClient({
-      apiId: config.apiId,
-      apiHash: config.apiHash,
-      session: config.accountSession,
-      logger: log,
-      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-    });
-  } catch (err) {
-    if (err instanceof AccountError && err.code === SESSION_MALFORMED) throw malformedSessionError();
-    throw err;
-  }
-}
-
 /**
  * The composition root: config -> database -> companion -> bot. Returns once both halves are
  * ready (the bot is polling). Nothing is read from the environment here: `config` says everything.
@@ -110,44 +67,11 @@ function openAccount(config: Config, options: StartOptions, log: Logger): Telegr
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
   const account = openAccount(config, options, log);
-  let db: Database;
-  try {
-    db = openDatabase(config.databasePath);
-  } catch (err) {
-    throw databaseStartupError(err, config.databasePath);
-  }
-  const lease = takeLease(db, config.databasePath);
+  const { db, lease } = openStorage(config.databasePath);
   const audit = createAuditLog(db);
 
   const startedAt = Date.now();
-  let companionProblem: AccountError | undefined;
-  let ownerId = config.ownerId;
-  let self: AccountUser | undefined;
-  // Without OWNER_ID the owner is the companion's own id: a network problem here is waited out (it
-  // may pass by itself, and exit 2 would leave pm2 stopped for good), a logged-out session is not.
-  let unreachableSince: number | undefined;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      self = await account.connect();
-      ownerId ??= self.id;
-      companionProblem = undefined;
-      // Read once now, so the first alert does not wait for help.getAppConfig.
-      void account.autoconfirmPeriodSeconds();
-      log.info({ accountId: self.id }, 'companion connected');
-      break;
-    } catch (err) {
-      companionProblem = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
-      if (ownerId !== undefined || companionProblem.failure.kind === 'logged_out') {
-        log.error({ code: companionProblem.code }, 'the companion could not start');
-        break;
-      }
-      if (unreachableSince === undefined) {
-        unreachableSince = startedAt;
-        log.warn({ code: companionProblem.code }, 'Telegram cannot be reached and OWNER_ID is unset: retrying until it answers; the bot starts then');
-      }
-      await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5))));
-    }
-  }
+  const { self, ownerId, problem: companionProblem, unreachableSince } = await connectCompanion(account, config.ownerId, startedAt, log);
   if (ownerId === undefined) {
     await account.disconnect();
     lease.release();
@@ -251,9 +175,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       .sendMessage(ownerId, anotherCopyNotice(true).text, { parse_mode: 'HTML' })
       .catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
     await stop();
-    throw new StartupError(
-      'Another copy of session-warden is already polling with this bot token (with another database, or on another server): this copy stopped before polling or alerting. Run one copy only: find the other with `pm2 ls` on each server.',
-    );
+    throw anotherCopyPollingError();
   }
   hold.arm();
   await new Promise<void>((resolve, reject) => {
@@ -276,10 +198,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
   }
   if (unreachableSince !== undefined && !companionProblem) {
-    notices.notify({
-      kind: 'started_late',
-      text: `session-warden is running. The companion could not reach Telegram at first, so start-up waited ${duration((Date.now() - unreachableSince) / 1000)}; logins made meanwhile are found by the first session check now.`,
-    });
+    notices.notify(startedLateNotice(Date.now() - unreachableSince));
   }
   if (!companionProblem) await loginWatcher.start();
   // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.

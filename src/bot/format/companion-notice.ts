@@ -31,3 +31,11 @@ export function anotherCopyNotice(stoppedHere: boolean): OwnerNotice {
     : '⚠️ Another copy of session-warden is running with this bot token (with its own database, or on another server). Telegram gives each update to only one of them, so commands may go unanswered and alerts may come twice. Run one copy only: find the other with <code>pm2 ls</code> on each server.';
   return { kind: 'another_copy', key: `another_copy:${stoppedHere ? 'stopped' : 'fighting'}`, text };
 }
+
+/** kind `started_late`: with OWNER_ID unset, start-up waited for Telegram before the bot could run. */
+export function startedLateNotice(waitedMs: number): OwnerNotice {
+  return {
+    kind: 'started_late',
+    text: `session-warden is running. The companion could not reach Telegram at first, so start-up waited ${duration(waitedMs / 1000)}; logins made meanwhile are found by the first session check now.`,
+  };
+}
