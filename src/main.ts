@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import type { Bot, Context } from 'grammy';
+import { Api, type Bot, type Context } from 'grammy';
 import { LOGIN_HINT, type TelegramAccount } from './account/telegram-account';
 import { botTokenStartupError, StartupError } from './start-failure';
 import { tightenMode } from './private-file';
@@ -68,6 +68,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const log = options.log ?? createLogger(config.logLevel);
   const account = openAccount(config, options, log);
   const { db, lease } = openStorage(config.databasePath);
+  // Listens for another copy while the companion connects, so the wait mostly overlaps.
+  const anotherCopy =
+    options.anotherCopyProbeSeconds === 0
+      ? Promise.resolve(false)
+      : anotherCopyPolls(new Api(config.botToken, { apiRoot: config.botApiRoot }), options.anotherCopyProbeSeconds);
   const audit = createAuditLog(db);
 
   const startedAt = Date.now();
@@ -169,7 +174,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       log.info('stopped');
     })());
 
-  if (options.anotherCopyProbeSeconds !== 0 && (await anotherCopyPolls(bot.api, options.anotherCopyProbeSeconds))) {
+  if (await anotherCopy) {
     // Awaited, not queued: this copy exits next, and the owner must know why nothing changed.
     await bot.api
       .sendMessage(ownerId, anotherCopyNotice(true).text, { parse_mode: 'HTML' })
