@@ -44,8 +44,8 @@ export interface StartOptions {
   readonly probeIntervalMs?: number;
   /** An MTProto outage at least this long is reported to the owner (default 60 s; tests shorten it). */
   readonly outageNoticeAfterMs?: number;
-  /** How long start-up listens for another copy polling with this token (default 1 s; 0 skips). */
-  readonly anotherCopyProbeSeconds?: number;
+  /** How long start-up listens for another copy polling with this token (ms, default 600; 0 skips). */
+  readonly anotherCopyProbeMs?: number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;
 }
@@ -70,9 +70,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const { db, lease } = openStorage(config.databasePath);
   // Listens for another copy while the companion connects, so the wait mostly overlaps.
   const anotherCopy =
-    options.anotherCopyProbeSeconds === 0
+    options.anotherCopyProbeMs === 0
       ? Promise.resolve(false)
-      : anotherCopyPolls(new Api(config.botToken, { apiRoot: config.botApiRoot }), options.anotherCopyProbeSeconds);
+      : anotherCopyPolls(new Api(config.botToken, { apiRoot: config.botApiRoot }), options.anotherCopyProbeMs);
   const audit = createAuditLog(db);
 
   const startedAt = Date.now();

@@ -51,8 +51,8 @@ export async function startWorld(options: WorldOptions = {}) {
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
       ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
-      // One copy per world: listening for another one would add 1 s to every start.
-      anotherCopyProbeSeconds: 0,
+      // One copy per world: listening for another one would only slow every start.
+      anotherCopyProbeMs: 0,
     });
   let running: RunningApp;
   try {
