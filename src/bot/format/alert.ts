@@ -42,7 +42,13 @@ function details(login: NewLogin, nowMs: number): string[] {
 
 /** Fail-closed, said plainly: the list was never read, so the device may well be a trusted one. */
 function uncheckedReason(err: AccountError): string {
-  const why = err.failure.kind === 'flood_wait' ? `Telegram asked to wait ${duration(err.failure.seconds)}` : `Telegram answered ${escapeHtml(err.code)}`;
+  const f = err.failure;
+  const why =
+    f.kind === 'flood_wait'
+      ? `Telegram asked to wait ${duration(f.seconds)}`
+      : f.kind === 'unreachable'
+        ? `Telegram could not be reached (${escapeHtml(err.code)})`
+        : `Telegram answered ${escapeHtml(err.code)}`;
   return `could not check the trusted list: ${why}; ended it to be safe. If it was you, log in again.`;
 }
 
