@@ -11,10 +11,16 @@ module.exports = {
       autorestart: true,
       // Shutdown stops polling (up to one long-poll), disconnects the companion and closes SQLite.
       kill_timeout: 15000,
-      // A crash restarts after 1 s, backing off up to 15 s if it keeps crashing, instead of a tight loop.
-      exp_backoff_restart_delay: 1000,
-      // Exit code 2 means the configuration is wrong: restarting cannot fix that, so pm2 stops.
+      // Exit code 2 means something a restart cannot fix (settings, a malformed session, an unusable
+      // database, another copy running): pm2 stops and `pm2 ls` shows "stopped".
       stop_exit_codes: [2],
+      // No exp_backoff_restart_delay or restart_delay: pm2 (5.x to 7.x, God.handleExit) marks the app
+      // "waiting restart" whenever either is set, even after a stop exit code, and it then shows that
+      // forever instead of "stopped". The app paces itself instead: a start-up failure that may pass
+      // (a full disk, say) waits 10 s before exiting 1, so restarts are spaced and never counted as
+      // unstable, and a network problem at start is retried inside the process without exiting.
+      min_uptime: 5000,
+      max_restarts: 16,
       max_memory_restart: '300M',
       env: {
         NODE_ENV: 'production',

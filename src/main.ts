@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import type { Bot, Context } from 'grammy';
-import { createAccountClient, LOGIN_HINT, type TelegramAccount } from './account/telegram-account';
+import { Api, type Bot, type Context } from 'grammy';
+import { LOGIN_HINT, type TelegramAccount } from './account/telegram-account';
+import { botTokenStartupError, StartupError } from './start-failure';
+import { tightenModeWarning } from './private-file';
+import { anotherCopyPolls, holdPolling } from './bot/poll-conflict';
+import { anotherCopyNotice, companionDownNotice, companionUpNotice, startedLateNotice } from './bot/format/companion-notice';
+import { anotherCopyPollingError, connectCompanion, openAccount, openStorage } from './start-steps';
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
 import { registerCommandMenus } from './bot/features/help';
@@ -11,12 +16,11 @@ import { createLocalizer } from './bot/i18n';
 import { reportInterruptedActions } from './bot/interrupted-actions';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
-import { openDatabase, type Database } from './db/open-database';
+import type { Database } from './db/open-database';
 import { createResilientStore } from './db/resilient-store';
 import { watchDatabaseFile } from './db/database-file-watch';
 import { directNotices } from './bot/owner-notices';
 import { databaseFileNotice, storageNotice } from './bot/storage-notices';
-import { AccountError } from './domain/account-error';
 import { createKnownSessions } from './db/known-sessions';
 import { createConnectedBots } from './db/connected-bots';
 import { createOneShotActions } from './db/one-shot-actions';
@@ -24,13 +28,13 @@ import { createPasswordStates } from './db/password-state';
 import { createSeenCountries } from './db/seen-countries';
 import { createSettings } from './db/settings';
 import { createTrustedDevices } from './db/trusted-devices';
-import type { AccountUser } from './domain/session';
 import { createAlertNotifier } from './bot/alerts/alert-notifier';
 import { doorNotices } from './bot/door-notices';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createDoors, type Doors } from './guard/doors';
 import { sessionRisk } from './guard/session-risk';
 import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
+import { watchCompanionHealth } from './guard/companion-health';
 import { createLogger, type Logger } from './log';
 
 export interface RunningApp {
@@ -54,19 +58,23 @@ export interface StartOptions {
   readonly probeIntervalMs?: number;
   /** How often the database file's identity is compared with the one open (tests shorten it). */
   readonly databaseCheckIntervalMs?: number;
+  /** An MTProto outage at least this long is reported to the owner (default 60 s; tests shorten it). */
+  readonly outageNoticeAfterMs?: number;
+  /** How long start-up listens for another copy polling with this token (ms, default 600; 0 skips). */
+  readonly anotherCopyProbeMs?: number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;
 }
 
 const STOP_BOT_WITHIN_MS = 5000;
+/** After a start-up failure a restart may fix, how long to wait before exiting 1 (pm2 restarts at once). */
+const RETRY_START_AFTER_MS = 10_000;
 
 /** Waits for `work`, but no longer than `ms`: shutdown must fit in pm2's kill_timeout. */
 const atMost = (ms: number, work: Promise<unknown>): Promise<unknown> =>
   Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
-export class StartupError extends Error {
-  override readonly name = 'StartupError';
-}
+export { StartupError };
 
 /**
  * The composition root: config -> database -> companion -> bot. Returns once both halves are
@@ -74,43 +82,26 @@ export class StartupError extends Error {
  */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath, {
+  const account = openAccount(config, options, log);
+  const { db, lease } = openStorage(config.databasePath, {
     onLoosened: (files) => log.warn({ files }, 'database files were readable by others; set to 0600'),
   });
+  // Listens for another copy while the companion connects, so the wait mostly overlaps.
+  const anotherCopy =
+    options.anotherCopyProbeMs === 0
+      ? Promise.resolve(false)
+      : anotherCopyPolls(new Api(config.botToken, { apiRoot: config.botApiRoot }), options.anotherCopyProbeMs);
   // Every audit and known_session write passes here: a full or locked disk never silences the guard.
   const store = createResilientStore(db, { log });
   const audit = createAuditLog(store);
-  const account = createAccountClient({
-    apiId: config.apiId,
-    apiHash: config.apiHash,
-    session: config.accountSession,
-    logger: log,
-    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-  });
 
   const startedAt = Date.now();
-  let companionProblem: AccountError | undefined;
-  let ownerId = config.ownerId;
-  let self: AccountUser | undefined;
-  try {
-    self = await account.connect();
-    ownerId ??= self.id;
-    // Read once now, so the first alert does not wait for help.getAppConfig.
-    void account.autoconfirmPeriodSeconds();
-    log.info({ accountId: self.id }, 'companion connected');
-  } catch (err) {
-    companionProblem = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
-    log.error({ code: companionProblem.code }, 'the companion could not start');
-  }
+  const { self, ownerId, problem: companionProblem, unreachableSince } = await connectCompanion(account, config.ownerId, startedAt, log);
   if (ownerId === undefined) {
     await account.disconnect();
+    lease.release();
     db.close();
-    throw new StartupError(
-      companionProblem?.failure.kind === 'logged_out'
-        ? `The companion account is not logged in, so the owner is unknown. ${LOGIN_HINT} Or set OWNER_ID.`
-        : `The companion could not connect (${companionProblem?.code ?? 'unknown'}), so the owner is unknown: set OWNER_ID, or check the network and try again.`,
-    );
+    throw new StartupError(`The companion account is not logged in, so the owner is unknown. ${LOGIN_HINT} Or set OWNER_ID.`);
   }
 
   const denials = createDenialRecorder(audit);
@@ -198,12 +189,26 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     log,
     intervalMs: config.reconcileIntervalSeconds * 1000,
   });
+  const hold = holdPolling(() => notices.notify(anotherCopyNotice(false)));
+  bot.api.config.use(hold);
+  const stopHealth = watchCompanionHealth({
+    status: () => account.status(),
+    ...(options.outageNoticeAfterMs ? { reportAfterMs: options.outageNoticeAfterMs } : {}),
+    onDown: (since) => notices.notify(companionDownNotice(since, Date.now())),
+    onUp: (since, now) => {
+      notices.notify(companionUpNotice(since, now));
+      // Pushes sent during the outage are lost: read the list now rather than at the next interval.
+      void loginWatcher.reconcileNow();
+    },
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       denials.flush();
       doors.stop();
+      stopHealth();
+      lease.stop();
       // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
       // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
@@ -213,10 +218,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       stopStorageNotices();
       if (!store.flush()) log.error({ unwritten: store.pending }, 'stopping with audit entries the database could not take');
       store.close();
+      lease.release();
       db.close();
       log.info('stopped');
     })());
 
+  if (await anotherCopy) {
+    // Awaited, not queued: this copy exits next, and the owner must know why nothing changed.
+    await bot.api
+      .sendMessage(ownerId, anotherCopyNotice(true).text, { parse_mode: 'HTML' })
+      .catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
+    await stop();
+    throw anotherCopyPollingError();
+  }
+  hold.arm();
   await new Promise<void>((resolve, reject) => {
     bot
       .start({ onStart: () => resolve(), drop_pending_updates: false })
@@ -238,6 +253,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   }
   // After the session watch: a slow or rate-limited getPassword must never delay session alerts.
   if (!companionProblem || companionProblem.failure.kind !== 'logged_out') void doors.start();
+  if (unreachableSince !== undefined && !companionProblem) {
+    notices.notify(startedLateNotice(Date.now() - unreachableSince));
+  }
   if (!companionProblem) await loginWatcher.start();
   // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.
   else if (companionProblem.failure.kind !== 'logged_out') void loginWatcher.start();
@@ -247,21 +265,39 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
 /** Reads `.env` (the environment wins) and `data/account.session`, then starts; exit code 2 on bad config. */
 async function main(): Promise<void> {
-  dotenv.config({ path: path.join(PROJECT_ROOT, '.env'), quiet: true });
+  const envFile = path.join(PROJECT_ROOT, '.env');
+  // Before anything reads them: a secret file left world-readable is fixed at every start.
+  const looseFiles = [envFile, DEFAULT_SESSION_FILE].map(tightenModeWarning).filter((w) => w !== undefined);
+  dotenv.config({ path: envFile, quiet: true });
   const sessionFile = fs.existsSync(DEFAULT_SESSION_FILE) ? fs.readFileSync(DEFAULT_SESSION_FILE, 'utf8') : undefined;
   const parsed = parseConfig(process.env, sessionFile);
   if (!parsed.ok) {
+    for (const warning of looseFiles) process.stderr.write(`${warning}\n`);
     process.stderr.write(`${describeConfigProblems(parsed.problems)}\n`);
     process.exit(2);
   }
   const log = createLogger(parsed.config.logLevel);
+  for (const warning of looseFiles) log.warn(warning);
   let app: RunningApp;
   try {
-    // Exit non-zero so pm2 restarts with backoff rather than leaving a process that no longer polls.
-    app = await startApp(parsed.config, { log, onFatal: () => process.exit(1) });
-  } catch (err) {
+    // Polling that fails for good exits: 2 for a refused token (pm2 stops), 1 otherwise (pm2 restarts).
+    app = await startApp(parsed.config, {
+      log,
+      onFatal: (err) => {
+        const bad = botTokenStartupError(err);
+        if (bad) process.stderr.write(`${bad.message}\n`);
+        process.exit(bad ? bad.exitCode : 1);
+      },
+    });
+  } catch (caught) {
+    const err = botTokenStartupError(caught) ?? caught;
+    // One sentence, never a stack: the message names what is wrong and how to fix it.
     process.stderr.write(`${err instanceof StartupError ? err.message : `session-warden could not start: ${String(err)}`}\n`);
-    process.exit(err instanceof StartupError ? 2 : 1);
+    const code = err instanceof StartupError ? err.exitCode : 1;
+    // pm2 restarts at once (see ecosystem.config.js): wait here, so a failure that may pass is retried
+    // every few seconds rather than in a tight loop that pm2 would end as "errored".
+    if (code !== 2) await new Promise((r) => setTimeout(r, RETRY_START_AFTER_MS));
+    process.exit(code);
   }
   const shutdown = (signal: string): void => {
     log.info({ signal }, 'shutting down');

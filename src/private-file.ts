@@ -33,19 +33,33 @@ export function writePrivateFileAtomic(file: string, text: string): void {
 }
 
 /**
- * Sets an existing file to 0600 if any group or other bit is set. Returns true when the file was
- * looser (and is now tightened), false when it was already private or does not exist, so callers
- * can warn once. Errors other than a missing file (EPERM on someone else's file, say) are thrown.
+ * Sets `file` to 0600 when any bit beyond owner read/write is set (a `.env` copied with 0644, say).
+ * Returns the looser mode it replaced; undefined when the file is missing or already private.
+ * Errors other than a missing file (EPERM on someone else's file, say) are thrown.
  */
-export function tightenMode(file: string): boolean {
+function tighten(file: string): number | undefined {
   let mode: number;
   try {
     mode = fs.statSync(file).mode & 0o777;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  if ((mode & 0o077) === 0) return false;
+  if ((mode & ~PRIVATE_FILE_MODE) === 0) return undefined;
   fs.chmodSync(file, PRIVATE_FILE_MODE);
-  return true;
+  return mode;
+}
+
+/** True when `file` was looser than 0600 and is now tightened (see `tighten`). */
+export function tightenMode(file: string): boolean {
+  return tighten(file) !== undefined;
+}
+
+/**
+ * The same, returning the one warning line to print when the file was looser. Called at every start
+ * for each file that holds a secret.
+ */
+export function tightenModeWarning(file: string): string | undefined {
+  const was = tighten(file);
+  return was === undefined ? undefined : `${file} was mode ${was.toString(8)}; set it to 600 (owner read/write only): it holds secrets.`;
 }

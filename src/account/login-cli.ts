@@ -107,10 +107,9 @@ export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
     term.say('');
 
     const method: LoginMethod = args.has('--qr') ? 'qr' : args.has('--phone') ? 'phone' : await chooseMethod(term);
-    if (method === 'qr') {
-      term.say('On your phone, open Telegram > Settings > Devices > Link Desktop Device, and scan this code.');
-      term.say('A new code appears each time the previous one expires. To use a phone number instead, press Ctrl+C and run `npm run login -- --phone`.');
-    }
+    // The QR instructions wait for the first code: said before it, they promise a code that may never come.
+    term.say('Connecting to Telegram…');
+    let qrShown = false;
 
     const prompts: LoginPrompts = {
       phone: () => term.ask('Phone number, with country code (e.g. +44 7700 900123): '),
@@ -125,6 +124,11 @@ export async function runLoginCli(opts: LoginCliOptions): Promise<number> {
       method,
       prompts,
       onQr: (url) => {
+        if (!qrShown) {
+          qrShown = true;
+          term.say('On your phone, open Telegram > Settings > Devices > Link Desktop Device, and scan this code.');
+          term.say('A new code appears each time the previous one expires. To use a phone number instead, press Ctrl+C and run `npm run login -- --phone`.');
+        }
         term.showQr(url).catch((err: unknown) => term.say(`Could not draw the QR code (${String(err)}); use --phone instead.`));
       },
       // gramjs's own chatter only when asked for, and on stderr so it never mixes with the prompts.

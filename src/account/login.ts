@@ -42,7 +42,8 @@ export interface LoginOptions {
   readonly maxAttempts?: number;
   /** How long to keep showing fresh QR codes before giving up. */
   readonly qrTimeoutMs?: number;
-  readonly connectTimeoutMs?: number;
+  /** Each network step (connect, send the code, check it, ...) gives up after this long; 15 s by default. */
+  readonly stepTimeoutMs?: number;
 }
 
 export interface LoginResult {
@@ -52,6 +53,9 @@ export interface LoginResult {
 }
 
 const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_STEP_TIMEOUT_MS = 15_000;
+/** + then 7 to 15 digits (E.164); spaces, dashes, dots and brackets between them are allowed. */
+const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
 const DEFAULT_QR_TIMEOUT_MS = 5 * 60_000;
 /** Telegram's QR tokens live about 30 s; the bounds keep a skewed clock from spinning or stalling. */
 const MIN_QR_WAIT_MS = 5_000;
@@ -77,7 +81,7 @@ export async function loginCompanion(opts: LoginOptions): Promise<LoginResult> {
   });
   const flow = new LoginFlow(client, opts);
   try {
-    await withTimeout(client.connect(), opts.connectTimeoutMs ?? 30_000);
+    await flow.net('connect', client.connect());
     const user = opts.method === 'qr' ? await flow.byQr() : await flow.byPhone();
     const session = stringSession.save();
     if (!session) throw new LoginError('NO_SESSION', 'Telegram accepted the login but gramjs kept no session. Try again.');
@@ -91,12 +95,27 @@ export async function loginCompanion(opts: LoginOptions): Promise<LoginResult> {
 
 class LoginFlow {
   private readonly maxAttempts: number;
+  private readonly stepTimeoutMs: number;
 
   constructor(
     private readonly client: TelegramClient,
     private readonly opts: LoginOptions,
   ) {
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? DEFAULT_ATTEMPTS);
+    this.stepTimeoutMs = opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  }
+
+  /**
+   * One network step, given up after stepTimeoutMs with a sentence naming it: with Telegram
+   * unreachable gramjs would otherwise wait (and retry) silently for minutes while the owner watches.
+   */
+  net<T>(what: string, step: Promise<T>): Promise<T> {
+    const seconds = Math.round(this.stepTimeoutMs / 1000);
+    return withTimeout(
+      step,
+      this.stepTimeoutMs,
+      `Could not reach Telegram to ${what} within ${seconds} s. Check this server's network connection (and that Telegram is not blocked here), then try again.`,
+    );
   }
 
   async byPhone(): Promise<Api.User> {
@@ -104,8 +123,16 @@ class LoginFlow {
     const sent = await this.withRetries('phone', async () => {
       const phone = (await this.ask(() => this.opts.prompts.phone())).trim();
       if (!phone) throw new LoginError('PHONE_NUMBER_INVALID', 'No phone number was entered.', 'phone');
+      // Checked here, so a typo costs no request (and no step towards Telegram's FLOOD_WAIT).
+      if (!INTERNATIONAL_PHONE.test(phone.replace(/[\s().-]/g, ''))) {
+        throw new LoginError(
+          'PHONE_NUMBER_FORMAT',
+          'That is not a phone number in international format: type + and the country code, then the number, e.g. +44 7700 900123.',
+          'phone',
+        );
+      }
       // gramjs's sendCode also restarts on AUTH_RESTART, and invoke() follows PHONE_MIGRATE to the right DC.
-      return { phone, ...(await this.client.sendCode({ apiId, apiHash }, phone)) };
+      return { phone, ...(await this.net('send the login code', this.client.sendCode({ apiId, apiHash }, phone))) };
     });
     this.notice(
       sent.isCodeViaApp
@@ -116,8 +143,9 @@ class LoginFlow {
       const code = (await this.ask(() => this.opts.prompts.code())).replace(/\s+/g, '');
       if (!code) throw new LoginError('PHONE_CODE_EMPTY', 'No login code was entered.', 'code');
       try {
-        return await this.client.invoke(
-          new Api.auth.SignIn({ phoneNumber: sent.phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: code }),
+        return await this.net(
+          'check the login code',
+          this.client.invoke(new Api.auth.SignIn({ phoneNumber: sent.phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: code })),
         );
       } catch (err) {
         if (!isPasswordNeeded(err)) throw err;
@@ -143,11 +171,11 @@ class LoginFlow {
       for (;;) {
         let result: Api.auth.TypeLoginToken;
         try {
-          result = await this.client.invoke(new Api.auth.ExportLoginToken({ apiId, apiHash, exceptIds: [] }));
+          result = await this.net('get a QR login code', this.client.invoke(new Api.auth.ExportLoginToken({ apiId, apiHash, exceptIds: [] })));
           if (result instanceof Api.auth.LoginTokenMigrateTo) {
             // The account lives on another DC: log in there with the same token.
-            await this.client._switchDC(result.dcId);
-            result = await this.client.invoke(new Api.auth.ImportLoginToken({ token: result.token }));
+            await this.net("reach your account's data centre", this.client._switchDC(result.dcId));
+            result = await this.net('finish the QR login', this.client.invoke(new Api.auth.ImportLoginToken({ token: result.token })));
           }
         } catch (err) {
           if (isPasswordNeeded(err)) return this.byPassword();
@@ -175,12 +203,12 @@ class LoginFlow {
     this.notice('This account has two-step verification: its password is needed.');
     const auth = await this.withRetries('password', async () => {
       // Each account.getPassword carries a fresh SRP challenge; one is good for one check only.
-      const info = await this.client.invoke(new Api.account.GetPassword());
+      const info = await this.net('start the password check', this.client.invoke(new Api.account.GetPassword()));
       const password = await this.ask(() => this.opts.prompts.password(info.hint ?? undefined));
       // Spaces may belong to a password, so it is used exactly as typed.
       if (!password) throw new LoginError('PASSWORD_EMPTY', 'No password was entered.', 'password');
       const check = await computeCheck(info, password);
-      return this.client.invoke(new Api.auth.CheckPassword({ password: check }));
+      return this.net('check the password', this.client.invoke(new Api.auth.CheckPassword({ password: check })));
     });
     return userOf(auth);
   }
@@ -256,10 +284,10 @@ class ScanSignal {
   }
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LoginError('NETWORK', 'Could not reach Telegram in time. Check the network and try again.')), ms);
+    timer = setTimeout(() => reject(new LoginError('NETWORK', message)), ms);
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -53,12 +53,16 @@ export class TelegramAccount implements AccountWatchPort {
   private loggedOutCode: string | undefined;
   private readonly loggedOutListeners = new Set<(code: string) => void>();
   private autoconfirm: number | undefined;
+  /** Connection truth from requests: when Telegram last answered, and since when nothing does. */
+  private lastAnswerAt = 0;
+  private unreachableSince: number | undefined;
+  private connecting: Promise<unknown> | undefined;
 
   constructor(options: AccountClientOptions) {
     this.log = options.logger.child({ part: 'account' });
     this.connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.client = new TelegramClient(new StringSession(options.session), options.apiId, options.apiHash, {
+    this.client = new TelegramClient(parseSession(options.session), options.apiId, options.apiHash, {
       // Named as the guard in the owner's Devices list (initConnection), so nobody ends it by mistake.
       ...companionIdentity(),
       // Every owner action must answer at once and honestly: a FLOOD_WAIT becomes a reply that says how
@@ -76,7 +80,11 @@ export class TelegramAccount implements AccountWatchPort {
     });
   }
 
-  /** Connects and proves the session is logged in (users.getUsers([inputUserSelf])). */
+  /**
+   * Connects and proves the session is logged in (users.getUsers([inputUserSelf])). Rejects with an
+   * `unreachable` AccountError after connectTimeoutMs; gramjs keeps dialling meanwhile, and calling
+   * connect() again waits on that same attempt rather than starting a second one.
+   */
   async connect(): Promise<AccountUser> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -85,10 +93,12 @@ export class TelegramAccount implements AccountWatchPort {
         this.connectTimeoutMs,
       );
     });
+    const startedAt = Date.now();
     try {
-      await Promise.race([this.client.connect(), timeout]);
+      this.connecting ??= this.client.connect().finally(() => (this.connecting = undefined));
+      await Promise.race([this.connecting, timeout]);
     } catch (err) {
-      throw toAccountError(err);
+      throw this.noteOutcome(startedAt, toAccountError(err));
     } finally {
       clearTimeout(timer);
     }
@@ -212,10 +222,13 @@ export class TelegramAccount implements AccountWatchPort {
     return this.autoconfirm;
   }
 
+  /** From the outcome of real requests (the watcher probes every few seconds), not gramjs's socket flag. */
   status(): CompanionStatus {
+    const since = this.loggedOut ? undefined : this.unreachableSince;
     return {
-      connected: this.client.connected === true && !this.loggedOut,
+      connected: this.client.connected === true && !this.loggedOut && since === undefined,
       loggedOut: this.loggedOut,
+      ...(since === undefined ? {} : { unreachableSince: since }),
       ...(this.loggedOutCode ? { loggedOutCode: this.loggedOutCode } : {}),
     };
   }
@@ -274,15 +287,36 @@ export class TelegramAccount implements AccountWatchPort {
         this.requestTimeoutMs,
       );
     });
+    const startedAt = Date.now();
     try {
-      return await Promise.race([this.client.invoke(request), timeout]);
+      const result = await Promise.race([this.client.invoke(request), timeout]);
+      this.noteOutcome(startedAt);
+      return result;
     } catch (err) {
-      const mapped = toAccountError(err);
+      const mapped = this.noteOutcome(startedAt, toAccountError(err));
       this.log.debug({ method: request.className, code: mapped.code }, 'account request failed');
       throw mapped.failure.kind === 'logged_out' ? this.markLoggedOut(mapped) : mapped;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Any answer from Telegram, an RPC error included, proves it is reachable. A request that could not
+   * reach it starts an outage dated from when that request was sent, unless a later one got through.
+   */
+  private noteOutcome(startedAt: number): void;
+  private noteOutcome(startedAt: number, err: AccountError): AccountError;
+  private noteOutcome(startedAt: number, err?: AccountError): AccountError | undefined {
+    if (err?.failure.kind !== 'unreachable') {
+      this.lastAnswerAt = Date.now();
+      if (this.unreachableSince !== undefined) this.log.info('the companion reaches Telegram again');
+      this.unreachableSince = undefined;
+    } else if (this.unreachableSince === undefined && this.lastAnswerAt <= startedAt) {
+      this.unreachableSince = startedAt;
+      this.log.warn({ code: err.code }, 'the companion cannot reach Telegram; gramjs keeps reconnecting');
+    }
+    return err;
   }
 
   private markLoggedOut(err: AccountError): AccountError {
@@ -296,6 +330,19 @@ export class TelegramAccount implements AccountWatchPort {
   }
 }
 
+/** AccountError code for a session string gramjs cannot parse (not base64, wrong version): a restart cannot fix it. */
+export const SESSION_MALFORMED = 'SESSION_MALFORMED';
+
+function parseSession(session: string): StringSession {
+  try {
+    return new StringSession(session);
+  } catch {
+    // gramjs's own message ("Not a valid string") says nothing useful, and the value is a secret.
+    throw new AccountError({ kind: 'logged_out' }, SESSION_MALFORMED, 'the session string is malformed');
+  }
+}
+
+/** Throws an AccountError with code SESSION_MALFORMED when `options.session` cannot be parsed. */
 export function createAccountClient(options: AccountClientOptions): TelegramAccount {
   return new TelegramAccount(options);
 }

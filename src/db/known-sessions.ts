@@ -22,6 +22,9 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
     `UPDATE known_session SET api_id = ?, app_name = ?, device_model = ?, platform = ?, description = COALESCE(?, description)
      WHERE hash = ? AND api_id IS NULL`,
   );
+  const unalertedEnded = db.prepare(
+    `SELECT hash, device_model, description, first_seen_at FROM known_session WHERE alerted_at IS NULL AND ended_at IS NOT NULL ORDER BY first_seen_at`,
+  );
   const active = db.prepare(`SELECT hash FROM known_session WHERE ended_at IS NULL`);
   const end = db.prepare<[string, string]>(`UPDATE known_session SET ended_at = ? WHERE hash = ? AND ended_at IS NULL`);
   const revive = db.prepare<[string]>(`UPDATE known_session SET ended_at = NULL WHERE hash = ?`);
@@ -82,6 +85,17 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
     /** Claimed but never delivered (a crash or a failed send): to be alerted at the next start. */
     unalerted(): Set<string> {
       return new Set((unalerted.all() as Array<{ hash: string }>).map((r) => r.hash));
+    },
+    /**
+     * Claimed, ended (guard mode, or from another device) and never told: a crash between ending a
+     * login and alerting it must not hide it. The next start alerts these too.
+     */
+    unalertedEnded(): Array<{ hash: bigint; device: string | undefined; firstSeenAt: number }> {
+      return (unalertedEnded.all() as Array<{ hash: string; device_model: string | null; description: string | null; first_seen_at: string }>).map((r) => ({
+        hash: BigInt(r.hash),
+        device: r.device_model ?? r.description ?? undefined,
+        firstSeenAt: Math.floor(Date.parse(r.first_seen_at) / 1000),
+      }));
     },
     markEnded(hash: string): void {
       const at = now().toISOString();

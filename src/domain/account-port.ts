@@ -58,7 +58,10 @@ export interface ServiceMessageMeta {
 }
 
 export interface CompanionStatus {
+  /** Telegram answered the last request (gramjs's own `connected` flag stays true while it reconnects). */
   readonly connected: boolean;
+  /** When requests started failing to reach Telegram (ms since epoch); undefined while they succeed. */
+  readonly unreachableSince?: number;
   /** The companion's session was ended elsewhere; only `npm run login` brings it back. */
   readonly loggedOut: boolean;
   /** Telegram's code when it logged the companion out (AUTH_KEY_DUPLICATED says more than "logged out"). */

@@ -17,8 +17,18 @@ export interface NewLogin {
   /** Found at start: it happened while session-warden was not running. */
   readonly whileOffline: boolean;
   /** Set when guard mode tried to end it. */
-  readonly autoEnd?: { readonly ok: true } | { readonly ok: false; readonly error: AccountError };
+  readonly autoEnd?: AutoEnd;
+  /** It had ended before its alert went out (a restart came between): told late, with nothing to end. */
+  readonly alreadyEnded?: true;
 }
+
+/**
+ * Guard mode's outcome. `listError` is set when account.getAuthorizations failed, so the device could
+ * not be checked against the trusted list at all: guard mode then fails closed (ends it) and says so.
+ */
+export type AutoEnd =
+  | { readonly ok: true; readonly listError?: AccountError }
+  | { readonly ok: false; readonly error: AccountError; readonly listError?: AccountError };
 
 /** Where the watcher's findings go; the bot implements it by messaging the owner. */
 export interface WatchSink {
@@ -76,7 +86,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
    * ended in parallel (gramjs packs the requests into containers), its audit rows written in one
    * transaction before and one after, so 200 logins are handled in well under a second.
    */
-  async function enforce(logins: readonly NewLogin[]): Promise<NewLogin[]> {
+  async function enforce(logins: readonly NewLogin[], listError?: AccountError): Promise<NewLogin[]> {
     if (!guardOn()) return [...logins];
     const untrusted = logins.filter((l) => !(l.session && d.trusted.isTrusted(l.session)));
     if (untrusted.length === 0) return [...logins];
@@ -90,14 +100,16 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     d.audit.batch(() =>
       results.forEach((r, i) => {
         const login = untrusted[i]!;
+        // Only a login missing from a list that could not be read was never checked.
+        const unchecked = !login.session && listError ? { listError } : {};
         if (r.status === 'fulfilled') {
           d.audit.finish(ids[i]!, 'ok');
           d.known.markEnded(login.hash.toString(10));
-          outcomes.set(login.hash, { ok: true });
+          outcomes.set(login.hash, { ok: true, ...unchecked });
         } else {
           const error = r.reason instanceof AccountError ? r.reason : new AccountError({ kind: 'other' }, 'UNKNOWN', String(r.reason));
           d.audit.finish(ids[i]!, error.code, error.message);
-          outcomes.set(login.hash, { ok: false, error });
+          outcomes.set(login.hash, { ok: false, error, ...unchecked });
         }
       }),
     );
@@ -107,19 +119,21 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     });
   }
 
-  async function report(logins: NewLogin[]): Promise<void> {
+  async function report(logins: NewLogin[], listError?: AccountError): Promise<void> {
     if (logins.length === 0) return;
-    d.sink.newLogins(await enforce(logins));
+    d.sink.newLogins(await enforce(logins, listError));
   }
 
-  async function listOrUndefined(): Promise<Session[] | undefined> {
+  /** The session list, or why it could not be read (a push is still handled without it). */
+  async function listOrError(): Promise<{ sessions?: Session[]; error?: AccountError }> {
     try {
       const sessions = await d.account.listSessions();
       noteCompanion(sessions);
-      return sessions;
+      return { sessions };
     } catch (err) {
-      log.warn({ code: err instanceof AccountError ? err.code : String(err) }, 'could not read the session list');
-      return undefined;
+      const error = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
+      log.warn({ code: error.code }, 'could not read the session list');
+      return { error };
     }
   }
 
@@ -139,7 +153,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       while (pendingPushes.length > 0) {
         const batch = pendingPushes;
         pendingPushes = [];
-        const sessions = await listOrUndefined();
+        const { sessions, error } = await listOrError();
         const logins = batch.map(({ push, reported }) => {
           const session = sessions?.find((s) => s.hash === push.hash);
           if (session) d.known.remember(session, session.deviceModel);
@@ -147,7 +161,10 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
         });
         const detailed = logins.filter((l) => l.reported && l.login.session).map((l) => l.login);
         if (detailed.length > 0) d.sink.details(detailed);
-        await report(logins.filter((l) => !l.reported).map((l) => l.login));
+        await report(
+          logins.filter((l) => !l.reported).map((l) => l.login),
+          error,
+        );
       }
     })()
       .catch((err: unknown) => log.error({ err }, 'handling a new-login push failed'))
@@ -176,9 +193,25 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     }
     const claimed = diff.added.filter((s) => d.known.claim(s.hash, atStart ? 'start' : via, s, s.deviceModel));
     const carried = others.filter((s) => undelivered.has(s.hash.toString(10)));
+    if (atStart) tellEndedLate();
     await report(
       [...carried, ...claimed].map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
     );
+  }
+
+  /** Logins ended before their alert was delivered (guard mode ends first, then tells): told now. */
+  function tellEndedLate(): void {
+    const late = d.known.unalertedEnded().map(
+      (r): NewLogin => ({
+        hash: r.hash,
+        session: undefined,
+        push: { hash: r.hash, unconfirmed: false, date: r.firstSeenAt, device: r.device, location: undefined },
+        via: 'start',
+        whileOffline: true,
+        alreadyEnded: true,
+      }),
+    );
+    if (late.length > 0) d.sink.newLogins(late);
   }
 
   /**
@@ -240,8 +273,13 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       );
       await reconcile('reconcile', true);
       every(d.reconcileIntervalMs, () => reconcile('reconcile'));
+      // One probe at a time: during an outage each waits out the request timeout, and a pile of them
+      // would only queue up behind gramjs's reconnect.
+      let probing = false;
       every(probeIntervalMs, async () => {
-        if (!companionLost) await d.account.probe();
+        if (companionLost || probing) return;
+        probing = true;
+        await d.account.probe().finally(() => (probing = false));
       });
     },
     stop(): void {

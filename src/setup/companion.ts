@@ -75,9 +75,9 @@ async function logIn(c: Conversation, opts: CompanionOptions): Promise<Companion
   for (const line of LOGIN_SAFETY) c.say(line);
   for (;;) {
     const method = await chooseMethod(c);
-    if (method === 'qr') {
-      c.say('On your phone, open Telegram > Settings > Devices > Link Desktop Device, and scan this code.');
-    }
+    // The QR instruction waits for the first code: said before it, it promises a code that may never come.
+    c.say('Connecting to Telegram…');
+    let qrShown = false;
     let result: Awaited<ReturnType<typeof loginCompanion>>;
     try {
       result = await loginCompanion({
@@ -86,6 +86,8 @@ async function logIn(c: Conversation, opts: CompanionOptions): Promise<Companion
         method,
         prompts,
         onQr: (url) => {
+          if (!qrShown) c.say('On your phone, open Telegram > Settings > Devices > Link Desktop Device, and scan this code.');
+          qrShown = true;
           c.io.showQr(url).catch(() => c.say('Could not draw the QR code: press Ctrl+C and choose the phone number instead.'));
         },
         ...(opts.server ? { session: opts.server.session } : {}),

@@ -215,3 +215,20 @@ test('.env editing keeps everything else and reads back exactly', () => {
   expect(dotenv.parse(after)).toEqual({ A: '1', BOT_TOKEN: '1:x', API_HASH: "a#b'c", OWNER_ID: '7' });
   expect(updateEnvText('', { X: 'y' })).toBe('X=y\n');
 });
+
+test('Telegram not answering during the login: within 15 s the wizard says what could not be reached, never "scan this code"', async () => {
+  const s = scripted([
+    [/^Bot token/, TOKEN],
+    [/^API_ID/, '1234567'],
+    [/^API_HASH/, API_HASH],
+    [/^Choose 1 or 2/, '1'],
+    [/^Try logging in again\?/, 'n'],
+  ]);
+  mt.setReplyDelay(120_000);
+  const t0 = Date.now();
+  expect(await setup(s.io)).toBe(1);
+  expect(Date.now() - t0).toBeLessThan(20_000);
+  expect(s.output()).toMatch(/Could not reach Telegram to connect within 15 s\./);
+  expect(s.output()).not.toMatch(/scan this code/);
+  expect(fs.existsSync(sessionFile)).toBe(false);
+}, 40_000);

@@ -21,6 +21,8 @@ export interface WorldOptions {
   /** Where the database lives (a small tmpfs, say); a fresh temporary folder by default. */
   readonly databaseDir?: string;
   readonly databaseCheckIntervalMs?: number;
+  /** How long an MTProto outage lasts before the owner is told (default 60 s). */
+  readonly outageNoticeAfterMs?: number;
 }
 
 /**
@@ -54,6 +56,9 @@ export async function startWorld(options: WorldOptions = {}) {
       connectTimeoutMs: 8000,
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
       ...(options.databaseCheckIntervalMs ? { databaseCheckIntervalMs: options.databaseCheckIntervalMs } : {}),
+      ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
+      // One copy per world: listening for another one would only slow every start.
+      anotherCopyProbeMs: 0,
     });
   let running: RunningApp;
   try {

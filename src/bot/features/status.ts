@@ -21,9 +21,11 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
     const who = s.account ? `${escapeHtml(s.account.firstName)}${s.account.username ? ` (@${escapeHtml(s.account.username)})` : ''}, id ${s.account.id}` : 'unknown';
     const companion = s.companion.loggedOut
       ? `❌ logged out${loggedOutDetail(s.companion.loggedOutCode)}`
-      : s.companion.connected
-        ? '✅ connected'
-        : '⚠️ not connected (reconnecting by itself)';
+      : s.companion.unreachableSince !== undefined
+        ? `⚠️ reconnecting since ${utcTime(s.companion.unreachableSince / 1000, true)} (${duration((nowMs - s.companion.unreachableSince) / 1000)}): alerts resume when Telegram answers`
+        : s.companion.connected
+          ? '✅ connected'
+          : '⚠️ not connected (reconnecting by itself)';
     const lines = [
       `<b>session-warden status</b>`,
       `Companion: ${companion}`,

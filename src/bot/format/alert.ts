@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import type { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
@@ -42,6 +43,18 @@ function details(login: NewLogin, nowMs: number): string[] {
   ];
 }
 
+/** Fail-closed, said plainly: the list was never read, so the device may well be a trusted one. */
+function uncheckedReason(err: AccountError): string {
+  const f = err.failure;
+  const why =
+    f.kind === 'flood_wait'
+      ? `Telegram asked to wait ${duration(f.seconds)}`
+      : f.kind === 'unreachable'
+        ? `Telegram could not be reached (${escapeHtml(err.code)})`
+        : `Telegram answered ${escapeHtml(err.code)}`;
+  return `could not check the trusted list: ${why}; ended it to be safe. If it was you, log in again.`;
+}
+
 /** What Telegram itself says about the login, and what that means for the owner. */
 function verdict(login: NewLogin, c: AlertContext): string[] {
   const lines: string[] = [];
@@ -58,7 +71,9 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
       `Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at ${utcTime(from + c.autoconfirmSeconds)} (in ${duration(from + c.autoconfirmSeconds - c.nowMs / 1000)}).`,
     );
   }
-  if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
+  if (login.alreadyEnded) lines.push('⏹ It has ended already (guard mode, or another device, ended it); a restart delayed this alert.');
+  if (login.autoEnd?.listError) lines.push(`🛡 <b>Guard mode</b> ${uncheckedReason(login.autoEnd.listError)}`);
+  else if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
   if (login.autoEnd && !login.autoEnd.ok) {
     lines.push(`🛡 Guard mode tried to end it, but: ${escapeHtml(explainFailure(login.autoEnd.error, { doing: 'Ending it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt }))}`);
   }
@@ -75,7 +90,7 @@ export function alertMessage(login: NewLogin, c: AlertContext): OutgoingMessage 
   const hash = formatSessionHash(login.hash);
   const risk = login.session && c.risk ? c.risk(login.session, c.nowMs) : undefined;
   const text = [headline(login), '', ...details(login, c.nowMs), ...riskLine(risk), ...verdict(login, c), `Hash: <code>${hash}</code>`].join('\n');
-  if (login.autoEnd?.ok) return { text };
+  if (login.autoEnd?.ok || login.alreadyEnded) return { text };
   return { text, keyboard: new InlineKeyboard().text("It's me", `ok:${hash}`).text('End it', `ee:${hash}`) };
 }
 
@@ -90,7 +105,7 @@ function batchLine(l: NewLogin, n: number, compact: boolean): string {
   const s = l.session;
   const device = e(s?.deviceModel ?? l.push?.device, compact ? 24 : 30);
   const what = compact ? device : s ? `${device}, ${e(s.appName, 25)}, ${e(s.country, 20)}` : `${device}, ${e(l.push?.location, 30)}`;
-  const flag = l.autoEnd?.ok ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
+  const flag = l.autoEnd?.ok || l.alreadyEnded ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
   return `${n}. ${what}${flag} · <code>${formatSessionHash(l.hash)}</code>`;
 }
 
@@ -116,8 +131,9 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
         ? `🚨 <b>${logins.length} new logins to your account</b>${ended ? `; guard mode ended ${ended} of them` : ''}. Send /sessions to review them.`
         : `🚨 <b>New logins, continued</b> (part ${k + 1} of ${chunks.length})`;
     const keyboard = new InlineKeyboard();
-    if (withButtons) logins.forEach((l, i) => !l.autoEnd?.ok && keyboard.text(`End ${i + 1}`, `ee:${formatSessionHash(l.hash)}`));
-    const hasButtons = withButtons && logins.some((l) => !l.autoEnd?.ok);
+    const endable = (l: NewLogin): boolean => !l.autoEnd?.ok && !l.alreadyEnded;
+    if (withButtons) logins.forEach((l, i) => endable(l) && keyboard.text(`End ${i + 1}`, `ee:${formatSessionHash(l.hash)}`));
+    const hasButtons = withButtons && logins.some(endable);
     return { text: [head, '', ...lines].join('\n'), ...(hasButtons ? { keyboard } : {}) };
   });
 }

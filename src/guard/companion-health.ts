@@ -1,0 +1,43 @@
+import type { CompanionStatus } from '../domain/account-port';
+
+export interface CompanionHealthDeps {
+  /** The companion's state as requests see it (TelegramAccount.status()). */
+  readonly status: () => CompanionStatus;
+  /** An outage at least this long is reported (ms; 60 s by default). Shorter blips are not news. */
+  readonly reportAfterMs?: number;
+  /** How often the state is looked at (ms). */
+  readonly checkEveryMs?: number;
+  readonly now?: () => number;
+  /** The companion has not reached Telegram since `since` (ms since epoch): told once per outage. */
+  readonly onDown: (since: number) => void;
+  /** The outage reported by onDown is over; `since` is when it began. */
+  readonly onUp: (since: number, now: number) => void;
+}
+
+/**
+ * Watches for MTProto outages long enough that the owner must know the guard is blind: one notice
+ * when it passes `reportAfterMs`, one when it ends, never a stream. A logged-out companion is not an
+ * outage (the watcher reports that itself). Returns a stop function.
+ */
+export function watchCompanionHealth(d: CompanionHealthDeps): () => void {
+  const reportAfterMs = d.reportAfterMs ?? 60_000;
+  const now = d.now ?? Date.now;
+  let reported: number | undefined;
+  const check = (): void => {
+    const s = d.status();
+    if (reported === undefined) {
+      const since = s.loggedOut ? undefined : s.unreachableSince;
+      if (since !== undefined && now() - since >= reportAfterMs) {
+        reported = since;
+        d.onDown(since);
+      }
+    } else if (s.unreachableSince === undefined && !s.loggedOut) {
+      const since = reported;
+      reported = undefined;
+      d.onUp(since, now());
+    }
+  };
+  const timer = setInterval(check, d.checkEveryMs ?? Math.min(5000, reportAfterMs / 4));
+  timer.unref();
+  return () => clearInterval(timer);
+}

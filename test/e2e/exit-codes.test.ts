@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { ChildApps, ensureBuild } from '../reliability/helpers/child-app';
+import { OWNER } from '../helpers/world';
+
+/**
+ * Exit 2 means "a restart cannot fix this" (pm2 stops on it): bad settings, a malformed session
+ * string, a database that cannot be used. Each says so in one plain sentence with the fix, no stack.
+ */
+const apps = new ChildApps();
+let dir: string;
+let session: string;
+let mt: MtprotoEmulator;
+
+beforeAll(async () => {
+  ensureBuild();
+  mt = await MtprotoEmulator.start({ self: { id: BigInt(OWNER.id), firstName: OWNER.first_name } });
+  session = mt.sessionString();
+}, 120_000);
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-exit-'));
+});
+afterEach(async () => {
+  await apps.killAll();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+afterAll(async () => {
+  await mt.stop();
+});
+
+function start(env: Record<string, string>) {
+  return apps.start({
+    BOT_TOKEN: '123456:AAFnot-a-real-token-value',
+    API_ID: '12345',
+    API_HASH: '0123456789abcdef0123456789abcdef',
+    ACCOUNT_SESSION: session,
+    OWNER_ID: String(OWNER.id),
+    // Nothing listens here: any of these cases that got as far as the Bot API would not exit 2.
+    BOT_API_ROOT: 'http://127.0.0.1:9',
+    DATABASE_PATH: path.join(dir, 'w.sqlite'),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+async function expectExit2(env: Record<string, string>, sentence: RegExp): Promise<string> {
+  const app = start(env);
+  const { code } = await app.exited;
+  const out = app.output().trim();
+  expect({ code, out }).toEqual({ code: 2, out: expect.stringMatching(sentence) });
+  expect(out.split('\n')).toHaveLength(1);
+  expect(out).not.toMatch(/\n\s+at |SqliteError|Error:/);
+  return out;
+}
+
+test('a malformed session string exits 2 and says to log in again', async () => {
+  const out = await expectExit2({ ACCOUNT_SESSION: 'junk' }, /session.*npm run login/i);
+  expect(out).not.toContain('junk');
+});
+
+test('DATABASE_PATH pointing at a directory exits 2 and names the setting', async () => {
+  await expectExit2({ DATABASE_PATH: dir }, /DATABASE_PATH.*directory/);
+});
+
+test('a corrupt database file exits 2 and says it is not a database', async () => {
+  const file = path.join(dir, 'corrupt.sqlite');
+  fs.writeFileSync(file, Buffer.alloc(8192, 0x5a));
+  await expectExit2({ DATABASE_PATH: file }, /not a database|corrupt/);
+});
+
+test('a bot token the Bot API does not know exits 2 and says to get it from @BotFather', async () => {
+  const { BotApiEmulator } = await import('../../src/emulator/botapi');
+  const botApi = await BotApiEmulator.start({ token: '111222:AAFthe-real-token-for-this-bot' });
+  try {
+    const out = await expectExit2({ BOT_TOKEN: '111222:AAFa-revoked-token-value', BOT_API_ROOT: botApi.apiRoot }, /BOT_TOKEN.*@BotFather/);
+    expect(out).not.toContain('revoked-token-value');
+  } finally {
+    await botApi.stop();
+  }
+}, 40_000);
