@@ -7,15 +7,18 @@ import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
 import { COMMANDS } from './bot/features/help';
 import { reportInterruptedActions } from './bot/interrupted-actions';
+import { createOutbox } from './bot/outbox';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
 import { openDatabase, type Database } from './db/open-database';
 import { AccountError } from './domain/account-error';
 import { createKnownSessions } from './db/known-sessions';
+import { createOutboxStore } from './db/outbox';
 import { createSettings } from './db/settings';
 import { createTrustedDevices } from './db/trusted-devices';
 import type { AccountUser } from './domain/session';
 import { createAlertNotifier } from './bot/alerts/alert-notifier';
+import { escapeHtml } from './bot/format/html';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
 import { createLogger, type Logger } from './log';
@@ -126,8 +129,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     { apiRoot: config.botApiRoot },
   );
   const known = createKnownSessions(db);
+  // Everything the owner must be told goes through the outbox; what the last run left is sent now,
+  // before polling starts, so it goes out the moment the Bot API answers.
+  const outbox = createOutbox({ api: bot.api, ownerId, store: createOutboxStore(db), log, alerted: (hashes) => known.markAlerted(hashes) });
+  bot.api.config.use(outbox.reachability);
+  outbox.resume();
   const notifier = createAlertNotifier({
-    onDelivered: (hashes) => known.markAlerted(hashes),
+    outbox,
     api: bot.api,
     ownerId,
     audit,
@@ -160,7 +168,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
       // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
+      loginWatcher.stop();
       await atMost(STOP_BOT_WITHIN_MS, notifier.idle());
+      outbox.stop();
+      await atMost(STOP_BOT_WITHIN_MS, outbox.idle());
       await account.disconnect();
       db.close();
       log.info('stopped');
@@ -177,13 +188,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   await bot.api.setMyCommands([...COMMANDS]).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'));
-  await reportInterruptedActions(bot.api, ownerId, audit, log);
+  reportInterruptedActions(outbox, audit, log);
   if (companionProblem) {
     const text =
       companionProblem.failure.kind === 'logged_out'
         ? `session-warden started, but the companion account is logged out (${companionProblem.code}). ${LOGIN_HINT}`
         : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
-    await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
+    outbox.notify({ kind: 'companion_problem', text: escapeHtml(text) });
   }
   if (!companionProblem) await loginWatcher.start();
   // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.

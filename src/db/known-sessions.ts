@@ -10,7 +10,14 @@ export function createKnownSessions(db: Database, now: () => Date = () => new Da
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
   );
   const alerted = db.prepare<[string, string]>(`UPDATE known_session SET alerted_at = ? WHERE hash = ? AND alerted_at IS NULL`);
-  const unalerted = db.prepare(`SELECT hash FROM known_session WHERE alerted_at IS NULL AND ended_at IS NULL ORDER BY first_seen_at`);
+  // Ended sessions too: a login that ended before its alert went out must still be reported. Logins
+  // whose alert waits in the outbox are left to it, so a start does not alert them twice.
+  const unalerted = db.prepare(
+    `SELECT hash, first_seen_at AS firstSeenAt, coalesce(device_model, description) AS device FROM known_session k
+     WHERE alerted_at IS NULL AND NOT EXISTS (
+       SELECT 1 FROM outbox o, json_each(o.hashes) j WHERE o.delivered_at IS NULL AND j.value = k.hash)
+     ORDER BY first_seen_at`,
+  );
   const fill = db.prepare<[number, string, string, string, string | null, string]>(
     `UPDATE known_session SET api_id = ?, app_name = ?, device_model = ?, platform = ?, description = COALESCE(?, description)
      WHERE hash = ? AND api_id IS NULL`,
@@ -48,9 +55,16 @@ export function createKnownSessions(db: Database, now: () => Date = () => new Da
       const at = now().toISOString();
       db.transaction(() => hashes.forEach((h) => alerted.run(at, h.toString(10))))();
     },
-    /** Claimed but never delivered (a crash or a failed send): to be alerted at the next start. */
-    unalerted(): Set<string> {
-      return new Set((unalerted.all() as Array<{ hash: string }>).map((r) => r.hash));
+    /**
+     * Claimed but never alerted nor queued in the outbox (a crash in between): to be alerted at the
+     * next start, ended or not. `firstSeenAt` is unix seconds.
+     */
+    unalerted(): Array<{ hash: string; firstSeenAt: number; device: string | undefined }> {
+      return (unalerted.all() as Array<{ hash: string; firstSeenAt: string; device: string | null }>).map((r) => ({
+        hash: r.hash,
+        firstSeenAt: Math.floor(Date.parse(r.firstSeenAt) / 1000),
+        device: r.device ?? undefined,
+      }));
     },
     markEnded(hash: string): void {
       end.run(now().toISOString(), hash);

@@ -7,8 +7,13 @@ export type { Database };
 
 /**
  * Opens (creating if needed) and migrates the database. The file is created 0600: it records the
- * account's sessions and IP addresses. WAL with synchronous=FULL makes every committed audit row
- * survive a crash or power loss; the write volume is tiny, so the cost does not matter.
+ * account's sessions and IP addresses.
+ *
+ * WAL with synchronous=NORMAL: a commit is written to the WAL file without waiting for fsync, which
+ * is the disk sync that used to sit in front of every alert. It is safe against kill -9 and any
+ * process crash, because the written WAL pages are in the OS page cache and the OS writes them out
+ * whether or not the process lives; only a power loss or kernel crash can drop the last commits
+ * (never corrupt the file), and the outbox and `known_session.alerted_at` then re-send at most once.
  */
 export function openDatabase(file: string): Database {
   if (file !== ':memory:') {
@@ -17,7 +22,7 @@ export function openDatabase(file: string): Database {
   }
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);

@@ -20,6 +20,7 @@ export interface OutgoingMessage {
 const e = (s: string | undefined, max = 60): string => escapeHtml(clip(s?.trim() || '—', max));
 
 function headline(login: NewLogin): string {
+  if (login.endedBeforeAlert) return '🚨 <b>A login to your account; it has since ended</b> (before this alert could be sent)';
   if (login.whileOffline) return '🚨 <b>New login while session-warden was not running</b>';
   if (login.via === 'push') return '🚨 <b>New login to your account</b>';
   return '🚨 <b>New login to your account</b> (found by the session check)';
@@ -71,7 +72,7 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
 export function alertMessage(login: NewLogin, c: AlertContext): OutgoingMessage {
   const hash = formatSessionHash(login.hash);
   const text = [headline(login), '', ...details(login, c.nowMs), ...verdict(login, c), `Hash: <code>${hash}</code>`].join('\n');
-  if (login.autoEnd?.ok) return { text };
+  if (login.autoEnd?.ok || login.endedBeforeAlert) return { text };
   return { text, keyboard: new InlineKeyboard().text("It's me", `ok:${hash}`).text('End it', `ee:${hash}`) };
 }
 
