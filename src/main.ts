@@ -17,7 +17,7 @@ import { createOutboxStore } from './db/outbox';
 import { createSettings } from './db/settings';
 import { createTrustedDevices } from './db/trusted-devices';
 import type { AccountUser } from './domain/session';
-import { createAlertNotifier } from './bot/alerts/alert-notifier';
+import { alertsDelivered, createAlertNotifier } from './bot/alerts/alert-notifier';
 import { escapeHtml } from './bot/format/html';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
@@ -131,14 +131,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const known = createKnownSessions(db);
   // Everything the owner must be told goes through the outbox; what the last run left is sent now,
   // before polling starts, so it goes out the moment the Bot API answers.
-  const outbox = createOutbox({ api: bot.api, ownerId, store: createOutboxStore(db), log, alerted: (hashes) => known.markAlerted(hashes) });
+  const outbox = createOutbox({ api: bot.api, ownerId, store: createOutboxStore(db), log, alerted: alertsDelivered(known, audit) });
   bot.api.config.use(outbox.reachability);
   outbox.resume();
   const notifier = createAlertNotifier({
     outbox,
     api: bot.api,
     ownerId,
-    audit,
     log,
     context: async () => ({
       nowMs: Date.now(),

@@ -9,7 +9,7 @@ export function createKnownSessions(db: Database, now: () => Date = () => new Da
     `INSERT INTO known_session (hash, first_seen_at, seen_via, api_id, app_name, device_model, platform, description, alerted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
   );
-  const alerted = db.prepare<[string, string]>(`UPDATE known_session SET alerted_at = ? WHERE hash = ? AND alerted_at IS NULL`);
+  const alerted = db.prepare<[string, string]>(`UPDATE known_session SET alerted_at = ? WHERE hash = ? AND alerted_at IS NULL RETURNING seen_via AS via`);
   // Ended sessions too: a login that ended before its alert went out must still be reported. Logins
   // whose alert waits in the outbox are left to it, so a start does not alert them twice.
   const unalerted = db.prepare(
@@ -50,10 +50,15 @@ export function createKnownSessions(db: Database, now: () => Date = () => new Da
     activeHashes(): Set<string> {
       return new Set((active.all() as Array<{ hash: string }>).map((r) => r.hash));
     },
-    /** The owner has been told about these logins. */
-    markAlerted(hashes: readonly bigint[]): void {
+    /** The owner has been told about these logins; returns those not marked before, with how each was seen. */
+    markAlerted(hashes: readonly bigint[]): Array<{ hash: bigint; via: SeenVia }> {
       const at = now().toISOString();
-      db.transaction(() => hashes.forEach((h) => alerted.run(at, h.toString(10))))();
+      return db.transaction(() =>
+        hashes.flatMap((hash) => {
+          const row = alerted.get(at, hash.toString(10)) as { via: SeenVia } | undefined;
+          return row ? [{ hash, via: row.via }] : [];
+        }),
+      )();
     },
     /**
      * Claimed but never alerted nor queued in the outbox (a crash in between): to be alerted at the

@@ -1,6 +1,8 @@
 import type { Api } from 'grammy';
 import type { AuditLog } from '../../db/audit-log';
+import type { KnownSessions } from '../../db/known-sessions';
 import type { Session } from '../../domain/session';
+import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin, WatchSink } from '../../guard/login-watcher';
 import type { Logger } from '../../log';
 import { alertMessage, baselineMessage, batchMessages, companionLostMessage, type AlertContext, type OutgoingMessage } from '../format/alert';
@@ -11,7 +13,6 @@ export interface AlertNotifierDeps {
   readonly api: Api;
   readonly outbox: Outbox;
   readonly ownerId: number;
-  readonly audit: AuditLog;
   readonly log: Logger;
   readonly context: () => Promise<AlertContext>;
 }
@@ -59,25 +60,15 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
     return entry;
   }
 
-  function delivered(batch: readonly NewLogin[]): void {
-    d.audit.batch(() =>
-      batch.forEach((l) =>
-        d.audit.record({ actorId: null, action: 'alert_sent', targetHash: l.hash, detail: `found by ${l.via}${l.whileOffline ? ' at start' : ''}` }, 'ok'),
-      ),
-    );
-  }
-
   async function deliver(batch: NewLogin[]): Promise<void> {
     const context = await d.context();
     const messages = batch.length === 1 ? [alertMessage(batch[0]!, context)] : batchMessages(batch, context);
-    let left = messages.length;
     const tries = messages.map((m, i) => {
       let entry: Shown | undefined;
       const posted = d.outbox.post(
-        { kind: 'new_login', text: m.text, ...(m.keyboard ? { keyboard: m.keyboard } : {}), ...(i === 0 ? { hashes: batch.map((l) => l.hash) } : {}) },
+        { kind: 'new_login', text: m.text, ...(m.keyboard ? { keyboard: m.keyboard } : {}), hashes: batch.filter((l) => m.text.includes(`<code>${formatSessionHash(l.hash)}</code>`)).map((l) => l.hash) },
         {
           onDelivered: (messageId, sentText) => {
-            if (--left === 0) delivered(batch);
             if (!entry) return;
             entry.messageId = messageId;
             entry.sentText = sentText;
@@ -145,5 +136,16 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
     idle: async () => {
       while (sending) await sending;
     },
+  };
+}
+
+/**
+ * What the outbox calls when alerts are delivered, by this run or from rows a crashed run left:
+ * marks the logins alerted and writes one `alert_sent` audit row for each, exactly once.
+ */
+export function alertsDelivered(known: KnownSessions, audit: AuditLog): (hashes: readonly bigint[]) => void {
+  return (hashes) => {
+    const fresh = known.markAlerted(hashes);
+    audit.batch(() => fresh.forEach((l) => audit.record({ actorId: null, action: 'alert_sent', targetHash: l.hash, detail: `found by ${l.via}` }, 'ok')));
   };
 }
