@@ -1,4 +1,4 @@
-import { meetsAtMost, ratio } from './stats';
+import { median, meetsAtMost, ratio } from './stats';
 
 export type Unit = 'ms' | 'MB' | 'count';
 
@@ -58,4 +58,19 @@ export function renderTable(figures: readonly ScoredFigure[]): string {
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * One figure per id from several whole runs: the median of each run's app and baseline values, so
+ * `--check` judges the typical run, never one lucky or unlucky sample. Labels and goals come from
+ * the first run.
+ */
+export function medianOfRuns(runs: ReadonlyArray<readonly Figure[]>): Figure[] {
+  const first = runs[0] ?? [];
+  return first.map((f) => {
+    const same = runs.map((r) => r.find((x) => x.id === f.id));
+    const app = median(same.map((x) => x?.app ?? Number.NaN));
+    const bases = same.map((x) => x?.baseline ?? Number.NaN);
+    return { ...f, label: `${f.label} [median of ${runs.length} runs]`, app, ...(f.baseline !== undefined ? { baseline: median(bases) } : {}) };
+  });
 }
