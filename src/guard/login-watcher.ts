@@ -140,6 +140,9 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     if (reported) d.sink.newLogins([{ hash: push.hash, session: undefined, push, via: 'push', whileOffline: false }]);
     pendingPushes.push({ push, reported });
     processingPushes ??= (async () => {
+      // The alert first: encoding and sending the list request in the same tick used to put the
+      // alert's sendMessage behind it (the bench's profile). Guard mode needs the list, so no wait there.
+      if (reported) await new Promise((resolve) => setImmediate(resolve));
       while (pendingPushes.length > 0) {
         const batch = pendingPushes;
         pendingPushes = [];
