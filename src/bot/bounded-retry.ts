@@ -5,6 +5,8 @@ export interface BoundedRetryOptions {
   readonly retries: number;
   /** No single wait is longer than this (ms); a longer retry_after is handed back to the caller. */
   readonly maxDelayMs: number;
+  /** Waits between tries (tests record them instead). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface BoundedRetryOptions {
  * commands are answered within seconds of the Bot API coming back. The outbox owns longer retries.
  */
 export function boundedRetry(options: BoundedRetryOptions): Transformer {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   return async (prev, method, payload, signal) => {
     if (method === 'getUpdates') return prev(method, payload, signal);
     let delay = 500;
@@ -32,7 +35,7 @@ export function boundedRetry(options: BoundedRetryOptions): Transformer {
       } catch (err) {
         if (!(err instanceof HttpError) || last || signal?.aborted) throw err;
       }
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await sleep(wait);
       delay = Math.min(options.maxDelayMs, delay * 2);
     }
   };
