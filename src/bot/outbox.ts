@@ -127,7 +127,10 @@ export function createOutbox(d: OutboxDeps) {
         const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
         const wait = retryAfter !== undefined ? retryAfter * 1000 : backoff;
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        (tries === 1 ? log.error : log.warn).call(log, { err, kind: e.kind, tries, waitMs: wait }, 'a message to the owner was not accepted yet; trying again');
+        // Logged on the 1st, 2nd, 4th, 8th... try: a long outage must not flood the log.
+        if ((tries & (tries - 1)) === 0) {
+          (tries === 1 ? log.error : log.warn).call(log, { err, kind: e.kind, tries, waitMs: wait }, 'a message to the owner was not accepted yet; trying again');
+        }
         // Telegram's retry_after is a promise about the chat, so only a network failure is cut short.
         const network = retryAfter === undefined && !(err instanceof GrammyError);
         if (network) {
