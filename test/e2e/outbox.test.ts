@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { alertsFor, outage, outageWithLogins } from '../helpers/outage';
 import { sleep, startWorld, type World } from '../helpers/world';
 
@@ -52,6 +53,25 @@ describe('e2e: the outbox delivers what the owner must be told', () => {
     expect(String(alert.params.text)).toMatch(/has since ended/);
     await sleep(1500);
     expect(alertsFor(w, H2)).toHaveLength(1);
+  }, 60_000);
+
+  it('a login claimed but never alerted (a crash before its row) whose session ended meanwhile is reported at start, as ended, once', async () => {
+    w = await startWorld({ sessions: [{ hash: 1n }] });
+    await w.restart(() => {
+      // What a kill -9 right after the claim leaves: the login known, no alert, no outbox row; the session since gone.
+      const db = new BetterSqlite3(w.config.databasePath);
+      db.prepare(`INSERT INTO known_session (hash, first_seen_at, seen_via, device_model) VALUES (?, ?, 'push', 'Vanished Phone')`).run(
+        H1.toString(),
+        new Date(Date.now() - 60_000).toISOString(),
+      );
+      db.close();
+    });
+    const alert = await w.botApi.waitForCall('sendMessage', (c) => c.ok && String(c.params.text).includes(H1.toString()), { timeoutMs: 15_000 });
+    expect(String(alert.params.text)).toMatch(/has since ended/);
+    expect(String(alert.params.text)).toContain('Vanished Phone');
+    await w.restart();
+    await w.ask('/help');
+    expect(alertsFor(w, H1)).toHaveLength(1);
   }, 60_000);
 
   it('restart with undelivered rows: they are sent at start, once', async () => {
