@@ -1,13 +1,12 @@
-import { GrammyError, type Api, type Transformer } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import type { OutboxRow, OutboxStore } from '../db/outbox';
 import type { Logger } from '../log';
+import { createReachability } from './bot-api-reachability';
 import type { OwnerNotice, OwnerNotices } from './owner-notices';
 
 /** Longest wait between two tries while the Bot API is unreachable or failing (ms). */
 export const MAX_BACKOFF_MS = 10_000;
 const FIRST_BACKOFF_MS = 500;
-/** While sends fail on the network, one cheap getMe this often tells when the Bot API is back (ms). */
-const PROBE_EVERY_MS = 1000;
 /** A failed row write (disk full, read-only, locked) is tried again this often (ms). */
 const REWRITE_EVERY_MS = 2000;
 
@@ -69,43 +68,12 @@ export function createOutbox(d: OutboxDeps) {
   const log = d.log.child({ part: 'outbox' });
   const live = new Set<Entry>();
   const inFlight = new Set<Promise<void>>();
-  const napping = new Set<() => void>();
   let seq = 0;
   let stopped = false;
   let flushQueued = false;
   let rewriteTimer: NodeJS.Timeout | undefined;
   let storageFailing = false;
-  let networkDown = 0;
-  let probing = false;
-
-  const sleep = (ms: number, wakeOnReachable: boolean): Promise<void> =>
-    new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        napping.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      if (wakeOnReachable) napping.add(done);
-    });
-
-  /** The Bot API answered something: everything waiting out a network failure tries now. */
-  function reachable(): void {
-    for (const wake of [...napping]) wake();
-  }
-
-  /** One getMe at a time while sends fail on the network, instead of every message hammering it. */
-  function probe(): void {
-    if (probing || stopped) return;
-    probing = true;
-    void (async () => {
-      while (networkDown > 0 && !stopped) {
-        await sleep(PROBE_EVERY_MS, true);
-        if (networkDown === 0 || stopped) break;
-        await d.api.getMe().then(reachable, () => undefined);
-      }
-    })().finally(() => (probing = false));
-  }
+  const api = createReachability(d.api);
 
   async function deliver(e: Entry): Promise<void> {
     let backoff = FIRST_BACKOFF_MS;
@@ -118,7 +86,7 @@ export function createOutbox(d: OutboxDeps) {
         });
         e.delivered = true;
         e.settleFirstTry();
-        reachable();
+        api.reachable();
         queueFlush();
         e.hooks.onDelivered?.(sent.message_id, text);
         return;
@@ -131,14 +99,9 @@ export function createOutbox(d: OutboxDeps) {
         if ((tries & (tries - 1)) === 0) {
           (tries === 1 ? log.error : log.warn).call(log, { err, kind: e.kind, tries, waitMs: wait }, 'a message to the owner was not accepted yet; trying again');
         }
-        // Telegram's retry_after is a promise about the chat, so only a network failure is cut short.
-        const network = retryAfter === undefined && !(err instanceof GrammyError);
-        if (network) {
-          networkDown += 1;
-          probe();
-        }
-        await sleep(wait, retryAfter === undefined);
-        if (network) networkDown -= 1;
+        // Telegram's retry_after is a promise about the chat: only other failures are cut short.
+        if (retryAfter === undefined && !(err instanceof GrammyError)) await api.afterNetworkFailure(wait);
+        else await api.wait(wait, retryAfter === undefined);
       }
     }
   }
@@ -268,11 +231,7 @@ export function createOutbox(d: OutboxDeps) {
       }
     },
     /** Installed on bot.api: any answer from the Bot API ends every network-failure wait at once. */
-    reachability: ((prev, method, payload, signal) =>
-      prev(method, payload, signal).then((r) => {
-        if (networkDown > 0) reachable();
-        return r;
-      })) as Transformer,
+    reachability: api.transformer,
     /** Messages not yet accepted by the Bot API. */
     pending: (): number => [...live].filter((e) => !e.delivered).length,
     /** Resolves once nothing is in flight (for shutdown; retries keep it from resolving while failing). */
@@ -282,7 +241,7 @@ export function createOutbox(d: OutboxDeps) {
     /** Stops retrying and writes what can be written; rows left undelivered go out at the next start. */
     stop(): void {
       stopped = true;
-      for (const wake of [...napping]) wake();
+      api.stop();
       if (rewriteTimer) clearTimeout(rewriteTimer);
       flush();
     },
