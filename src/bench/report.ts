@@ -61,16 +61,22 @@ export function renderTable(figures: readonly ScoredFigure[]): string {
 }
 
 /**
- * One figure per id from several whole runs: the median of each run's app and baseline values, so
- * `--check` judges the typical run, never one lucky or unlucky sample. Labels and goals come from
- * the first run.
+ * One figure per id from several whole runs, so `--check` judges the typical run, never one lucky or
+ * unlucky sample. A figure with a baseline takes the run whose app/baseline ratio is the median (the
+ * pair stays from one run: medians of app and baseline taken apart would pair unrelated samples);
+ * any other takes the median of its values. Labels and goals come from the first run.
  */
 export function medianOfRuns(runs: ReadonlyArray<readonly Figure[]>): Figure[] {
   const first = runs[0] ?? [];
   return first.map((f) => {
-    const same = runs.map((r) => r.find((x) => x.id === f.id));
-    const app = median(same.map((x) => x?.app ?? Number.NaN));
-    const bases = same.map((x) => x?.baseline ?? Number.NaN);
-    return { ...f, label: `${f.label} [median of ${runs.length} runs]`, app, ...(f.baseline !== undefined ? { baseline: median(bases) } : {}) };
+    const label = `${f.label} [median of ${runs.length} runs]`;
+    const same = runs.map((r) => r.find((x) => x.id === f.id)).filter((x): x is Figure => x !== undefined);
+    if (f.baseline === undefined) return { ...f, label, app: median(same.map((x) => x.app)) };
+    const byRatio = same
+      .map((x) => ({ x, r: ratio(x.app, x.baseline ?? Number.NaN) }))
+      .sort((a, b) => (Number.isNaN(a.r) ? 1 : Number.isNaN(b.r) ? -1 : a.r - b.r));
+    // Nearest rank, as median() does; a run without a ratio sorts last and so counts against the check.
+    const mid = byRatio[Math.max(0, Math.ceil(byRatio.length / 2) - 1)]?.x ?? f;
+    return { ...f, label, app: mid.app, ...(mid.baseline !== undefined ? { baseline: mid.baseline } : {}) };
   });
 }

@@ -104,5 +104,9 @@ describe('medianOfRuns', () => {
     expect(f).toMatchObject({ app: 10.5, baseline: 10 });
     expect(score(f!).pass).toBe(true);
     expect(score(medianOfRuns([run(30, 10), run(30, 10), run(10, 10)])[0]!).pass).toBe(false);
+    // Medians of app and baseline taken apart (9.03 / 12.0 = 0.75) would pass runs whose own ratios are 1.30, 1.20, 0.75.
+    const [m] = medianOfRuns([run(9.03, 6.92), run(20.1, 16.7), run(9.01, 12.0)]);
+    expect(m).toMatchObject({ app: 20.1, baseline: 16.7 });
+    expect(score(m!).pass).toBe(false);
   });
 });
