@@ -14,12 +14,12 @@ import { registerCommandMenus } from './bot/features/help';
 import { describeLoggedOut } from './bot/format/explain-failure';
 import { createLocalizer } from './bot/i18n';
 import { reportInterruptedActions } from './bot/interrupted-actions';
+import { createOutbox } from './bot/outbox';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
 import type { Database } from './db/open-database';
 import { createResilientStore } from './db/resilient-store';
 import { watchDatabaseFile } from './db/database-file-watch';
-import { directNotices } from './bot/owner-notices';
 import { databaseFileNotice, storageNotice } from './bot/storage-notices';
 import { createKnownSessions } from './db/known-sessions';
 import { createConnectedBots } from './db/connected-bots';
@@ -28,8 +28,10 @@ import { createPasswordStates } from './db/password-state';
 import { createSeenCountries } from './db/seen-countries';
 import { createSettings } from './db/settings';
 import { createTrustedDevices } from './db/trusted-devices';
-import { createAlertNotifier } from './bot/alerts/alert-notifier';
+import { alertsDelivered, createAlertNotifier } from './bot/alerts/alert-notifier';
 import { doorNotices } from './bot/door-notices';
+import { createOutboxStore } from './db/outbox';
+import { escapeHtml } from './bot/format/html';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createDoors, type Doors } from './guard/doors';
 import { sessionRisk } from './guard/session-risk';
@@ -143,7 +145,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     { apiRoot: config.botApiRoot },
   );
   const known = createKnownSessions(store);
-  const notices = directNotices(bot.api, ownerId, log);
+  // Everything the owner must be told goes through the outbox; what the last run left is sent now,
+  // before polling starts, so it goes out the moment the Bot API answers.
+  const outbox = createOutbox({ api: bot.api, ownerId, store: createOutboxStore(db), log, alerted: alertsDelivered(known, audit) });
+  bot.api.config.use(outbox.reachability);
+  outbox.resume();
+  const notices = outbox;
   const stopStorageNotices = store.onChange((e) => notices.notify(storageNotice(e, Date.now())));
   const fileWatch =
     config.databasePath === ':memory:'
@@ -153,10 +160,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           notices.notify(databaseFileNotice(e));
         });
   const notifier = createAlertNotifier({
-    onDelivered: (hashes) => known.markAlerted(hashes),
+    outbox,
     api: bot.api,
     ownerId,
-    audit,
     log,
     context: async () => ({
       nowMs: Date.now(),
@@ -212,7 +218,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
       // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
+      loginWatcher.stop();
       await atMost(STOP_BOT_WITHIN_MS, notifier.idle());
+      outbox.stop();
+      await atMost(STOP_BOT_WITHIN_MS, outbox.idle());
       await account.disconnect();
       fileWatch?.stop();
       stopStorageNotices();
@@ -243,13 +252,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   await registerCommandMenus(bot.api, i18n, ownerId).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'));
-  await reportInterruptedActions(bot.api, ownerId, audit, log);
+  reportInterruptedActions(outbox, audit, log);
   if (companionProblem) {
     const text =
       companionProblem.failure.kind === 'logged_out'
         ? `session-warden started, but the companion account is logged out (${companionProblem.code}): ${describeLoggedOut(companionProblem.code)}`
         : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
-    await bot.api.sendMessage(ownerId, text).catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
+    outbox.notify({ kind: 'companion_problem', text: escapeHtml(text) });
   }
   // After the session watch: a slow or rate-limited getPassword must never delay session alerts.
   if (!companionProblem || companionProblem.failure.kind !== 'logged_out') void doors.start();

@@ -1,4 +1,4 @@
-import { meetsAtMost, ratio } from './stats';
+import { median, meetsAtMost, ratio } from './stats';
 
 export type Unit = 'ms' | 'MB' | 'count';
 
@@ -58,4 +58,25 @@ export function renderTable(figures: readonly ScoredFigure[]): string {
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * One figure per id from several whole runs, so `--check` judges the typical run, never one lucky or
+ * unlucky sample. A figure with a baseline takes the run whose app/baseline ratio is the median (the
+ * pair stays from one run: medians of app and baseline taken apart would pair unrelated samples);
+ * any other takes the median of its values. Labels and goals come from the first run.
+ */
+export function medianOfRuns(runs: ReadonlyArray<readonly Figure[]>): Figure[] {
+  const first = runs[0] ?? [];
+  return first.map((f) => {
+    const label = `${f.label} [median of ${runs.length} runs]`;
+    const same = runs.map((r) => r.find((x) => x.id === f.id)).filter((x): x is Figure => x !== undefined);
+    if (f.baseline === undefined) return { ...f, label, app: median(same.map((x) => x.app)) };
+    const byRatio = same
+      .map((x) => ({ x, r: ratio(x.app, x.baseline ?? Number.NaN) }))
+      .sort((a, b) => (Number.isNaN(a.r) ? 1 : Number.isNaN(b.r) ? -1 : a.r - b.r));
+    // Nearest rank, as median() does; a run without a ratio sorts last and so counts against the check.
+    const mid = byRatio[Math.max(0, Math.ceil(byRatio.length / 2) - 1)]?.x ?? f;
+    return { ...f, label, app: mid.app, ...(mid.baseline !== undefined ? { baseline: mid.baseline } : {}) };
+  });
 }

@@ -1,5 +1,5 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotConfig, type Context } from 'grammy';
+import { boundedRetry } from './bounded-retry';
 import { chatRateLimit } from './chat-rate-limit';
 import type { BotDeps } from './deps';
 import { errorBoundary } from './error-boundary';
@@ -42,8 +42,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   // A private chat may take a short burst, then about one message a second; beyond that Telegram answers 429.
   bot.api.config.use(chatRateLimit({ burst: 5, perSecond: 1 }));
-  // Retry 429 and 5xx, but never sit on a security alert for long: past 30 s the call fails and is logged.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // A few quick retries of 429, 5xx and network errors, never a wait over 10 s; past that the call fails,
+  // and the outbox (messages the owner must get) or the polling loop (getUpdates) retries on its own.
+  bot.api.config.use(boundedRetry({ retries: 3, maxDelayMs: 10_000 }));
   // Long polling starts with deleteWebhook. A self-hosted server without webhook support answers 404,
   // which would stop the bot before it starts; such a server has no webhook to delete.
   bot.api.config.use(async (prev, method, payload, signal) => {

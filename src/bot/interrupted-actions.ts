@@ -1,14 +1,15 @@
-import type { Api } from 'grammy';
 import type { AuditLog } from '../db/audit-log';
 import type { Logger } from '../log';
 import { escapeHtml } from './format/html';
+import type { Outbox } from './outbox';
 
 /**
  * Actions still `pending` at start were cut off by a crash between asking Telegram and hearing back.
- * Their outcome is unknown, so the owner is told to check, and only once the message is delivered
- * are they marked `interrupted`: if it cannot be sent they stay pending and are reported next start.
+ * Their outcome is unknown, so the owner is told to check through the outbox, and only once the
+ * report can no longer be lost (its row is written, or it is delivered) are they marked
+ * `interrupted`: until then they stay pending and are reported again at the next start.
  */
-export async function reportInterruptedActions(api: Api, ownerId: number, audit: AuditLog, log: Logger): Promise<void> {
+export function reportInterruptedActions(outbox: Outbox, audit: AuditLog, log: Logger): void {
   const pending = audit.pending();
   if (pending.length === 0) return;
   const lines = pending
@@ -25,11 +26,15 @@ export async function reportInterruptedActions(api: Api, ownerId: number, audit:
   ]
     .filter(Boolean)
     .join('\n');
-  try {
-    await api.sendMessage(ownerId, text, { parse_mode: 'HTML' });
-  } catch (err) {
-    log.warn({ err }, 'could not report interrupted actions; they stay pending until the next start');
-    return;
-  }
-  audit.batch(() => pending.forEach((entry) => audit.finish(entry.id, 'interrupted', entry.detail ?? undefined)));
+  const markInterrupted = (): void => {
+    try {
+      audit.batch(() => pending.forEach((entry) => audit.finish(entry.id, 'interrupted', entry.detail ?? undefined)));
+    } catch (err) {
+      log.warn({ err }, 'could not mark interrupted actions; they are reported again at the next start');
+    }
+  };
+  // The same pending rows make the same key: a report queued by a run that crashed is not queued twice.
+  const key = `interrupted:${pending.map((e) => e.id).join(',')}`;
+  if (outbox.told(key)) markInterrupted();
+  else outbox.post({ kind: 'interrupted_actions', text, key }, { onSafe: markInterrupted });
 }

@@ -11,19 +11,25 @@ export interface OwnerNotice {
   readonly kind: string;
   readonly text: string;
   readonly keyboard?: InlineKeyboard;
-  /** Notices with the same key are delivered at most once (a change seen twice is told once). */
+  /**
+   * Notices with the same key are delivered at most once (a change seen twice is told once); the
+   * outbox remembers delivered keys for 7 days.
+   */
   readonly key?: string;
 }
 
-/** The one way to tell the owner something that must not be lost. */
+/**
+ * The one way to tell the owner something that must not be lost. The outbox (`createOutbox` in
+ * src/bot/outbox.ts, wired in src/main.ts) implements it: a SQLite row until the Bot API accepts it.
+ */
 export interface OwnerNotices {
   /** Queues a notice and returns at once; delivery is at least once, retried until the Bot API accepts it. */
   notify(notice: OwnerNotice): void;
 }
 
 /**
- * The simplest implementation: one sendMessage, failures logged. The outbox replaces it with a
- * durable, retried queue; callers do not change.
+ * One sendMessage, failures only logged: for tests and tools that need an OwnerNotices without a
+ * database. The app itself uses the outbox.
  */
 export function directNotices(api: Api, ownerId: number, log: Logger): OwnerNotices {
   return {

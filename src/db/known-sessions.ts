@@ -16,14 +16,18 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
     `INSERT INTO known_session (hash, first_seen_at, seen_via, api_id, app_name, device_model, platform, description, alerted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
   );
-  const alerted = db.prepare<[string, string]>(`UPDATE known_session SET alerted_at = ? WHERE hash = ? AND alerted_at IS NULL`);
-  const unalerted = db.prepare(`SELECT hash FROM known_session WHERE alerted_at IS NULL AND ended_at IS NULL ORDER BY first_seen_at`);
+  const alerted = db.prepare<[string, string]>(`UPDATE known_session SET alerted_at = ? WHERE hash = ? AND alerted_at IS NULL RETURNING seen_via AS via`);
+  // Ended sessions too: a login that ended before its alert went out must still be reported. Logins
+  // whose alert waits in the outbox are left to it, so a start does not alert them twice.
+  const unalerted = db.prepare(
+    `SELECT hash, first_seen_at AS firstSeenAt, coalesce(device_model, description) AS device FROM known_session k
+     WHERE alerted_at IS NULL AND NOT EXISTS (
+       SELECT 1 FROM outbox o, json_each(o.hashes) j WHERE o.delivered_at IS NULL AND j.value = k.hash)
+     ORDER BY first_seen_at`,
+  );
   const fill = db.prepare<[number, string, string, string, string | null, string]>(
     `UPDATE known_session SET api_id = ?, app_name = ?, device_model = ?, platform = ?, description = COALESCE(?, description)
      WHERE hash = ? AND api_id IS NULL`,
-  );
-  const unalertedEnded = db.prepare(
-    `SELECT hash, device_model, description, first_seen_at FROM known_session WHERE alerted_at IS NULL AND ended_at IS NOT NULL ORDER BY first_seen_at`,
   );
   const active = db.prepare(`SELECT hash FROM known_session WHERE ended_at IS NULL`);
   const end = db.prepare<[string, string]>(`UPDATE known_session SET ended_at = ? WHERE hash = ? AND ended_at IS NULL`);
@@ -76,25 +80,25 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
       for (const h of ended) hashes.delete(h);
       return hashes;
     },
-    /** The owner has been told about these logins. */
-    markAlerted(hashes: readonly bigint[]): void {
+    /** The owner has been told about these logins; returns those not marked before, with how each was seen. */
+    markAlerted(hashes: readonly bigint[]): Array<{ hash: bigint; via: SeenVia }> {
       const at = now().toISOString();
-      const list = hashes.map((h) => h.toString(10));
-      store.batch(() => list.forEach((h) => store.write(() => alerted.run(at, h))));
-    },
-    /** Claimed but never delivered (a crash or a failed send): to be alerted at the next start. */
-    unalerted(): Set<string> {
-      return new Set((unalerted.all() as Array<{ hash: string }>).map((r) => r.hash));
+      return db.transaction(() =>
+        hashes.flatMap((hash) => {
+          const row = alerted.get(at, hash.toString(10)) as { via: SeenVia } | undefined;
+          return row ? [{ hash, via: row.via }] : [];
+        }),
+      )();
     },
     /**
-     * Claimed, ended (guard mode, or from another device) and never told: a crash between ending a
-     * login and alerting it must not hide it. The next start alerts these too.
+     * Claimed but never alerted nor queued in the outbox (a crash in between): to be alerted at the
+     * next start, ended or not. `firstSeenAt` is unix seconds.
      */
-    unalertedEnded(): Array<{ hash: bigint; device: string | undefined; firstSeenAt: number }> {
-      return (unalertedEnded.all() as Array<{ hash: string; device_model: string | null; description: string | null; first_seen_at: string }>).map((r) => ({
-        hash: BigInt(r.hash),
-        device: r.device_model ?? r.description ?? undefined,
-        firstSeenAt: Math.floor(Date.parse(r.first_seen_at) / 1000),
+    unalerted(): Array<{ hash: string; firstSeenAt: number; device: string | undefined }> {
+      return (unalerted.all() as Array<{ hash: string; firstSeenAt: string; device: string | null }>).map((r) => ({
+        hash: r.hash,
+        firstSeenAt: Math.floor(Date.parse(r.firstSeenAt) / 1000),
+        device: r.device ?? undefined,
       }));
     },
     markEnded(hash: string): void {

@@ -42,7 +42,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   }
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  // synchronous=NORMAL: a commit reaches the WAL without waiting for fsync, the disk sync that used to
+  // sit in front of every alert. Safe against kill -9 and any process crash (the WAL pages are in the
+  // OS page cache, written out whether or not the process lives); only a power loss can drop the last
+  // commits, never corrupt the file, and the outbox and known_session.alerted_at then re-send at most once.
+  db.pragma('synchronous = NORMAL');
   db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   migrate(db);

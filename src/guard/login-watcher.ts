@@ -18,8 +18,8 @@ export interface NewLogin {
   readonly whileOffline: boolean;
   /** Set when guard mode tried to end it. */
   readonly autoEnd?: AutoEnd;
-  /** It had ended before its alert went out (a restart came between): told late, with nothing to end. */
-  readonly alreadyEnded?: true;
+  /** The session ended before its alert could go out (guard mode, another device, a restart between): still reported, as ended. */
+  readonly endedBeforeAlert?: boolean;
 }
 
 /**
@@ -38,6 +38,8 @@ export interface WatchSink {
   /** Resolves once the owner has been told, so start-up completes with the summary delivered. */
   baseline(sessions: readonly Session[]): Promise<void>;
   companionLost(code: string): void;
+  /** Sessions seen to have ended, so an alert not yet delivered can say so. */
+  ended?(hashes: readonly bigint[]): void;
 }
 
 export interface LoginWatcherDeps {
@@ -88,7 +90,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
    */
   async function enforce(logins: readonly NewLogin[], listError?: AccountError): Promise<NewLogin[]> {
     if (!guardOn()) return [...logins];
-    const untrusted = logins.filter((l) => !(l.session && d.trusted.isTrusted(l.session)));
+    const untrusted = logins.filter((l) => !l.endedBeforeAlert && !(l.session && d.trusted.isTrusted(l.session)));
     if (untrusted.length === 0) return [...logins];
     const ids = d.audit.batch(() =>
       untrusted.map((l) =>
@@ -150,6 +152,9 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     if (reported) d.sink.newLogins([{ hash: push.hash, session: undefined, push, via: 'push', whileOffline: false }]);
     pendingPushes.push({ push, reported });
     processingPushes ??= (async () => {
+      // The alert first: encoding and sending the list request in the same tick used to put the
+      // alert's sendMessage behind it (the bench's profile). Guard mode needs the list, so no wait there.
+      if (reported) await new Promise((resolve) => setImmediate(resolve));
       while (pendingPushes.length > 0) {
         const batch = pendingPushes;
         pendingPushes = [];
@@ -184,36 +189,30 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       await d.sink.baseline(others);
       return;
     }
-    // Logins claimed by an earlier run whose alert never went out (a crash, a failed send).
-    const undelivered = atStart ? d.known.unalerted() : new Set<string>();
+    // Logins claimed by an earlier run whose alert never went out (a crash before it was queued).
+    const undelivered = atStart ? d.known.unalerted() : [];
     const diff = diffSessions(d.known.activeHashes(), sessions);
     for (const hash of diff.vanished) {
       d.known.markEnded(hash);
       d.audit.record({ actorId: null, action: 'session_gone', targetHash: BigInt(hash) }, 'ok');
     }
+    if (diff.vanished.length > 0) d.sink.ended?.(diff.vanished.map((h) => BigInt(h)));
     const claimed = diff.added.filter((s) => d.known.claim(s.hash, atStart ? 'start' : via, s, s.deviceModel));
-    const carried = others.filter((s) => undelivered.has(s.hash.toString(10)));
-    if (atStart) tellEndedLate();
-    await report(
-      [...carried, ...claimed].map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
-    );
+    const listed = new Map(others.map((s) => [s.hash.toString(10), s]));
+    const carried = undelivered.map((u): NewLogin => {
+      const session = listed.get(u.hash);
+      if (session) return { hash: session.hash, session, push: undefined, via: 'start', whileOffline: true };
+      // Gone before anyone was told: still reported, from what was stored when it was claimed.
+      const push = { hash: BigInt(u.hash), unconfirmed: false, date: u.firstSeenAt, device: u.device, location: undefined };
+      return { hash: push.hash, session: undefined, push, via: 'start', whileOffline: true, endedBeforeAlert: true };
+    });
+    await report([
+      ...carried,
+      ...claimed.map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
+    ]);
   }
 
   /** Logins ended before their alert was delivered (guard mode ends first, then tells): told now. */
-  function tellEndedLate(): void {
-    const late = d.known.unalertedEnded().map(
-      (r): NewLogin => ({
-        hash: r.hash,
-        session: undefined,
-        push: { hash: r.hash, unconfirmed: false, date: r.firstSeenAt, device: r.device, location: undefined },
-        via: 'start',
-        whileOffline: true,
-        alreadyEnded: true,
-      }),
-    );
-    if (late.length > 0) d.sink.newLogins(late);
-  }
-
   /**
    * Single flight. A request that arrives while a reconcile runs (a 777000 message, say) may concern
    * a login newer than the list being read, so it queues exactly one more run instead of joining.

@@ -1,4 +1,5 @@
 import { meetsAtMost, median, percentile, ratio, roundOrder, summarize } from '../../src/bench/stats';
+import { medianOfRuns, score } from '../../src/bench/report';
 
 describe('bench stats: percentile (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1); // 1..100
@@ -93,5 +94,19 @@ describe('bench stats: ratio and goals', () => {
     expect(roundOrder(0, 'app', 'base')).toEqual(['app', 'base']);
     expect(roundOrder(1, 'app', 'base')).toEqual(['base', 'app']);
     expect(roundOrder(2, 'app', 'base')).toEqual(['app', 'base']);
+  });
+});
+
+describe('medianOfRuns', () => {
+  it('judges the median run of each figure, so one outlier run neither passes nor fails the check', () => {
+    const run = (app: number, baseline: number) => [{ id: 'alert.p99', label: 'alert p99', unit: 'ms' as const, app, baseline, goal: { on: 'ratio' as const, limit: 1.1 } }];
+    const [f] = medianOfRuns([run(30, 10), run(10, 10), run(10.5, 10)]);
+    expect(f).toMatchObject({ app: 10.5, baseline: 10 });
+    expect(score(f!).pass).toBe(true);
+    expect(score(medianOfRuns([run(30, 10), run(30, 10), run(10, 10)])[0]!).pass).toBe(false);
+    // Medians of app and baseline taken apart (9.03 / 12.0 = 0.75) would pass runs whose own ratios are 1.30, 1.20, 0.75.
+    const [m] = medianOfRuns([run(9.03, 6.92), run(20.1, 16.7), run(9.01, 12.0)]);
+    expect(m).toMatchObject({ app: 20.1, baseline: 16.7 });
+    expect(score(m!).pass).toBe(false);
   });
 });

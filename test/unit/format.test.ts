@@ -1,6 +1,8 @@
 import { clip, escapeHtml } from '../../src/bot/format/html';
 import { reportInterruptedActions } from '../../src/bot/interrupted-actions';
+import { createOutbox } from '../../src/bot/outbox';
 import { createAuditLog } from '../../src/db/audit-log';
+import { createOutboxStore } from '../../src/db/outbox';
 import { openDatabase } from '../../src/db/open-database';
 import { silentLogger } from '../../src/log';
 
@@ -20,17 +22,21 @@ describe('escapeHtml', () => {
 });
 
 describe('reportInterruptedActions', () => {
-  it('marks actions interrupted only once the owner has been told', async () => {
-    const audit = createAuditLog(openDatabase(':memory:'));
+  it('marks actions interrupted once the report cannot be lost, and queues it once', async () => {
+    const db = openDatabase(':memory:');
+    const audit = createAuditLog(db);
     audit.begin({ actorId: 1, action: 'revoke', targetHash: 5n });
-    const failing = { sendMessage: async () => Promise.reject(new Error('Bot API down')) };
-    await reportInterruptedActions(failing as never, 1, audit, silentLogger);
-    expect(audit.pending()).toHaveLength(1);
     const sent: string[] = [];
-    const working = { sendMessage: async (_: number, text: string) => void sent.push(text) };
-    await reportInterruptedActions(working as never, 1, audit, silentLogger);
+    const api = { sendMessage: async (_: number, text: string) => (sent.push(text), { message_id: sent.length }), getMe: async () => ({}) };
+    const outbox = createOutbox({ api: api as never, ownerId: 1, store: createOutboxStore(db), log: silentLogger, alerted: () => undefined });
+    reportInterruptedActions(outbox, audit, silentLogger);
+    expect(audit.pending()).toHaveLength(1); // nothing written yet: the send goes first
+    await outbox.idle();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(sent[0]).toMatch(/revoke <code>5<\/code>/);
     expect(audit.pending()).toHaveLength(0);
     expect(audit.recent(1)[0]?.outcome).toBe('interrupted');
+    reportInterruptedActions(outbox, audit, silentLogger);
+    expect(sent).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { createKnownSessions } from '../../src/db/known-sessions';
 import { openDatabase } from '../../src/db/open-database';
+import { createOutboxStore } from '../../src/db/outbox';
 import { createTrustedDevices } from '../../src/db/trusted-devices';
 import { diffSessions } from '../../src/guard/diff';
 import { fingerprintOf } from '../../src/guard/fingerprint';
@@ -74,14 +75,23 @@ describe('trusted devices', () => {
 });
 
 describe('alert delivery bookkeeping', () => {
-  it('a claimed login stays undelivered until marked alerted; the baseline counts as told', () => {
-    const known = createKnownSessions(openDatabase(':memory:'));
+  it('a claimed login stays undelivered until marked alerted, even once ended; the baseline counts as told; one queued in the outbox is left to it', () => {
+    const db = openDatabase(':memory:');
+    const known = createKnownSessions(db);
+    const hashes = (): string[] => known.unalerted().map((u) => u.hash);
     known.claim(1n, 'baseline');
     known.claim(2n, 'push');
     known.claim(-3n, 'reconcile');
-    expect(known.unalerted()).toEqual(new Set(['2', '-3']));
+    known.claim(4n, 'push');
+    expect(hashes()).toEqual(['2', '-3', '4']);
     known.markAlerted([2n]);
     known.markEnded('-3');
-    expect(known.unalerted()).toEqual(new Set());
+    // Ended before anyone was told: still to be reported.
+    expect(hashes()).toEqual(['-3', '4']);
+    const store = createOutboxStore(db);
+    store.write(() => store.insert({ kind: 'new_login', text: 'x', replyMarkup: null, key: null, hashes: ['4'] }, false));
+    expect(hashes()).toEqual(['-3']);
+    expect(known.markAlerted([-3n, 2n])).toEqual([{ hash: -3n, via: 'reconcile' }]);
+    expect(hashes()).toEqual([]);
   });
 });

@@ -1,81 +1,86 @@
 import type { Api } from 'grammy';
 import type { AuditLog } from '../../db/audit-log';
+import type { KnownSessions } from '../../db/known-sessions';
 import type { Session } from '../../domain/session';
+import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin, WatchSink } from '../../guard/login-watcher';
 import type { Logger } from '../../log';
 import { alertMessage, baselineMessage, batchMessages, companionLostMessage, type AlertContext, type OutgoingMessage } from '../format/alert';
+import type { Outbox } from '../outbox';
 
 export interface AlertNotifierDeps {
+  /** For edits only (details filled in later); every new message goes through the outbox. */
   readonly api: Api;
+  readonly outbox: Outbox;
   readonly ownerId: number;
-  readonly audit: AuditLog;
   readonly log: Logger;
   readonly context: () => Promise<AlertContext>;
-  /** Called once the owner has the alert for these logins, so a crash before it is re-alerted at start. */
-  readonly onDelivered?: (hashes: readonly bigint[]) => void;
+}
+
+/** One single-login alert: queued in the outbox until `messageId` is known, then on the owner's screen. */
+interface Shown {
+  login: NewLogin;
+  readonly seq: number;
+  messageId: number | undefined;
+  sentText: string | undefined;
 }
 
 /**
- * Tells the owner about new logins. One send runs at a time: the first login goes out at once, and
- * whatever arrives while it is on the wire is coalesced into the next message, so a burst of 200
- * logins becomes a handful of messages instead of 200 and never provokes a 429.
+ * Tells the owner about new logins, through the outbox. The first login goes out at once; whatever
+ * arrives before that message's first try has settled is coalesced into the next message, so a burst
+ * of 200 logins becomes a handful of messages and never provokes a 429. Only the first try is waited
+ * for: a message still failing never holds back the next (the outbox retries it on its own).
  */
-export function createAlertNotifier(
-  d: AlertNotifierDeps,
-): WatchSink & { pending(): number; idle(): Promise<void>; forget(hash: bigint): void } {
+export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending(): number; idle(): Promise<void>; forget(hash: bigint): void } {
   let queue: NewLogin[] = [];
   let sending: Promise<void> | undefined;
-  /** Single alerts on screen, by hash, so the details that follow a push can be filled in. */
-  const shown = new Map<string, { messageId: number; login: NewLogin }>();
-  /** Hashes being sent right now, and details that arrived for them meanwhile. */
-  const onTheWire = new Set<string>();
-  const lateDetails = new Map<string, NewLogin>();
-  const key = (l: NewLogin): string => l.hash.toString(10);
+  /** Recent single alerts by hash, so the details that follow a push, or its end, can be shown. */
+  const shown = new Map<string, Shown>();
+  const key = (l: NewLogin | bigint): string => (typeof l === 'bigint' ? l : l.hash).toString(10);
 
-  const send = (m: OutgoingMessage) =>
-    d.api.sendMessage(d.ownerId, m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
+  const markup = (m: OutgoingMessage) => ({ parse_mode: 'HTML' as const, ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
 
-  /** Redraws an alert with the full details (app, IP, 2FA state); the buttons stay as they were. */
-  async function refresh(entry: { messageId: number; login: NewLogin }, login: NewLogin): Promise<void> {
+  /** Shows `login` as it is now: revises the queued message, or edits the delivered one (buttons kept). */
+  async function redraw(entry: Shown, login: NewLogin): Promise<void> {
     entry.login = login;
     const m = alertMessage(login, await d.context());
+    if (entry.messageId === undefined) return d.outbox.revise(entry.seq, m.text, m.keyboard ?? null);
+    if (entry.sentText === m.text) return;
+    entry.sentText = m.text;
     await d.api
-      .editMessageText(d.ownerId, entry.messageId, m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) })
+      .editMessageText(d.ownerId, entry.messageId, m.text, markup(m))
       .catch((err: unknown) => d.log.warn({ err }, 'could not add the details to an alert'));
   }
 
-  function remember(login: NewLogin, messageId: number): void {
-    shown.set(key(login), { messageId, login });
+  function remember(login: NewLogin, seq: number): Shown {
+    const entry: Shown = { login, seq, messageId: undefined, sentText: undefined };
+    shown.set(key(login), entry);
     // Only recent alerts get details; the map must not grow with every login ever seen.
     if (shown.size > 500) shown.delete(shown.keys().next().value as string);
+    return entry;
   }
 
   async function deliver(batch: NewLogin[]): Promise<void> {
     const context = await d.context();
     const messages = batch.length === 1 ? [alertMessage(batch[0]!, context)] : batchMessages(batch, context);
-    const ids = d.audit.batch(() =>
-      batch.map((l) => d.audit.begin({ actorId: null, action: 'alert_sent', targetHash: l.hash, detail: `found by ${l.via}${l.whileOffline ? ' at start' : ''}` })),
-    );
-    let outcome = 'ok';
-    batch.forEach((l) => onTheWire.add(key(l)));
-    for (const m of messages) {
-      try {
-        const sent = await send(m);
-        if (batch.length === 1) remember(batch[0]!, sent.message_id);
-      } catch (err) {
-        outcome = err instanceof Error ? err.message.slice(0, 200) : 'SEND_FAILED';
-        d.log.error({ err }, 'could not deliver a new-login alert');
-      }
-    }
-    d.audit.batch(() => ids.forEach((id) => d.audit.finish(id, outcome)));
-    if (outcome === 'ok') d.onDelivered?.(batch.map((l) => l.hash));
-    for (const l of batch) {
-      onTheWire.delete(key(l));
-      const late = lateDetails.get(key(l));
-      lateDetails.delete(key(l));
-      const entry = shown.get(key(l));
-      if (late && entry) await refresh(entry, late);
-    }
+    const tries = messages.map((m, i) => {
+      let entry: Shown | undefined;
+      const posted = d.outbox.post(
+        { kind: 'new_login', text: m.text, ...(m.keyboard ? { keyboard: m.keyboard } : {}), hashes: batch.filter((l) => m.text.includes(`<code>${formatSessionHash(l.hash)}</code>`)).map((l) => l.hash) },
+        {
+          onDelivered: (messageId, sentText) => {
+            if (!entry) return;
+            entry.messageId = messageId;
+            entry.sentText = sentText;
+            // Details or an end that arrived while it was on the wire.
+            if (entry.login !== batch[0]) void redraw(entry, entry.login);
+          },
+        },
+      );
+      if (posted && batch.length === 1) entry = remember(batch[0]!, posted.seq);
+      return posted?.firstTry;
+    });
+    await Promise.all(tries);
   }
 
   function drain(): void {
@@ -93,11 +98,13 @@ export function createAlertNotifier(
       });
   }
 
-  const notice = (text: string, what: string): Promise<void> =>
-    send({ text }).then(
-      () => undefined,
-      (err: unknown) => d.log.error({ err }, `could not send the ${what} notice`),
-    );
+  /** Logins in the coalescing queue, or on screen, take this change. */
+  function update(hash: bigint, change: (l: NewLogin) => NewLogin): void {
+    const queued = queue.findIndex((q) => key(q) === key(hash));
+    if (queued >= 0) queue[queued] = change(queue[queued]!);
+    const entry = shown.get(key(hash));
+    if (entry) void redraw(entry, change(entry.login));
+  }
 
   return {
     newLogins(logins: readonly NewLogin[]): void {
@@ -105,26 +112,40 @@ export function createAlertNotifier(
       drain();
     },
     details(logins: readonly NewLogin[]): void {
-      for (const login of logins) {
-        const queued = queue.findIndex((q) => key(q) === key(login));
-        const entry = shown.get(key(login));
-        if (queued >= 0) queue[queued] = login;
-        else if (onTheWire.has(key(login))) lateDetails.set(key(login), login);
-        else if (entry) void refresh(entry, login);
+      for (const login of logins) update(login.hash, (old) => ({ ...login, ...(old.endedBeforeAlert ? { endedBeforeAlert: true } : {}) }));
+    },
+    ended(hashes: readonly bigint[]): void {
+      for (const hash of hashes) {
+        const entry = shown.get(key(hash));
+        // Only an alert the owner has not seen yet changes: one on screen already told them.
+        if (entry && entry.messageId !== undefined) continue;
+        update(hash, (l) => ({ ...l, endedBeforeAlert: true }));
       }
     },
-    baseline: (sessions: readonly Session[]): Promise<void> => notice(baselineMessage(sessions), 'baseline'),
+    baseline: async (sessions: readonly Session[]): Promise<void> => {
+      await d.outbox.post({ kind: 'baseline', text: baselineMessage(sessions), key: 'baseline' })?.firstTry;
+    },
     companionLost(code: string): void {
-      void notice(companionLostMessage(code), 'companion-lost');
+      d.outbox.notify({ kind: 'companion_lost', text: companionLostMessage(code) });
     },
     /** The owner acted on this alert: its message now shows the result, which details must not overwrite. */
     forget(hash: bigint): void {
       shown.delete(hash.toString(10));
-      lateDetails.delete(hash.toString(10));
     },
-    pending: () => queue.length,
+    pending: () => queue.length + d.outbox.pending(),
     idle: async () => {
       while (sending) await sending;
     },
+  };
+}
+
+/**
+ * What the outbox calls when alerts are delivered, by this run or from rows a crashed run left:
+ * marks the logins alerted and writes one `alert_sent` audit row for each, exactly once.
+ */
+export function alertsDelivered(known: KnownSessions, audit: AuditLog): (hashes: readonly bigint[]) => void {
+  return (hashes) => {
+    const fresh = known.markAlerted(hashes);
+    audit.batch(() => fresh.forEach((l) => audit.record({ actorId: null, action: 'alert_sent', targetHash: l.hash, detail: `found by ${l.via}` }, 'ok')));
   };
 }

@@ -24,6 +24,7 @@ export interface OutgoingMessage {
 const e = (s: string | undefined, max = 60): string => escapeHtml(clip(s?.trim() || '—', max));
 
 function headline(login: NewLogin): string {
+  if (login.endedBeforeAlert) return '🚨 <b>A login to your account; it has since ended</b> (before this alert could be sent)';
   if (login.whileOffline) return '🚨 <b>New login while session-warden was not running</b>';
   if (login.via === 'push') return '🚨 <b>New login to your account</b>';
   return '🚨 <b>New login to your account</b> (found by the session check)';
@@ -71,7 +72,7 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
       `Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at ${utcTime(from + c.autoconfirmSeconds)} (in ${duration(from + c.autoconfirmSeconds - c.nowMs / 1000)}).`,
     );
   }
-  if (login.alreadyEnded) lines.push('⏹ It has ended already (guard mode, or another device, ended it); a restart delayed this alert.');
+  if (login.endedBeforeAlert) lines.push('⏹ It has ended already (guard mode, or another device, ended it); a restart delayed this alert.');
   if (login.autoEnd?.listError) lines.push(`🛡 <b>Guard mode</b> ${uncheckedReason(login.autoEnd.listError)}`);
   else if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
   if (login.autoEnd && !login.autoEnd.ok) {
@@ -90,7 +91,7 @@ export function alertMessage(login: NewLogin, c: AlertContext): OutgoingMessage 
   const hash = formatSessionHash(login.hash);
   const risk = login.session && c.risk ? c.risk(login.session, c.nowMs) : undefined;
   const text = [headline(login), '', ...details(login, c.nowMs), ...riskLine(risk), ...verdict(login, c), `Hash: <code>${hash}</code>`].join('\n');
-  if (login.autoEnd?.ok || login.alreadyEnded) return { text };
+  if (login.autoEnd?.ok || login.endedBeforeAlert) return { text };
   return { text, keyboard: new InlineKeyboard().text("It's me", `ok:${hash}`).text('End it', `ee:${hash}`) };
 }
 
@@ -105,7 +106,7 @@ function batchLine(l: NewLogin, n: number, compact: boolean): string {
   const s = l.session;
   const device = e(s?.deviceModel ?? l.push?.device, compact ? 24 : 30);
   const what = compact ? device : s ? `${device}, ${e(s.appName, 25)}, ${e(s.country, 20)}` : `${device}, ${e(l.push?.location, 30)}`;
-  const flag = l.autoEnd?.ok || l.alreadyEnded ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
+  const flag = l.autoEnd?.ok || l.endedBeforeAlert ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
   return `${n}. ${what}${flag} · <code>${formatSessionHash(l.hash)}</code>`;
 }
 
@@ -131,7 +132,7 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
         ? `🚨 <b>${logins.length} new logins to your account</b>${ended ? `; guard mode ended ${ended} of them` : ''}. Send /sessions to review them.`
         : `🚨 <b>New logins, continued</b> (part ${k + 1} of ${chunks.length})`;
     const keyboard = new InlineKeyboard();
-    const endable = (l: NewLogin): boolean => !l.autoEnd?.ok && !l.alreadyEnded;
+    const endable = (l: NewLogin): boolean => !l.autoEnd?.ok && !l.endedBeforeAlert;
     if (withButtons) logins.forEach((l, i) => endable(l) && keyboard.text(`End ${i + 1}`, `ee:${formatSessionHash(l.hash)}`));
     const hasButtons = withButtons && logins.some(endable);
     return { text: [head, '', ...lines].join('\n'), ...(hasButtons ? { keyboard } : {}) };

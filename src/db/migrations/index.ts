@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { auditLog } from './001-audit-log';
 import { loginWatch } from './002-login-watch';
 import { alertedAt } from './003-alerted-at';
+import { outbox } from './004-outbox';
 import { auditByAction } from './005-audit-by-action';
 import { instanceLease } from './006-instance-lease';
 import { doors } from './007-doors';
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new entry. */
-export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, auditByAction, instanceLease, doors];
+export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors];
 
 export class DatabaseTooNewError extends Error {
   override readonly name = 'DatabaseTooNewError';

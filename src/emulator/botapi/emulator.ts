@@ -367,6 +367,22 @@ export class BotApiEmulator {
     this.faults.clear();
   }
 
+  /**
+   * An outage: while unreachable the listener is closed, so new connections are refused, and open
+   * ones (the waiting long poll, keep-alive sockets) are reset. Reachable again on the same port.
+   */
+  async setReachable(reachable: boolean): Promise<void> {
+    if (this.stopped || reachable === this.server.listening) return;
+    if (!reachable) {
+      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      this.server.closeAllConnections();
+      await closed;
+      return;
+    }
+    const url = new URL(this.apiRoot);
+    await new Promise<void>((resolve) => this.server.listen(Number(url.port), url.hostname.replace(/^\[|\]$/g, ''), resolve));
+  }
+
   // ---- HTTP ------------------------------------------------------------------------
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
