@@ -1,5 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type BotConfig, type Context } from 'grammy';
+import { callbackPath } from './callback-path';
 import { chatRateLimit } from './chat-rate-limit';
 import type { BotDeps } from './deps';
 import { errorBoundary } from './error-boundary';
@@ -17,6 +18,7 @@ import { guardFeature } from './features/guard';
 import { panicFeature } from './features/panic';
 import { statusFeature } from './features/status';
 import { trustFeature } from './features/trust';
+import { telegramLimits } from './telegram-limits';
 
 export interface CreateBotOptions {
   /** The Bot API base URL; a self-hosted server or the emulator. */
@@ -46,8 +48,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (method === 'deleteWebhook' && !result.ok && result.error_code === 404) return { ok: true, result: true } as unknown as typeof result;
     return result;
   });
+  // Outermost: every text and keyboard is checked against Telegram's limits once, whatever sends it.
+  bot.api.config.use(telegramLimits(deps.log));
 
   bot.use(ownerGate(deps));
+  // Every button press: answered first, locked against double taps, then handed to its feature.
+  bot.use(callbackPath(deps.log));
   bot.use(helpFeature(), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));

@@ -73,7 +73,7 @@ describe('ending one web session', () => {
     expect(h.auditRows('web_revoke')).toEqual([expect.objectContaining({ targetHash: NEG.toString(), outcome: 'ok' })]);
     await h.press(yes);
     expect(h.account.changes).toHaveLength(1);
-    expect(h.sent('answerCallbackQuery').at(-1)!.payload.text).toMatch(/already used/);
+    expect(h.sent('answerCallbackQuery').at(-1)!.payload.text).toMatch(/Already done/);
   });
 
   it('Cancel ends nothing', async () => {

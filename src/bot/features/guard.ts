@@ -44,12 +44,10 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
     const [, choice, id] = ctx.match;
     if (choice === 'x') {
       deps.confirmations.cancel(id ?? '');
-      await ctx.answerCallbackQuery({ text: 'Cancelled' });
       return void (await ctx.editMessageText('Guard mode stays off.'));
     }
     const pending = await takeConfirmation(ctx, deps.confirmations, id, 'guard_on');
     if (!pending) return;
-    await ctx.answerCallbackQuery();
     let added = 0;
     if (choice === 't') {
       try {

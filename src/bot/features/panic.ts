@@ -39,7 +39,6 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^pk:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'panic');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Locking down…' });
     const actorId = ctx.from.id;
     const report: string[] = [];
     try {
@@ -67,7 +66,6 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^px:([\w-]+)$/, async (ctx) => {
     deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     await ctx.editMessageText('Cancelled. Nothing was changed.');
   });
 

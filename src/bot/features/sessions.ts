@@ -21,7 +21,6 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^sp:(\d{1,4})$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
     const n = Number(ctx.match[1]);
     try {
       const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now());

@@ -32,8 +32,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^we:(-?\d{1,19})$/, async (ctx) => {
     const parsed = parseSessionHash(ctx.match[1]);
-    if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
-    await ctx.answerCallbackQuery();
+    if (!parsed.ok) return void (await ctx.reply('That button is not valid. Send the command again for a fresh list.'));
     let web: WebSession | undefined;
     try {
       web = (await deps.account.listWebSessions()).find((w) => w.hash === parsed.hash);
@@ -55,7 +54,6 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^wc:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Ending the web session…' });
     const { hash, label } = pending;
     let result: string;
     try {
@@ -71,12 +69,10 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^wx:([\w-]+)$/, async (ctx) => {
     deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     await ctx.editMessageText('Cancelled. Nothing was ended.');
   });
 
   composer.callbackQuery('wa', async (ctx) => {
-    await ctx.answerCallbackQuery();
     let count: number;
     try {
       count = (await list(ctx, 'for End all web sessions')).length;
@@ -100,7 +96,6 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^wy:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end_all', 'send /websessions again');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Ending the web sessions…' });
     const { count } = pending;
     let result: string;
     try {
@@ -116,7 +111,6 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^wn:([\w-]+)$/, async (ctx) => {
     const wasPending = deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'web_revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
     await ctx.editMessageText('Cancelled. Nothing was ended.');
   });
