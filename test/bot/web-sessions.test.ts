@@ -110,7 +110,7 @@ describe('End all web sessions', () => {
     expect(h.account.changes).toEqual([]);
     await h.press(confirmId(h, 'wy:'));
     expect(h.account.changes).toEqual([{ method: 'revokeAllWebSessions' }]);
-    expect(h.lastText()).toMatch(/logged out every website \(2 at the time you asked\)/);
+    expect(h.lastText()).toMatch(/logged out every website \(2 web sessions when you asked\)/);
     expect(h.auditRows('web_revoke_all')).toEqual([expect.objectContaining({ outcome: 'ok', detail: '2 web sessions' })]);
   });
 

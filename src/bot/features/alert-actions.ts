@@ -10,6 +10,7 @@ import { alertMessage, type AlertOutcome } from '../format/alert';
 import { burstRedraw, type BurstItem } from '../format/batch-redraw';
 
 type Button = { text: string; callback_data?: string };
+type BurstResult = { n: number; hash: bigint; session: Session | undefined; result: string };
 
 /** The End buttons on the pressed message, with the number each shows ("End 3" → 3). */
 function endButtons(ctx: Context): Array<{ n: number; hash: bigint }> {
@@ -35,7 +36,7 @@ const isBurst = (ctx: Context): boolean => {
 export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   /** Burst alerts' results by message, so a redraw still shows the logins already ended from it. */
-  const burstResults = new Map<string, Map<string, { n: number; hash: bigint; result: string }>>();
+  const burstResults = new Map<string, Map<string, BurstResult>>();
 
   /** Redraws a single alert from the session as it is now (or just before it ended) and the outcome. */
   const redraw = async (ctx: Context, hash: bigint, session: Session | undefined, outcome: AlertOutcome): Promise<void> => {
@@ -86,16 +87,19 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     }
     // A burst alert: record this result, then redraw every line and keep the End buttons still useful.
     const message = `${ctx.chat?.id}:${ctx.callbackQuery.message?.message_id}`;
-    const results = burstResults.get(message) ?? new Map<string, { n: number; hash: bigint; result: string }>();
+    const results = burstResults.get(message) ?? new Map<string, BurstResult>();
     burstResults.set(message, results);
     if (burstResults.size > 200) burstResults.delete(burstResults.keys().next().value as string);
     const buttons = endButtons(ctx);
     const pressed = buttons.find((b) => b.hash === parsed.hash);
-    results.set(parsed.hash.toString(), { n: pressed?.n ?? 0, hash: parsed.hash, result: outcome.ended ? 'ended' : outcome.text });
+    results.set(parsed.hash.toString(), { n: pressed?.n ?? 0, hash: parsed.hash, session: before, result: outcome.ended ? 'ended' : outcome.text });
     const sessions = await deps.account.listSessions().catch(() => undefined);
     const items = new Map<string, BurstItem>();
-    for (const b of buttons) items.set(b.hash.toString(), { ...b, session: sessions?.find((s) => s.hash === b.hash) });
-    for (const r of results.values()) items.set(r.hash.toString(), { ...r, session: sessions?.find((s) => s.hash === r.hash) });
+    const now = (hash: bigint) => sessions?.find((s) => s.hash === hash);
+    // When the list cannot be read, a login is treated as still active: its button stays rather than vanish.
+    const active = (hash: bigint): boolean => (sessions ? now(hash) !== undefined : true);
+    for (const b of buttons) items.set(b.hash.toString(), { ...b, session: now(b.hash), active: active(b.hash) });
+    for (const r of results.values()) items.set(r.hash.toString(), { ...r, session: now(r.hash) ?? r.session, active: active(r.hash) });
     const m = burstRedraw([...items.values()]);
     await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
   });

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import { describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
+import { plural } from '../format/plural';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /guard on|off: when on, every new login from an untrusted device is ended at once. Persisted. */
@@ -57,7 +58,7 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       }
     }
     turn(true, ctx.from.id, added ? `trusted ${added} current devices first` : 'with no trusted devices');
-    await ctx.editMessageText(`${added ? `Trusted ${added} current ${added === 1 ? 'device' : 'devices'}. ` : ''}${onText()}`, { parse_mode: 'HTML' });
+    await ctx.editMessageText(`${added ? `Trusted ${plural(added, 'current device')}. ` : ''}${onText()}`, { parse_mode: 'HTML' });
   });
 
   return composer;

@@ -3,6 +3,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { describeUntrustedResult, endUntrustedSessions } from '../end-untrusted';
 import { escapeHtml } from '../format/html';
+import { plural } from '../format/plural';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */
@@ -28,19 +29,19 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
       return;
     }
     const id = deps.confirmations.create({ kind: 'end_all', count: others });
-    const noun = others === 1 ? 'session' : 'sessions';
-    const keyboard = new InlineKeyboard().text(`End ${others} ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`);
+    const noun = plural(others, 'session');
+    const keyboard = new InlineKeyboard().text(`End ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`);
     // The same one-shot id backs both ending buttons, so tapping one disarms the other.
     if (trustedNow > 0) keyboard.row().text('End all except trusted devices', `rt:${id}`);
     await ctx.reply(
       [
-        `<b>End ${others} ${noun}?</b>`,
+        `<b>End ${noun}?</b>`,
         '',
         'This uses Telegram\'s auth.resetAuthorizations. It ends <b>every</b> session except session-warden\'s companion, ' +
           'including your own phone and desktop apps: you will have to log in on each of them again.',
         '',
         trustedNow > 0
-          ? `"End all except trusted devices" keeps the ${trustedNow} ${trustedNow === 1 ? 'session' : 'sessions'} of devices on your /trust list logged in instead.`
+          ? `"End all except trusted devices" keeps the ${plural(trustedNow, 'session')} of devices on your /trust list logged in instead.`
           : 'None of these sessions is on your /trust list; add your own devices there to be offered "End all except trusted devices".',
         '',
         'The buttons work once and expire in 2 minutes.',
@@ -55,10 +56,10 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
     const { count } = pending;
     let result: string;
     try {
-      await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${count} other sessions` }, () =>
+      await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${plural(count, 'other session')}` }, () =>
         deps.account.revokeAll(),
       );
-      result = `Done: Telegram ended every session except session-warden's companion (${count} at the time you asked). Send /sessions to check.`;
+      result = `Done: Telegram ended every session except session-warden's companion (${plural(count, 'session')} when you asked). Send /sessions to check.`;
     } catch (err) {
       result = await describeFailure(deps, err, 'Ending the other sessions');
     }

@@ -6,6 +6,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../format/html';
 import { describeWebSession, webSessionCard, webSessionList } from '../format/web-session-card';
+import { plural } from '../format/plural';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /websessions: "Log in with Telegram" website logins, each with an End button, and End all; both ask first. */
@@ -85,11 +86,11 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
       return;
     }
     const id = deps.confirmations.create({ kind: 'web_end_all', count });
-    const noun = count === 1 ? 'web session' : 'web sessions';
+    const noun = plural(count, 'web session');
     await ctx.reply(
-      `<b>End ${count} ${noun}?</b>\n\nEvery website logged in with "Log in with Telegram" will have to ask you to log in again. ` +
+      `<b>End ${noun}?</b>\n\nEvery website logged in with "Log in with Telegram" will have to ask you to log in again. ` +
         'Your apps stay logged in.\n\nThe button works once and expires in 2 minutes.',
-      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(`End ${count} ${noun}`, `wy:${id}`).text('Cancel', `wn:${id}`) },
+      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(`End ${noun}`, `wy:${id}`).text('Cancel', `wn:${id}`) },
     );
   });
 
@@ -99,10 +100,10 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
     const { count } = pending;
     let result: string;
     try {
-      await audited(deps, { actorId: ctx.from.id, action: 'web_revoke_all', detail: `${count} web sessions` }, () =>
+      await audited(deps, { actorId: ctx.from.id, action: 'web_revoke_all', detail: plural(count, 'web session') }, () =>
         deps.account.revokeAllWebSessions(),
       );
-      result = `Done: Telegram logged out every website (${count} at the time you asked). Send /websessions to check.`;
+      result = `Done: Telegram logged out every website (${plural(count, 'web session')} when you asked). Send /websessions to check.`;
     } catch (err) {
       result = await explain(err, 'Ending the web sessions');
     }

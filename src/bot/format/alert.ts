@@ -6,6 +6,7 @@ import { DAY_SECONDS, explainFailure } from './explain-failure';
 import { FIELD_MAX } from './field';
 import { clip, escapeHtml } from './html';
 import { PAGE_BUDGET, pageBlocks } from './pages';
+import { plural } from './plural';
 import { place } from './session-card';
 import { describeDevice } from './trust-view';
 import { duration, relativeTime, utcTime } from './time';
@@ -147,7 +148,7 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
 export function baselineMessage(sessions: readonly Session[]): string {
   const head = [
     '<b>session-warden is now watching your account.</b>',
-    `It found ${sessions.length} other ${sessions.length === 1 ? 'session' : 'sessions'} already logged in; these are your starting point and will not be alerted as new.`,
+    `It found ${plural(sessions.length, 'other session')} already logged in; these are your starting point and will not be alerted as new.`,
   ];
   const tail = 'Send /sessions to review them. From now on every new login is reported here at once.';
   const lines = sessions.map((s) => `• ${e(s.deviceModel)}, ${e(s.appName, FIELD_MAX.app)}, ${escapeHtml(place(s.region, s.country) || '—')}`);

@@ -10,16 +10,19 @@ import { place } from './session-card';
 export interface BurstItem {
   readonly n: number;
   readonly hash: bigint;
-  /** From a fresh account.getAuthorizations; undefined when it is no longer active. */
+  /** From a fresh account.getAuthorizations, or as it was just before the owner ended it; undefined when unknown. */
   readonly session: Session | undefined;
-  /** "Ended", or why ending failed; set once the owner pressed its End button. */
+  /** Still logged in now: its End button stays. */
+  readonly active: boolean;
+  /** "ended", or why ending failed; set once the owner pressed its End button. */
   readonly result?: string;
 }
 
 function line(i: BurstItem): string {
   const s = i.session;
-  const what = s ? `${escapeHtml(field(s.deviceModel, FIELD_MAX.device) || '—')}, ${escapeHtml(field(s.appName, FIELD_MAX.app) || '—')}, ${escapeHtml(place(s.region, s.country) || '—')}` : 'no longer active';
-  return `${i.n}. ${what}${i.result ? ` — ${escapeHtml(i.result)}` : ''} · <code>${formatSessionHash(i.hash)}</code>`;
+  const what = s ? `${escapeHtml(field(s.deviceModel, FIELD_MAX.device) || '—')}, ${escapeHtml(field(s.appName, FIELD_MAX.app) || '—')}, ${escapeHtml(place(s.region, s.country) || '—')}` : 'unknown device';
+  const state = i.result ?? (i.active ? '' : 'no longer active');
+  return `${i.n}. ${what}${state ? ` — ${escapeHtml(state)}` : ''} · <code>${formatSessionHash(i.hash)}</code>`;
 }
 
 /**
@@ -28,7 +31,7 @@ function line(i: BurstItem): string {
  */
 export function burstRedraw(items: readonly BurstItem[]): OutgoingMessage {
   const sorted = [...items].sort((a, b) => a.n - b.n);
-  const active = sorted.filter((i) => i.session);
+  const active = sorted.filter((i) => i.active);
   const keyboard = new InlineKeyboard();
   for (const i of active) keyboard.text(`End ${i.n}`, `ee:${formatSessionHash(i.hash)}`);
   const head = `🚨 <b>New logins to your account</b>: ${active.length} of ${sorted.length} still active. Send /sessions to review them.`;
