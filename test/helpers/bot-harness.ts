@@ -28,6 +28,8 @@ const BOT_INFO: UserFromGetMe = {
 export interface ApiCall {
   method: string;
   payload: Record<string, unknown>;
+  /** Telegram limits the bot's own view broke, which the last step (telegram-limits.ts) had to fit. */
+  problems?: string[];
 }
 
 /**
@@ -69,8 +71,9 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
   const drawnOn = new Map<string, number>();
   bot.api.config.use(async (_prev, method, payload) => {
     // What Telegram would receive: the bot's last step (telegram-limits.ts) runs here too.
-    const p = fitOutgoing(method, payload as Record<string, unknown>).payload;
-    calls.push({ method, payload: p });
+    const fitted = fitOutgoing(method, payload as Record<string, unknown>);
+    const p = fitted.payload;
+    calls.push({ method, payload: p, ...(fitted.problems.length > 0 ? { problems: fitted.problems } : {}) });
     const result =
       method === 'sendMessage'
         ? { message_id: ++messageId, date: 0, chat: { id: p.chat_id, type: 'private' }, text: p.text }
