@@ -17,7 +17,7 @@ import { createTrustedDevices } from './db/trusted-devices';
 import type { AccountUser } from './domain/session';
 import { createAlertNotifier } from './bot/alerts/alert-notifier';
 import { createDenialRecorder } from './guard/denial-recorder';
-import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
+import { createLoginWatcher, GUARD_SETTING, type LoginWatcher } from './guard/login-watcher';
 import { createLogger, type Logger } from './log';
 
 export interface RunningApp {
@@ -136,6 +136,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       nowMs: Date.now(),
       autoconfirmSeconds: await account.autoconfirmPeriodSeconds(),
       companionCreatedAt: watcher?.companionCreatedAt,
+      guard: { on: settings.flag(GUARD_SETTING), trusted: trusted.list() },
     }),
   });
   pendingAlerts = notifier.pending;

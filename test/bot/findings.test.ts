@@ -197,3 +197,20 @@ describe('the smaller things', () => {
     expect(h.lastText()).toMatch(/log in again/);
   });
 });
+
+describe('guard mode says why', () => {
+  const trustedPixel = { apiId: 6, appName: 'Telegram Android', platform: 'Android', deviceModel: 'Pixel 8' };
+
+  it('a trusted login it let through is marked as let through', () => {
+    const s = makeSession({ hash: 95n });
+    const text = alertMessage(login(s), { ...CONTEXT, guard: { on: true, trusted: [trustedPixel] } }).text;
+    expect(text).toMatch(/Guard mode let it through: this device is on your trusted list/);
+  });
+
+  it('an ended login whose model matched a trusted device says the app differed', () => {
+    const s = makeSession({ hash: 96n, appName: 'Telegram X', apiId: 21724 });
+    const text = alertMessage({ ...login(s), autoEnd: { ok: true } }, { ...CONTEXT, guard: { on: true, trusted: [trustedPixel] } }).text;
+    expect(text).toMatch(/Guard mode ended it at once/);
+    expect(text).toMatch(/The model matched a trusted device \(Pixel 8\), but the app Telegram X instead of Telegram Android, api_id 21724 instead of 6 differed/);
+  });
+});

@@ -4,6 +4,7 @@ import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
 import { DAY_SECONDS, explainFailure } from './explain-failure';
 import { FIELD_MAX } from './field';
+import { guardReason, type GuardView } from './guard-reason';
 import { clip, escapeHtml } from './html';
 import { PAGE_BUDGET, pageBlocks } from './pages';
 import { plural } from './plural';
@@ -16,6 +17,8 @@ export interface AlertContext {
   /** authorization_autoconfirm_period; undefined when a redraw cannot read it. */
   readonly autoconfirmSeconds: number | undefined;
   readonly companionCreatedAt: number | undefined;
+  /** Guard mode's state and trusted list, so the alert can say why it let a login through or ended it. */
+  readonly guard?: GuardView;
 }
 
 /**
@@ -74,6 +77,8 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
     lines.push(`Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself${by}.`);
   }
   if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
+  const reason = guardReason(s, login.autoEnd?.ok === true, c.guard);
+  if (reason) lines.push(reason);
   if (login.autoEnd && !login.autoEnd.ok) {
     lines.push(`🛡 Guard mode tried to end it, but: ${escapeHtml(explainFailure(login.autoEnd.error, { doing: 'Ending it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt }))}`);
   }
