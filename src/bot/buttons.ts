@@ -51,6 +51,3 @@ export function buttonPrefix(data: string): ButtonPrefix | undefined {
   const prefix = data.split(':', 1)[0] ?? '';
   return Object.hasOwn(BUTTONS, prefix) ? (prefix as ButtonPrefix) : undefined;
 }
-
-/** callback_data for a button: its prefix, then its argument (a hash, a page, a one-shot id). */
-export const data = (prefix: ButtonPrefix, arg?: string | number | bigint): string => (arg === undefined ? prefix : `${prefix}:${arg}`);

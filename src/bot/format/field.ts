@@ -28,7 +28,6 @@ export const FIELD_MAX = {
   browser: 32,
   bot: 40,
   button: 24,
-  detail: 120,
 } as const;
 
 /** The field with breaks made visible, controls turned to spaces, bidi and invisible characters removed. */
