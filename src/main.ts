@@ -35,7 +35,7 @@ import { escapeHtml } from './bot/format/html';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createDoors, type Doors } from './guard/doors';
 import { sessionRisk } from './guard/session-risk';
-import { createLoginWatcher, type LoginWatcher } from './guard/login-watcher';
+import { createLoginWatcher, GUARD_SETTING, type LoginWatcher } from './guard/login-watcher';
 import { watchCompanionHealth } from './guard/companion-health';
 import { createLogger, type Logger } from './log';
 
@@ -169,6 +169,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       autoconfirmSeconds: await account.autoconfirmPeriodSeconds(),
       companionCreatedAt: watcher?.companionCreatedAt,
       risk: sessionRisk(trusted, seenCountries),
+      guard: { on: settings.flag(GUARD_SETTING), trusted: trusted.list() },
     }),
   });
   pendingAlerts = notifier.pending;

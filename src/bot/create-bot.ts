@@ -1,5 +1,6 @@
 import { Bot, type BotConfig, type Context } from 'grammy';
 import { boundedRetry } from './bounded-retry';
+import { callbackPath } from './callback-path';
 import { chatRateLimit } from './chat-rate-limit';
 import type { BotDeps } from './deps';
 import { errorBoundary } from './error-boundary';
@@ -22,6 +23,7 @@ import { botsFeature } from './features/bots';
 import { codeguardFeature } from './features/codeguard';
 import { expectFeature } from './features/expect';
 import { securityFeature } from './features/security';
+import { telegramLimits } from './telegram-limits';
 
 export interface CreateBotOptions {
   /** The Bot API base URL; a self-hosted server or the emulator. */
@@ -52,9 +54,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     if (method === 'deleteWebhook' && !result.ok && result.error_code === 404) return { ok: true, result: true } as unknown as typeof result;
     return result;
   });
+  // Outermost: every text and keyboard is checked against Telegram's limits once, whatever sends it.
+  bot.api.config.use(telegramLimits(deps.log));
 
   bot.use(ownerGate(deps));
   bot.use(deps.i18n.middleware(), languageFeature(deps));
+  // Every button press: answered first, locked against double taps, then handed to its feature.
+  bot.use(callbackPath(deps.log));
   bot.use(helpFeature(deps), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));

@@ -38,20 +38,31 @@ export async function findSession(deps: BotDeps, hash: bigint): Promise<Session 
   }
 }
 
+/** What ending one session came to: `ended` is true only when Telegram ended it just now. Plain text. */
+export interface EndOutcome {
+  readonly ended: boolean;
+  readonly text: string;
+}
+
 /**
- * Ends one session (account.resetAuthorization) and returns the reply, as HTML. Telegram decides
- * whether the hash is valid: a hash missing from our list is still sent, and HASH_INVALID explained.
+ * Ends one session (account.resetAuthorization). Telegram decides whether the hash is valid: a hash
+ * missing from our list is still sent, and HASH_INVALID explained. `known` skips reading the list again.
  */
-export async function endSession(deps: BotDeps, actorId: number, hash: bigint): Promise<string> {
+export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bigint, known?: Session): Promise<EndOutcome> {
   // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
-  if (isOwnSession(hash)) return OWN_SESSION_REFUSAL;
-  const known = await findSession(deps, hash);
-  if (known && isOwnSession(hash, known)) return OWN_SESSION_REFUSAL;
+  if (isOwnSession(hash)) return { ended: false, text: OWN_SESSION_REFUSAL };
+  known ??= await findSession(deps, hash);
+  if (known && isOwnSession(hash, known)) return { ended: false, text: OWN_SESSION_REFUSAL };
   const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
   try {
     await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
-    return `Ended: ${escapeHtml(name)}`;
+    return { ended: true, text: `Ended: ${name}` };
   } catch (err) {
-    return escapeHtml(await describeFailure(deps, err, 'Ending that session'));
+    return { ended: false, text: await describeFailure(deps, err, 'Ending that session') };
   }
+}
+
+/** `endSessionOutcome` as the HTML reply /revoke and the End buttons give. */
+export async function endSession(deps: BotDeps, actorId: number, hash: bigint): Promise<string> {
+  return escapeHtml((await endSessionOutcome(deps, actorId, hash)).text);
 }

@@ -2,6 +2,7 @@ import type { Session } from '../domain/session';
 import { AccountError } from '../domain/account-error';
 import type { BotDeps } from './deps';
 import { describeFailure } from './account-call';
+import { plural } from './format/plural';
 
 export interface UntrustedResult {
   readonly ended: Session[];
@@ -41,7 +42,7 @@ export async function endUntrustedSessions(deps: BotDeps, actorId: number): Prom
 
 /** "Ended 3 sessions and kept your 2 trusted devices. 1 could not be ended: ..." */
 export async function describeUntrustedResult(deps: BotDeps, r: UntrustedResult): Promise<string> {
-  const parts = [`Ended ${r.ended.length} ${r.ended.length === 1 ? 'session' : 'sessions'} and kept your ${r.kept} trusted ${r.kept === 1 ? 'device' : 'devices'} logged in.`];
+  const parts = [`Ended ${plural(r.ended.length, 'session')} and kept your ${plural(r.kept, 'trusted device')} logged in.`];
   if (r.failed.length > 0) {
     parts.push(`${r.failed.length} could not be ended: ${await describeFailure(deps, r.failed[0]!.error, 'Ending them')}`);
   }

@@ -1,16 +1,11 @@
 import type { Context } from 'grammy';
 import type { Confirmations, Pending } from './confirmations';
 
-export function stale(why: 'expired' | 'unknown'): string {
-  return why === 'expired'
-    ? 'This confirmation expired. Nothing was changed; send the command again.'
-    : 'This confirmation was already used or is no longer valid. Nothing was changed.';
-}
-
 /**
- * The first step of every confirming button: take its one-shot confirmation, or answer the press,
- * say why nothing happens, and return undefined. An expired prompt is also edited, so it stops
- * looking actionable; `again` says how to start over ("send /revokeall again").
+ * The first step of every confirming button: take its one-shot confirmation, or edit the prompt to
+ * say why nothing happens and return undefined, so a stale prompt stops looking actionable. `again`
+ * says how to start over ("send /revokeall again"). The press itself was already answered
+ * (callback-path.ts); a second tap of the same prompt never gets here.
  */
 export async function takeConfirmation<K extends Pending['kind']>(
   ctx: Context,
@@ -21,7 +16,7 @@ export async function takeConfirmation<K extends Pending['kind']>(
 ): Promise<Extract<Pending, { kind: K }> | undefined> {
   const taken = confirmations.take(id ?? '', kind);
   if (taken.ok) return taken.pending;
-  await ctx.answerCallbackQuery({ text: stale(taken.why) });
-  if (taken.why === 'expired') await ctx.editMessageText(`This confirmation expired. Nothing was changed${again ? `; ${again}` : ''}.`);
+  const why = taken.why === 'expired' ? 'This confirmation expired' : 'This confirmation is no longer valid (session-warden may have restarted)';
+  await ctx.editMessageText(`${why}. Nothing was changed${again ? `; ${again}` : ''}.`);
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../bot/features/help';
 import { randomBytes } from 'node:crypto';
 import { DOOR_HELP, simulateDoor } from './doors';
 import { numberButtons, renderMessage, type DemoButton, type WireMessage } from './render';
@@ -158,7 +159,8 @@ function guessApp(device: string): { platform: string; systemVersion: string; ap
 
 export function demoHelp(): string {
   return [
-    'Type what the owner would send the bot: /help, /sessions, /revoke <hash>, /revokeall, /websessions, /ttl [days], /log [n], /security, /bots, /codeguard on|off, /expect [minutes].',
+    // From the bot's own command menu, so a new command is never missing here.
+    `Type what the owner would send the bot: ${COMMANDS.map((c) => `/${c.command}`).join(', ')}.`,
     '  <n>                   press button n of the newest message with buttons, shown as [n label]',
     `  ${LOGIN_SYNTAX}   someone logs in to the account, e.g. :login Galaxy S24 from Lagos, Nigeria`,
     ...DOOR_HELP,

@@ -9,7 +9,8 @@ export interface DeviceFingerprint {
   readonly platform: string;
 }
 
-const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/** How fingerprint fields are compared: case and spacing do not matter. */
+export const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export function fingerprintOf(d: DeviceFingerprint): string {
   return [String(d.apiId), norm(d.appName), norm(d.deviceModel), norm(d.platform)].join('|');

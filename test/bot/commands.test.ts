@@ -161,14 +161,18 @@ describe('End button', () => {
     await h.press(`se:${NEG}`);
     expect(h.lastText()).toMatch(/End this session\?/);
     expect(h.account.changes).toHaveLength(0);
-    const confirm = h.lastButtons().find((b) => b.text === 'End it')!;
+    // The prompt numbers the session as /sessions did: MacBook is #3, after the companion and the iPhone.
+    expect(h.lastText()).toContain('#3 MacBook');
+    const confirm = h.lastButtons().find((b) => b.data.startsWith('sc:'))!;
+    expect(confirm.text).toBe('End #3');
     await h.press(confirm.data);
     expect(h.account.changes).toEqual([{ method: 'revoke', hash: NEG }]);
     expect(h.lastText()).toMatch(/^Ended: MacBook/);
     await h.press(confirm.data);
     expect(h.account.changes).toHaveLength(1);
     const answers = h.sent('answerCallbackQuery');
-    expect(String(answers.at(-1)?.payload.text)).toMatch(/already used/);
+    expect(String(answers.at(-1)?.payload.text)).toMatch(/Already done/);
+    expect(h.lastText()).toMatch(/^Ended: MacBook/);
   });
 
   it('Cancel ends nothing', async () => {
@@ -183,7 +187,7 @@ describe('End button', () => {
   it('expires after two minutes', async () => {
     const h = setup();
     await h.press(`se:${BIG}`);
-    const confirm = h.lastButtons().find((b) => b.text === 'End it')!;
+    const confirm = h.lastButtons().find((b) => b.data.startsWith('sc:'))!;
     h.clock.now += 121_000;
     await h.press(confirm.data);
     expect(h.account.changes).toHaveLength(0);

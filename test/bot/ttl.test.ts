@@ -52,7 +52,7 @@ describe('/ttl', () => {
     const h = botHarness();
     await h.press('tt:45');
     expect(h.account.calls).toEqual([]);
-    expect(h.sent('answerCallbackQuery').at(-1)!.payload.text).toMatch(/not valid/);
+    expect(h.lastText()).toMatch(/not valid/);
   });
 
   it('explains the 24 h rule with when the companion will be old enough', async () => {

@@ -73,7 +73,7 @@ describe('ending one web session', () => {
     expect(h.auditRows('web_revoke')).toEqual([expect.objectContaining({ targetHash: NEG.toString(), outcome: 'ok' })]);
     await h.press(yes);
     expect(h.account.changes).toHaveLength(1);
-    expect(h.sent('answerCallbackQuery').at(-1)!.payload.text).toMatch(/already used/);
+    expect(h.sent('answerCallbackQuery').at(-1)!.payload.text).toMatch(/Already done/);
   });
 
   it('Cancel ends nothing', async () => {
@@ -110,7 +110,7 @@ describe('End all web sessions', () => {
     expect(h.account.changes).toEqual([]);
     await h.press(confirmId(h, 'wy:'));
     expect(h.account.changes).toEqual([{ method: 'revokeAllWebSessions' }]);
-    expect(h.lastText()).toMatch(/logged out every website \(2 at the time you asked\)/);
+    expect(h.lastText()).toMatch(/logged out every website \(2 web sessions when you asked\)/);
     expect(h.auditRows('web_revoke_all')).toEqual([expect.objectContaining({ outcome: 'ok', detail: '2 web sessions' })]);
   });
 

@@ -89,7 +89,9 @@ describe('e2e: new-login alerts', () => {
     expect(call.args).toMatchObject({ hash: NEG, confirmed: true });
     await w.next(p.mark, 'editMessageText');
     expect(w.last().text).toMatch(/Confirmed/);
-    expect(w.buttons().map((b) => b.data)).toEqual([`tr:${NEG}`]);
+    expect(w.buttons().map((b) => b.data)).toEqual([`tr:${NEG}`, `tn:${NEG}`]);
+    // Redrawn from what is now true: confirmed, so "not confirmed yet" is gone.
+    expect(w.last().text).not.toMatch(/has not confirmed this login yet/);
     const t = w.press(`tr:${NEG}`, alert.message_id);
     await w.next(t.mark, 'sendMessage', (c) => /^Trusted:/.test(String(c.params.text)));
     expect(w.auditRows('trust')).toEqual([expect.objectContaining({ outcome: 'ok' })]);

@@ -1,4 +1,6 @@
 import { PassThrough } from 'node:stream';
+import { COMMANDS } from '../../src/bot/features/help';
+import { demoHelp } from '../../src/demo/chat';
 import { runDemo } from '../../src/demo/main';
 import { renderMessage, numberButtons } from '../../src/demo/render';
 
@@ -35,12 +37,26 @@ describe('npm run demo -- --script', () => {
       'bot> 🚨🚨 2FA turned off',
       'bot> Security checkup',
       'bot> Last 8 audit entries, newest first:',
+      'you> /status',
+      'you> /trust',
+      'bot> Trusted: Pixel 8',
+      'you> /guard',
+      'you> /panic',
+      '(presses [2 End it])',
+      'Ended: Galaxy S24',
       '✓ tour complete',
     ]) {
       expect(transcript).toContain(line);
     }
     expect(transcript).toMatch(/Galaxy S24 · /);
   }, 30_000);
+});
+
+describe('demo help', () => {
+  it('names every command of the bot\'s menu', () => {
+    const help = demoHelp();
+    for (const c of COMMANDS) expect(help).toContain(`/${c.command}`);
+  });
 });
 
 describe('demo rendering', () => {

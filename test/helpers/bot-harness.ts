@@ -1,5 +1,6 @@
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot';
+import { fitOutgoing } from '../../src/bot/telegram-limits';
 import { createConfirmations } from '../../src/bot/confirmations';
 import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
 import { createOneShotActions } from '../../src/db/one-shot-actions';
@@ -30,6 +31,8 @@ const BOT_INFO: UserFromGetMe = {
 export interface ApiCall {
   method: string;
   payload: Record<string, unknown>;
+  /** Telegram limits the bot's own view broke, which the last step (telegram-limits.ts) had to fit. */
+  problems?: string[];
 }
 
 /**
@@ -69,13 +72,20 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
     { apiRoot: 'http://127.0.0.1:9', botInfo: BOT_INFO },
   );
   let messageId = 100;
+  /** Which message each button was last drawn on, so a press comes from that message as in Telegram. */
+  const drawnOn = new Map<string, number>();
   bot.api.config.use(async (_prev, method, payload) => {
-    calls.push({ method, payload: payload as Record<string, unknown> });
-    const p = payload as Record<string, unknown>;
+    // What Telegram would receive: the bot's last step (telegram-limits.ts) runs here too.
+    const fitted = fitOutgoing(method, payload as Record<string, unknown>);
+    const p = fitted.payload;
+    calls.push({ method, payload: p, ...(fitted.problems.length > 0 ? { problems: fitted.problems } : {}) });
     const result =
       method === 'sendMessage'
         ? { message_id: ++messageId, date: 0, chat: { id: p.chat_id, type: 'private' }, text: p.text }
         : true;
+    const id = method === 'sendMessage' ? messageId : Number(p.message_id);
+    const rows = (p.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard ?? [];
+    for (const b of rows.flat()) if (b.callback_data && Number.isFinite(id)) drawnOn.set(b.callback_data, id);
     return { ok: true, result } as never;
   });
 
@@ -105,8 +115,8 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
       } as unknown as Update;
       await bot.handleUpdate(update);
     },
-    /** A button press on a message the bot sent in the sender's private chat. */
-    async press(data: string, from = OWNER_ID, messageId = 101): Promise<void> {
+    /** A button press on a message the bot sent in the sender's private chat (by default, the one that shows the button). */
+    async press(data: string, from = OWNER_ID, messageId = drawnOn.get(data) ?? 101): Promise<void> {
       const update = {
         update_id: updateId++,
         callback_query: {

@@ -1,56 +1,110 @@
-import { Composer, InlineKeyboard, type Context } from 'grammy';
-import { formatSessionHash, parseSessionHash } from '../../domain/session-hash';
-import { describeFingerprint } from '../../guard/fingerprint';
-import { audited, describeFailure } from '../account-call';
+import { Composer, type Context } from 'grammy';
+import type { Session } from '../../domain/session';
+import { parseSessionHash } from '../../domain/session-hash';
+import type { NewLogin } from '../../guard/login-watcher';
+import { audited, companionCreatedAt, describeFailure } from '../account-call';
+import { allowRetry } from '../callback-path';
 import type { BotDeps } from '../deps';
-import { endButtonHash, endSession, findSession } from '../end-session';
-import { escapeHtml } from '../format/html';
+import { endButtonHash, endSessionOutcome, findSession } from '../end-session';
+import { alertMessage, type AlertOutcome } from '../format/alert';
+import { burstRedraw, type BurstItem } from '../format/batch-redraw';
 
-/** The buttons under a new-login alert: "It's me" (confirm, then offer trust) and "End it". */
+type Button = { text: string; callback_data?: string };
+type BurstResult = { n: number; hash: bigint; session: Session | undefined; result: string };
+
+/** The End buttons on the pressed message, with the number each shows ("End 3" → 3). */
+function endButtons(ctx: Context): Array<{ n: number; hash: bigint }> {
+  const markup = ctx.callbackQuery?.message?.reply_markup as { inline_keyboard?: Button[][] } | undefined;
+  const out: Array<{ n: number; hash: bigint }> = [];
+  for (const b of markup?.inline_keyboard?.flat() ?? []) {
+    const m = /^ee:(-?\d{1,19})$/.exec(b.callback_data ?? '');
+    const n = /(\d+)$/.exec(b.text);
+    const parsed = parseSessionHash(m?.[1]);
+    if (m && n && parsed.ok) out.push({ n: Number(n[1]), hash: parsed.hash });
+  }
+  return out;
+}
+
+/** A single alert has "It's me"; a burst alert has only numbered End buttons. */
+const isBurst = (ctx: Context): boolean => {
+  const markup = ctx.callbackQuery?.message?.reply_markup as { inline_keyboard?: Button[][] } | undefined;
+  const all = markup?.inline_keyboard?.flat() ?? [];
+  return all.some((b) => b.callback_data?.startsWith('ee:')) && !all.some((b) => b.callback_data?.startsWith('ok:'));
+};
+
+/** The buttons under new-login alerts: "It's me" (confirm, then offer trust), "End it", and "No thanks". */
 export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  const original = (ctx: Context): string => escapeHtml(ctx.callbackQuery?.message && 'text' in ctx.callbackQuery.message ? (ctx.callbackQuery.message.text ?? '') : '');
+  /** Burst alerts' results by message, so a redraw still shows the logins already ended from it. */
+  const burstResults = new Map<string, Map<string, BurstResult>>();
+
+  /** Redraws a single alert from the session as it is now (or just before it ended) and the outcome. */
+  const redraw = async (ctx: Context, hash: bigint, session: Session | undefined, outcome: AlertOutcome): Promise<void> => {
+    const login: NewLogin = { hash, session, push: undefined, via: 'push', whileOffline: false };
+    const m = alertMessage(login, { nowMs: deps.now(), autoconfirmSeconds: undefined, companionCreatedAt: await companionCreatedAt(deps) }, outcome);
+    await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
+  };
 
   composer.callbackQuery(/^ok:(-?\d{1,19})$/, async (ctx) => {
     const parsed = parseSessionHash(ctx.match[1]);
-    if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
+    if (!parsed.ok) return void (await ctx.reply('That button is not valid. Send /sessions to review the sessions.'));
     deps.guard.alertHandled?.(parsed.hash);
-    await ctx.answerCallbackQuery();
     const session = await findSession(deps, parsed.hash);
-    if (!session) {
-      await ctx.editMessageText(`${original(ctx)}\n\nThat session is no longer active: it may have ended already.`, { parse_mode: 'HTML' });
-      return;
-    }
+    if (!session) return redraw(ctx, parsed.hash, undefined, { kind: 'ended', text: 'That session is no longer active: it may have ended already.' });
     // The owner vouches for this login: its country is now known for this device.
     deps.doors.seenCountries.note(session, session.country);
-    let result = 'Marked as yours.';
+    let text = 'Marked as yours.';
     if (session.unconfirmed) {
       try {
-        await audited(deps, { actorId: ctx.from.id, action: 'confirm', targetHash: parsed.hash, detail: session.deviceModel }, () =>
-          deps.account.confirm(parsed.hash),
-        );
-        result = 'Confirmed: Telegram now treats this login as yours.';
+        await audited(deps, { actorId: ctx.from.id, action: 'confirm', targetHash: parsed.hash, detail: session.deviceModel }, () => deps.account.confirm(parsed.hash));
+        text = 'Confirmed: Telegram now treats this login as yours.';
       } catch (err) {
-        result = await describeFailure(deps, err, 'Confirming the login');
+        allowRetry(ctx);
+        return redraw(ctx, parsed.hash, session, { kind: 'failed', text: await describeFailure(deps, err, 'Confirming the login') });
       }
     } else {
       deps.audit.record({ actorId: ctx.from.id, action: 'confirm', targetHash: parsed.hash, detail: 'acknowledged (already confirmed)' }, 'ok');
     }
-    const trusted = deps.guard.trusted.isTrusted(session);
-    const keyboard = trusted ? undefined : new InlineKeyboard().text('Trust this device', `tr:${formatSessionHash(parsed.hash)}`);
-    await ctx.editMessageText(
-      `${original(ctx)}\n\n✅ ${escapeHtml(result)}${trusted ? '' : `\nTrust ${escapeHtml(describeFingerprint(session))}, so guard mode never ends its logins?`}`,
-      { parse_mode: 'HTML', ...(keyboard ? { reply_markup: keyboard } : {}) },
-    );
+    const now = { ...session, unconfirmed: false };
+    await redraw(ctx, parsed.hash, now, { kind: 'mine', text, offerTrust: !deps.guard.trusted.isTrusted(session) });
+  });
+
+  composer.callbackQuery(/^tn:(-?\d{1,19})$/, async (ctx) => {
+    const parsed = parseSessionHash(ctx.match[1]);
+    if (!parsed.ok) return;
+    const session = await findSession(deps, parsed.hash);
+    const text = session ? 'This login is yours. Its device is not trusted: with guard mode on, its next login would be ended.' : 'That session is no longer active.';
+    await redraw(ctx, parsed.hash, session, session ? { kind: 'mine', text, offerTrust: false } : { kind: 'ended', text });
   });
 
   composer.callbackQuery(/^ee:(-?\d{1,19})$/, async (ctx) => {
     const hash = endButtonHash(ctx.match[1]);
-    if (hash === undefined) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
-    deps.guard.alertHandled?.(hash);
-    await ctx.answerCallbackQuery({ text: 'Ending it…' });
-    const result = await endSession(deps, ctx.from.id, hash);
-    await ctx.editMessageText(`${original(ctx)}\n\n${result}`, { parse_mode: 'HTML' });
+    if (hash === undefined) return void (await ctx.reply('That button is not valid. Send /sessions to review the sessions.'));
+    const parsed = { hash };
+    deps.guard.alertHandled?.(parsed.hash);
+    const before = await findSession(deps, parsed.hash);
+    const outcome = await endSessionOutcome(deps, ctx.from.id, parsed.hash, before);
+    if (!outcome.ended) allowRetry(ctx);
+    if (!isBurst(ctx)) {
+      return redraw(ctx, parsed.hash, before, outcome.ended ? { kind: 'ended', text: outcome.text } : { kind: 'failed', text: outcome.text });
+    }
+    // A burst alert: record this result, then redraw every line and keep the End buttons still useful.
+    const message = `${ctx.chat?.id}:${ctx.callbackQuery.message?.message_id}`;
+    const results = burstResults.get(message) ?? new Map<string, BurstResult>();
+    burstResults.set(message, results);
+    if (burstResults.size > 200) burstResults.delete(burstResults.keys().next().value as string);
+    const buttons = endButtons(ctx);
+    const pressed = buttons.find((b) => b.hash === parsed.hash);
+    results.set(parsed.hash.toString(), { n: pressed?.n ?? 0, hash: parsed.hash, session: before, result: outcome.ended ? 'ended' : outcome.text });
+    const sessions = await deps.account.listSessions().catch(() => undefined);
+    const items = new Map<string, BurstItem>();
+    const now = (hash: bigint) => sessions?.find((s) => s.hash === hash);
+    // When the list cannot be read, a login is treated as still active: its button stays rather than vanish.
+    const active = (hash: bigint): boolean => (sessions ? now(hash) !== undefined : true);
+    for (const b of buttons) items.set(b.hash.toString(), { ...b, session: now(b.hash), active: active(b.hash) });
+    for (const r of results.values()) items.set(r.hash.toString(), { ...r, session: now(r.hash) ?? r.session, active: active(r.hash) });
+    const m = burstRedraw([...items.values()]);
+    await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
   });
 
   return composer;

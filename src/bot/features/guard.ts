@@ -7,6 +7,7 @@ import { describeFailure } from '../account-call';
 import { escapeHtml } from '../format/html';
 import { describeSession } from '../format/session-card';
 import type { BotDeps } from '../deps';
+import { plural } from '../format/plural';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /guard on|off: when on, every new login from an untrusted device is ended at once. Persisted. */
@@ -70,12 +71,10 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
     const [, choice, id] = ctx.match;
     if (choice === 'x') {
       deps.confirmations.cancel(id ?? '');
-      await ctx.answerCallbackQuery({ text: 'Cancelled' });
       return void (await ctx.editMessageText('Guard mode stays off.'));
     }
     const pending = await takeConfirmation(ctx, deps.confirmations, id, 'guard_on');
     if (!pending) return;
-    await ctx.answerCallbackQuery();
     let added = 0;
     if (choice === 't') {
       try {
@@ -90,7 +89,7 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       }
     }
     turn(true, ctx.from.id, added ? `trusted ${added} current devices first` : 'with no trusted devices');
-    await ctx.editMessageText(`${added ? `Trusted ${added} current ${added === 1 ? 'device' : 'devices'}. ` : ''}${onText()}`, { parse_mode: 'HTML' });
+    await ctx.editMessageText(`${added ? `Trusted ${plural(added, 'current device')}. ` : ''}${onText()}`, { parse_mode: 'HTML' });
   });
 
   return composer;

@@ -4,16 +4,24 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../format/html';
 import { lockOtherDoors, PANIC_DOOR_STEPS } from '../panic-doors';
+import { plural } from '../format/plural';
 import { takeConfirmation } from '../take-confirmation';
 
-const CHECKLIST = [
-  '<b>Now, from a device you trust:</b>',
-  '1. Change your 2FA password (Settings → Privacy and Security → Two-Step Verification), or set one if you have none.',
-  '2. Check that the recovery email shown there is yours.',
-  '3. Review /log and /sessions for anything you did not do.',
-  '4. Never share login codes: Telegram never asks for them.',
-  '5. Set or change the 2FA password, with a recovery email that only you control.',
-].join('\n');
+/**
+ * What to do next, worded for what just happened: when every other session ended, the owner's own
+ * apps are logged out too, so the steps start with logging in again rather than "a device you trust".
+ */
+function checklist(othersEnded: boolean): string {
+  return [
+    othersEnded
+      ? '<b>Now log in again on your own phone (your apps were logged out too), then:</b>'
+      : '<b>Now, on your own phone or computer:</b>',
+    '1. Change your 2FA password (Settings → Privacy and Security → Two-Step Verification), or set one if you have none.',
+    '2. Set or change the 2FA password, with a recovery email that only you control: check that the one shown there is yours.',
+    '3. Review /log and /sessions for anything you did not do.',
+    '4. Never share login codes: Telegram never asks for them.',
+  ].join('\n');
+}
 
 /**
  * /panic: for an account being taken over. One confirmation, then every other session and every
@@ -42,12 +50,13 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^pk:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'panic');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Locking down…' });
     const actorId = ctx.from.id;
     const report: string[] = [];
+    let othersEnded = false;
     try {
       await audited(deps, { actorId, action: 'revoke_all', detail: 'panic' }, () => deps.account.revokeAll());
-      report.push('✅ Ended every other session.');
+      othersEnded = true;
+      report.push('✅ Ended every other session, including your own apps.');
     } catch (err) {
       report.push(`❌ Could not end the other sessions. ${await describeFailure(deps, err, 'Ending them')}`);
     }
@@ -62,16 +71,15 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
     const trusted = deps.guard.trusted.list().length;
     report.push(
       trusted > 0
-        ? `✅ Guard mode is on; your ${trusted} trusted ${trusted === 1 ? 'device stays' : 'devices stay'} allowed.`
+        ? `✅ Guard mode is on. Your ${plural(trusted, 'trusted device')} can log in again; guard mode ends logins from any other device.`
         : '✅ Guard mode is on, with no trusted devices: your own next login will be ended too. Use /trust or /guard off before you log in again.',
     );
     report.push(...(await lockOtherDoors(deps, actorId)));
-    await ctx.editMessageText([`<b>Panic: what was done</b>`, ...report.map(escapeHtml), '', CHECKLIST].join('\n'), { parse_mode: 'HTML' });
+    await ctx.editMessageText([`<b>Panic: what was done</b>`, ...report.map(escapeHtml), '', checklist(othersEnded)].join('\n'), { parse_mode: 'HTML' });
   });
 
   composer.callbackQuery(/^px:([\w-]+)$/, async (ctx) => {
     deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     await ctx.editMessageText('Cancelled. Nothing was changed.');
   });
 

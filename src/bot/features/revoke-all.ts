@@ -3,6 +3,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { describeUntrustedResult, endUntrustedSessions } from '../end-untrusted';
 import { escapeHtml } from '../format/html';
+import { plural } from '../format/plural';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */
@@ -11,11 +12,14 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('revokeall', async (ctx) => {
     let others: number;
+    let trustedNow: number;
     try {
       const sessions = await audited(deps, { actorId: ctx.from?.id ?? null, action: 'list', detail: 'for /revokeall' }, () =>
         deps.account.listSessions(),
       );
       others = sessions.filter((s) => !s.current).length;
+      // "Except trusted devices" only means something when a session logged in now is trusted.
+      trustedNow = sessions.filter((s) => !s.current && deps.guard.trusted.isTrusted(s)).length;
     } catch (err) {
       await ctx.reply(await describeFailure(deps, err, 'Counting the sessions'));
       return;
@@ -25,21 +29,20 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
       return;
     }
     const id = deps.confirmations.create({ kind: 'end_all', count: others });
-    const noun = others === 1 ? 'session' : 'sessions';
-    const trustedCount = deps.guard.trusted.list().length;
-    const keyboard = new InlineKeyboard().text(`End ${others} ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`);
+    const noun = plural(others, 'session');
+    const keyboard = new InlineKeyboard().text(`End ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`);
     // The same one-shot id backs both ending buttons, so tapping one disarms the other.
-    if (trustedCount > 0) keyboard.row().text('End all except trusted devices', `rt:${id}`);
+    if (trustedNow > 0) keyboard.row().text('End all except trusted devices', `rt:${id}`);
     await ctx.reply(
       [
-        `<b>End ${others} ${noun}?</b>`,
+        `<b>End ${noun}?</b>`,
         '',
         'This uses Telegram\'s auth.resetAuthorizations. It ends <b>every</b> session except session-warden\'s companion, ' +
           'including your own phone and desktop apps: you will have to log in on each of them again.',
         '',
-        trustedCount > 0
-          ? `"End all except trusted devices" spares the ${trustedCount} ${trustedCount === 1 ? 'device' : 'devices'} on your /trust list instead.`
-          : 'Tip: add your own devices with /trust to be offered "End all except trusted devices".',
+        trustedNow > 0
+          ? `"End all except trusted devices" keeps the ${plural(trustedNow, 'session')} of devices on your /trust list logged in instead.`
+          : 'None of these sessions is on your /trust list; add your own devices there to be offered "End all except trusted devices".',
         '',
         'The buttons work once and expire in 2 minutes.',
       ].join('\n'),
@@ -50,14 +53,13 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^ra:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end_all', 'send /revokeall again');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Ending the other sessions…' });
     const { count } = pending;
     let result: string;
     try {
-      await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${count} other sessions` }, () =>
+      await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${plural(count, 'other session')}` }, () =>
         deps.account.revokeAll(),
       );
-      result = `Done: Telegram ended every session except session-warden's companion (${count} at the time you asked). Send /sessions to check.`;
+      result = `Done: Telegram ended every session except session-warden's companion (${plural(count, 'session')} when you asked). Send /sessions to check.`;
     } catch (err) {
       result = await describeFailure(deps, err, 'Ending the other sessions');
     }
@@ -67,7 +69,6 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^rt:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end_all', 'send /revokeall again');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Ending the untrusted sessions…' });
     let result: string;
     try {
       result = await describeUntrustedResult(deps, await endUntrustedSessions(deps, ctx.from.id));
@@ -79,7 +80,6 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^rx:([\w-]+)$/, async (ctx) => {
     const wasPending = deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
     await ctx.editMessageText('Cancelled. Nothing was ended.');
   });

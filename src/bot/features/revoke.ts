@@ -2,9 +2,11 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
 import { takeConfirmation } from '../take-confirmation';
-import { endButtonHash, endSession, findSession, isOwnSession, OWN_SESSION_REFUSAL } from '../end-session';
+import { endButtonHash, endSession, isOwnSession, OWN_SESSION_REFUSAL } from '../end-session';
 import { clip } from '../format/html';
-import { sessionCard } from '../format/session-card';
+import { sessionCard, sessionNumber } from '../format/session-card';
+import type { Session } from '../../domain/session';
+import { describeFailure } from '../account-call';
 
 const EXAMPLE = '/revoke -1234567890123456789';
 
@@ -36,31 +38,38 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^se:(-?\d{1,19})$/, async (ctx) => {
     const hash = endButtonHash(ctx.match[1]);
-    if (hash === undefined) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
-    await ctx.answerCallbackQuery();
-    const session = await findSession(deps, hash);
+    if (hash === undefined) return void (await ctx.reply('That button is not valid. Send /sessions for a fresh list.'));
+    // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
+    if (isOwnSession(hash)) return void (await ctx.reply(OWN_SESSION_REFUSAL));
+    let sessions: Session[];
+    try {
+      sessions = await deps.account.listSessions();
+    } catch (err) {
+      return void (await ctx.reply(await describeFailure(deps, err, 'Reading the sessions')));
+    }
+    const session = sessions.find((s) => s.hash === hash);
     if (isOwnSession(hash, session)) return void (await ctx.reply(OWN_SESSION_REFUSAL));
     if (!session) {
       await ctx.reply('That session is no longer in the list: it may have ended already. Send /sessions to refresh.');
       return;
     }
     const id = deps.confirmations.create({ kind: 'end', hash });
-    await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, 1, deps.now())}`, {
+    // The same number as the card and the button in /sessions.
+    const n = sessionNumber(sessions, session.hash) ?? 1;
+    await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, n, deps.now())}`, {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().text('End it', `sc:${id}`).text('Cancel', `sx:${id}`),
+      reply_markup: new InlineKeyboard().text(`End #${n}`, `sc:${id}`).text('Cancel', `sx:${id}`),
     });
   });
 
   composer.callbackQuery(/^sc:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end');
+    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end', 'send /sessions again');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Ending the session…' });
     await ctx.editMessageText(await endSession(deps, ctx.from.id, pending.hash), { parse_mode: 'HTML' });
   });
 
   composer.callbackQuery(/^sx:([\w-]+)$/, async (ctx) => {
     deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     await ctx.editMessageText('Cancelled. Nothing was ended.');
   });
 

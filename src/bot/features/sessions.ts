@@ -21,21 +21,14 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^sp:(\d{1,4})$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
     const n = Number(ctx.match[1]);
     try {
       const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now());
-      await ctx.editMessageText(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard }).catch(ignoreNotModified);
+      await ctx.editMessageText(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
     } catch (err) {
       await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
     }
   });
 
   return composer;
-}
-
-/** Pressing an arrow when nothing changed is not an error worth bothering the owner with. */
-export function ignoreNotModified(err: unknown): void {
-  if (err instanceof Error && err.message.includes('message is not modified')) return;
-  throw err;
 }

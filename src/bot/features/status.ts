@@ -3,6 +3,7 @@ import { GUARD_SETTING } from '../../guard/login-watcher';
 import type { BotDeps } from '../deps';
 import { endingAllowedAt } from '../../domain/fresh-session';
 import { describeLoggedOut } from '../format/explain-failure';
+import { field, FIELD_MAX } from '../format/field';
 import { escapeHtml } from '../format/html';
 import { duration, relativeTime, utcTime } from '../format/time';
 
@@ -18,7 +19,7 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
   composer.command('status', async (ctx) => {
     const s = deps.guard.status();
     const nowMs = deps.now();
-    const who = s.account ? `${escapeHtml(s.account.firstName)}${s.account.username ? ` (@${escapeHtml(s.account.username)})` : ''}, id ${s.account.id}` : 'unknown';
+    const who = s.account ? `${escapeHtml(field(s.account.firstName, FIELD_MAX.device))}${s.account.username ? ` (@${escapeHtml(field(s.account.username, FIELD_MAX.bot))})` : ''}, id ${s.account.id}` : 'unknown';
     const companion = s.companion.loggedOut
       ? `❌ logged out${loggedOutDetail(s.companion.loggedOutCode)}`
       : s.companion.unreachableSince !== undefined

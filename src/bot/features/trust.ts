@@ -1,47 +1,45 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { formatSessionHash, parseSessionHash } from '../../domain/session-hash';
-import { describeFingerprint } from '../../guard/fingerprint';
 import type { BotDeps } from '../deps';
 import { findSession } from '../end-session';
+import { FIELD_MAX } from '../format/field';
 import { clip, escapeHtml } from '../format/html';
+import { describeDevice, trustPage } from '../format/trust-view';
 import { describeFailure } from '../account-call';
 
-/** /trust: the device fingerprints guard mode leaves alone; add from current sessions, remove. */
+/** /trust: the device fingerprints guard mode leaves alone, in pages; add from current sessions, remove. */
 export function trustFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   const { trusted } = deps.guard;
 
-  const listing = (): { text: string; keyboard: InlineKeyboard } => {
-    const devices = trusted.list();
-    const keyboard = new InlineKeyboard();
-    devices.forEach((d, i) => keyboard.text(`Remove ${i + 1}`, `tx:${d.id}`).row());
-    keyboard.text('Add a current session', 'tl');
-    const text = devices.length
-      ? ['<b>Trusted devices</b> (guard mode never ends their logins):', ...devices.map((d, i) => `${i + 1}. ${escapeHtml(describeFingerprint(d))}`)].join('\n')
-      : '<b>No trusted devices yet.</b> With guard mode on, every new login would be ended at once.';
-    return { text, keyboard };
-  };
+  const show = (n: number) => trustPage(trusted.list(), n);
 
   composer.command('trust', async (ctx) => {
-    const { text, keyboard } = listing();
+    const { text, keyboard } = show(0);
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
-  composer.callbackQuery(/^tx:(\d{1,9})$/, async (ctx) => {
+  composer.callbackQuery(/^tp:(\d{1,4})$/, async (ctx) => {
+    const { text, keyboard } = show(Number(ctx.match[1]));
+    await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  });
+
+  composer.callbackQuery(/^tx:(\d{1,9})(?::(\d{1,4}))?$/, async (ctx) => {
     const removed = trusted.remove(Number(ctx.match[1]));
     if (removed) deps.audit.record({ actorId: ctx.from.id, action: 'untrust', detail: `trusted device #${ctx.match[1]}` }, 'ok');
-    await ctx.answerCallbackQuery({ text: removed ? 'Removed' : 'Already removed' });
-    const { text, keyboard } = listing();
-    await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(() => undefined);
+    // Redrawn from the list as it is now, on the page the owner was looking at.
+    const { text, keyboard } = show(Number(ctx.match[2] ?? 0));
+    await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
   composer.callbackQuery('tl', async (ctx) => {
-    await ctx.answerCallbackQuery();
     try {
       const sessions = (await deps.account.listSessions()).filter((s) => !s.current && !trusted.isTrusted(s));
       if (sessions.length === 0) return void (await ctx.reply('Every current session is already trusted.'));
       const keyboard = new InlineKeyboard();
-      for (const s of sessions.slice(0, 30)) keyboard.text(clip(`${s.deviceModel}, ${s.appName}`, 40), `tr:${formatSessionHash(s.hash)}`).row();
+      for (const s of sessions.slice(0, 30)) {
+        keyboard.text(`${clip(s.deviceModel, FIELD_MAX.button)}, ${clip(s.appName, FIELD_MAX.button)}`, `tr:${formatSessionHash(s.hash)}`).row();
+      }
       await ctx.reply('Which session\'s device should guard mode trust?', { reply_markup: keyboard });
     } catch (err) {
       await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
@@ -51,12 +49,12 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^tr:(-?\d{1,19})$/, async (ctx) => {
     const parsed = parseSessionHash(ctx.match[1]);
     const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
-    if (!session) return void (await ctx.answerCallbackQuery({ text: 'That session is no longer active.' }));
+    if (!session) return void (await ctx.reply('That session is no longer active, so its device was not trusted. Send /trust to try again.'));
     const added = trusted.add(session);
     deps.doors.seenCountries.note(session, session.country);
-    deps.audit.record({ actorId: ctx.from.id, action: 'trust', targetHash: session.hash, detail: describeFingerprint(session) }, added ? 'ok' : 'already_trusted');
-    await ctx.answerCallbackQuery({ text: added ? 'Trusted' : 'Already trusted' });
-    await ctx.reply(`Trusted: ${escapeHtml(describeFingerprint(session))}. Guard mode will leave its logins alone.`, { parse_mode: 'HTML' });
+    deps.audit.record({ actorId: ctx.from.id, action: 'trust', targetHash: session.hash, detail: describeDevice(session) }, added ? 'ok' : 'already_trusted');
+    const name = escapeHtml(describeDevice(session));
+    await ctx.reply(added ? `Trusted: ${name}. Guard mode will leave its logins alone.` : `Already trusted: ${name}.`, { parse_mode: 'HTML' });
   });
 
   return composer;

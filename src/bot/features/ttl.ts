@@ -82,8 +82,7 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^tt:(\d{1,3})$/, async (ctx) => {
     const arg = parseTtlArgument(ctx.match[1] ?? '');
-    if (arg.kind !== 'set') return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
-    await ctx.answerCallbackQuery({ text: 'Changing…' });
+    if (arg.kind !== 'set') return void (await ctx.reply('That button is not valid. Send /ttl again.'));
     const result = await setTtl(ctx.from.id, arg.days);
     if (!result.ok) return void (await ctx.reply(result.text));
     const view = ttlView(arg.days, result.text);

@@ -6,6 +6,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../format/html';
 import { describeWebSession, webSessionCard, webSessionList } from '../format/web-session-card';
+import { plural } from '../format/plural';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /websessions: "Log in with Telegram" website logins, each with an End button, and End all; both ask first. */
@@ -32,8 +33,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^we:(-?\d{1,19})$/, async (ctx) => {
     const parsed = parseSessionHash(ctx.match[1]);
-    if (!parsed.ok) return void (await ctx.answerCallbackQuery({ text: 'This button is not valid.' }));
-    await ctx.answerCallbackQuery();
+    if (!parsed.ok) return void (await ctx.reply('That button is not valid. Send the command again for a fresh list.'));
     let web: WebSession | undefined;
     try {
       web = (await deps.account.listWebSessions()).find((w) => w.hash === parsed.hash);
@@ -55,7 +55,6 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^wc:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Ending the web session…' });
     const { hash, label } = pending;
     let result: string;
     try {
@@ -71,12 +70,10 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^wx:([\w-]+)$/, async (ctx) => {
     deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     await ctx.editMessageText('Cancelled. Nothing was ended.');
   });
 
   composer.callbackQuery('wa', async (ctx) => {
-    await ctx.answerCallbackQuery();
     let count: number;
     try {
       count = (await list(ctx, 'for End all web sessions')).length;
@@ -89,25 +86,24 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
       return;
     }
     const id = deps.confirmations.create({ kind: 'web_end_all', count });
-    const noun = count === 1 ? 'web session' : 'web sessions';
+    const noun = plural(count, 'web session');
     await ctx.reply(
-      `<b>End ${count} ${noun}?</b>\n\nEvery website logged in with "Log in with Telegram" will have to ask you to log in again. ` +
+      `<b>End ${noun}?</b>\n\nEvery website logged in with "Log in with Telegram" will have to ask you to log in again. ` +
         'Your apps stay logged in.\n\nThe button works once and expires in 2 minutes.',
-      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(`End ${count} ${noun}`, `wy:${id}`).text('Cancel', `wn:${id}`) },
+      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(`End ${noun}`, `wy:${id}`).text('Cancel', `wn:${id}`) },
     );
   });
 
   composer.callbackQuery(/^wy:([\w-]+)$/, async (ctx) => {
     const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end_all', 'send /websessions again');
     if (!pending) return;
-    await ctx.answerCallbackQuery({ text: 'Ending the web sessions…' });
     const { count } = pending;
     let result: string;
     try {
-      await audited(deps, { actorId: ctx.from.id, action: 'web_revoke_all', detail: `${count} web sessions` }, () =>
+      await audited(deps, { actorId: ctx.from.id, action: 'web_revoke_all', detail: plural(count, 'web session') }, () =>
         deps.account.revokeAllWebSessions(),
       );
-      result = `Done: Telegram logged out every website (${count} at the time you asked). Send /websessions to check.`;
+      result = `Done: Telegram logged out every website (${plural(count, 'web session')} when you asked). Send /websessions to check.`;
     } catch (err) {
       result = await explain(err, 'Ending the web sessions');
     }
@@ -116,7 +112,6 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^wn:([\w-]+)$/, async (ctx) => {
     const wasPending = deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.answerCallbackQuery({ text: 'Cancelled' });
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'web_revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
     await ctx.editMessageText('Cancelled. Nothing was ended.');
   });

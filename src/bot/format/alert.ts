@@ -4,24 +4,45 @@ import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
 import { DAY_SECONDS, explainFailure, explainLoggedOut } from './explain-failure';
+import { FIELD_MAX } from './field';
+import { guardReason, type GuardView } from './guard-reason';
 import { clip, escapeHtml } from './html';
+import { PAGE_BUDGET, pageBlocks } from './pages';
+import { plural } from './plural';
+import { place } from './session-card';
+import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
 import { duration, relativeTime, utcTime } from './time';
 
 export interface AlertContext {
   readonly nowMs: number;
-  readonly autoconfirmSeconds: number;
+  /** authorization_autoconfirm_period; undefined when a redraw cannot read it. */
+  readonly autoconfirmSeconds: number | undefined;
   readonly companionCreatedAt: number | undefined;
   /** Risk flags of a session (src/guard/risk-flags.ts); none when absent. */
   readonly risk?: (s: Session, nowMs: number) => string[];
+  /** Guard mode's state and trusted list, so the alert can say why it let a login through or ended it. */
+  readonly guard?: GuardView;
 }
+
+/**
+ * What the owner did about a login, as the alert shows it now. Every redraw is computed from the
+ * login as it is now plus this, never from the message's old text, so no line stays once untrue.
+ */
+export type AlertOutcome =
+  /** Confirmed or acknowledged as the owner's; `offerTrust` adds "Trust this device" and "No thanks". */
+  | { readonly kind: 'mine'; readonly text: string; readonly offerTrust: boolean }
+  /** Ended, or found already gone: nothing is left to press. */
+  | { readonly kind: 'ended'; readonly text: string }
+  /** The action failed; the buttons stay so the owner can try again. */
+  | { readonly kind: 'failed'; readonly text: string };
 
 export interface OutgoingMessage {
   readonly text: string;
   readonly keyboard?: InlineKeyboard;
 }
 
-const e = (s: string | undefined, max = 60): string => escapeHtml(clip(s?.trim() || '—', max));
+const e = (s: string | undefined, max: number = FIELD_MAX.device): string => escapeHtml(clip(s ?? '', max) || '—');
 
 function headline(login: NewLogin): string {
   if (login.endedBeforeAlert) return '🚨 <b>A login to your account; it has since ended</b> (before this alert could be sent)';
@@ -34,12 +55,12 @@ function details(login: NewLogin, nowMs: number): string[] {
   const s = login.session;
   if (!s) {
     const when = login.push?.date ?? Math.floor(nowMs / 1000);
-    return [`Device: ${e(login.push?.device)}`, `Place: ${e(login.push?.location)}`, `Time: ${utcTime(when)} (${relativeTime(when, nowMs)})`];
+    return [`Device: ${e(login.push?.device)}`, `Place: ${e(login.push?.location, FIELD_MAX.place)}`, `Time: ${utcTime(when)} (${relativeTime(when, nowMs)})`];
   }
   return [
-    `Device: ${e(s.deviceModel)} · ${e(s.platform, 30)} ${e(s.systemVersion, 30)}`,
-    `App: ${e(`${s.appName} ${s.appVersion}`)} (${s.officialApp ? 'official app' : `unofficial app, api_id ${s.apiId}`})`,
-    `Place: ${e(s.ip, 45)} · ${e([s.region, s.country].filter((p) => p.trim()).join(', '))}`,
+    `Device: ${e(s.deviceModel)} · ${e(s.platform, FIELD_MAX.platform)} ${e(s.systemVersion, FIELD_MAX.version)}`,
+    `App: ${e(`${s.appName} ${s.appVersion}`, FIELD_MAX.app)} (${s.officialApp ? 'official app' : `unofficial app, api_id ${s.apiId}`})`,
+    `Place: ${e(s.ip, FIELD_MAX.ip)} · ${escapeHtml(place(s.region, s.country) || '—')}`,
     `Time: ${utcTime(s.dateCreated)} (${relativeTime(s.dateCreated, nowMs)})`,
   ];
 }
@@ -57,7 +78,7 @@ function uncheckedReason(err: AccountError): string {
 }
 
 /** What Telegram itself says about the login, and what that means for the owner. */
-function verdict(login: NewLogin, c: AlertContext): string[] {
+function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): string[] {
   const lines: string[] = [];
   const s = login.session;
   if (s?.passwordPending) {
@@ -66,19 +87,20 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
     );
   }
   const unconfirmed = s?.unconfirmed ?? login.push?.unconfirmed ?? false;
-  if (unconfirmed && !login.autoEnd?.ok) {
+  // Once the owner confirmed or ended it, "not confirmed yet" is no longer true.
+  if (unconfirmed && !login.autoEnd?.ok && (outcome === undefined || outcome.kind === 'failed')) {
     const from = s?.dateCreated ?? login.push?.date ?? Math.floor(c.nowMs / 1000);
-    lines.push(
-      `Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at ${utcTime(from + c.autoconfirmSeconds)} (in ${duration(from + c.autoconfirmSeconds - c.nowMs / 1000)}).`,
-    );
+    const by = c.autoconfirmSeconds === undefined ? '' : ` at ${utcTime(from + c.autoconfirmSeconds)} (in ${duration(from + c.autoconfirmSeconds - c.nowMs / 1000)})`;
+    lines.push(`Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself${by}.`);
   }
-  if (login.endedBeforeAlert) lines.push('⏹ It has ended already (guard mode, or another device, ended it); a restart delayed this alert.');
   if (login.autoEnd?.listError) lines.push(`🛡 <b>Guard mode</b> ${uncheckedReason(login.autoEnd.listError)}`);
   else if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
+  const reason = guardReason(s, login.autoEnd?.ok === true, c.guard);
+  if (reason) lines.push(reason);
   if (login.autoEnd && !login.autoEnd.ok) {
     lines.push(`🛡 Guard mode tried to end it, but: ${escapeHtml(explainFailure(login.autoEnd.error, { doing: 'Ending it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt }))}`);
   }
-  if (!login.autoEnd?.ok && c.companionCreatedAt !== undefined && c.companionCreatedAt + DAY_SECONDS > c.nowMs / 1000) {
+  if (!login.autoEnd?.ok && outcome?.kind !== 'ended' && outcome?.kind !== 'mine' && c.companionCreatedAt !== undefined && c.companionCreatedAt + DAY_SECONDS > c.nowMs / 1000) {
     lines.push(
       `Note: Telegram will refuse to end sessions until ${utcTime(c.companionCreatedAt + DAY_SECONDS)}, when session-warden's companion is 24 hours old.`,
     );
@@ -86,12 +108,20 @@ function verdict(login: NewLogin, c: AlertContext): string[] {
   return lines;
 }
 
-/** One login: everything known about it, with "It's me" and "End it" unless guard mode already ended it. */
-export function alertMessage(login: NewLogin, c: AlertContext): OutgoingMessage {
+/**
+ * One login: everything known about it, what the owner did (`outcome`), and the buttons that still
+ * apply: "It's me" and "End it" until acted on (or guard mode ended it), then the trust offer.
+ */
+export function alertMessage(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): OutgoingMessage {
   const hash = formatSessionHash(login.hash);
   const risk = login.session && c.risk ? c.risk(login.session, c.nowMs) : undefined;
-  const text = [headline(login), '', ...details(login, c.nowMs), ...riskLine(risk), ...verdict(login, c), `Hash: <code>${hash}</code>`].join('\n');
-  if (login.autoEnd?.ok || login.endedBeforeAlert) return { text };
+  const result = outcome ? ['', `${outcome.kind === 'failed' ? '❌' : '✅'} ${escapeHtml(outcome.text)}`] : [];
+  const offer = outcome?.kind === 'mine' && outcome.offerTrust && login.session
+    ? [`Trust ${escapeHtml(describeDevice(login.session))}, so guard mode never ends its logins?`]
+    : [];
+  const text = [headline(login), '', ...details(login, c.nowMs), ...riskLine(risk), ...verdict(login, c, outcome), `Hash: <code>${hash}</code>`, ...result, ...offer].join('\n');
+  if (offer.length > 0) return { text, keyboard: new InlineKeyboard().text('Trust this device', `tr:${hash}`).text('No thanks', `tn:${hash}`) };
+  if (login.autoEnd?.ok || login.endedBeforeAlert || (outcome && outcome.kind !== 'failed')) return { text };
   return { text, keyboard: new InlineKeyboard().text("It's me", `ok:${hash}`).text('End it', `ee:${hash}`) };
 }
 
@@ -105,7 +135,7 @@ const COMPACT_OVER = 20;
 function batchLine(l: NewLogin, n: number, compact: boolean): string {
   const s = l.session;
   const device = e(s?.deviceModel ?? l.push?.device, compact ? 24 : 30);
-  const what = compact ? device : s ? `${device}, ${e(s.appName, 25)}, ${e(s.country, 20)}` : `${device}, ${e(l.push?.location, 30)}`;
+  const what = compact ? device : s ? `${device}, ${e(s.appName, 25)}, ${escapeHtml(place(s.region, s.country) || '—')}` : `${device}, ${e(l.push?.location, 30)}`;
   const flag = l.autoEnd?.ok || l.endedBeforeAlert ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
   return `${n}. ${what}${flag} · <code>${formatSessionHash(l.hash)}</code>`;
 }
@@ -139,16 +169,17 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
   });
 }
 
+/** The first-start summary: every session already logged in, as many lines as fit one message, then how many more. */
 export function baselineMessage(sessions: readonly Session[]): string {
-  return [
+  const head = [
     '<b>session-warden is now watching your account.</b>',
-    `It found ${sessions.length} other ${sessions.length === 1 ? 'session' : 'sessions'} already logged in; these are your starting point and will not be alerted as new.`,
-    ...sessions.slice(0, 30).map((s) => `• ${e(s.deviceModel, 30)}, ${e(s.appName, 30)}, ${e(s.country, 20)}`),
-    sessions.length > 30 ? `…and ${sessions.length - 30} more.` : '',
-    'Send /sessions to review them. From now on every new login is reported here at once.',
-  ]
-    .filter(Boolean)
-    .join('\n');
+    `It found ${plural(sessions.length, 'other session')} already logged in; these are your starting point and will not be alerted as new.`,
+  ];
+  const tail = 'Send /sessions to review them. From now on every new login is reported here at once.';
+  const lines = sessions.map((s) => `• ${e(s.deviceModel)}, ${e(s.appName, FIELD_MAX.app)}, ${escapeHtml(place(s.region, s.country) || '—')}`);
+  const [shown = []] = pageBlocks(lines, 30, PAGE_BUDGET - head.join('\n').length - tail.length);
+  const more = sessions.length - shown.length;
+  return [...head, ...shown, ...(more > 0 ? [`…and ${more} more.`] : []), tail].join('\n');
 }
 
 export function companionLostMessage(code: string): string {

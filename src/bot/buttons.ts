@@ -1,0 +1,53 @@
+/**
+ * Every inline button the bot draws, by the prefix of its callback_data. One table, so the
+ * callback path (callback-path.ts) and the tests know all of them.
+ *
+ * - `answer`: the toast shown at once, before any work (answerCallbackQuery), so a slow Telegram
+ *   call can never make the answer late.
+ * - `once`: the button changes something; after one press on a message has finished, later presses
+ *   of the same action on that message do nothing.
+ * - `prompt`: the button is one of the choices of a confirmation prompt; all choices of one prompt
+ *   share one lock, so "End" and "Cancel" tapped together cannot both act.
+ */
+export interface ButtonSpec {
+  readonly answer?: string;
+  readonly once?: boolean;
+  readonly prompt?: boolean;
+}
+
+export const BUTTONS = {
+  ok: { once: true },
+  ee: { answer: 'Ending it…', once: true },
+  tn: { once: true },
+  se: {},
+  sc: { answer: 'Ending the session…', once: true, prompt: true },
+  sx: { answer: 'Cancelled', once: true, prompt: true },
+  sp: {},
+  tl: {},
+  tp: {},
+  tr: { answer: 'Trusting…', once: true },
+  tx: { answer: 'Removing…', once: true },
+  ra: { answer: 'Ending the other sessions…', once: true, prompt: true },
+  rt: { answer: 'Ending the untrusted sessions…', once: true, prompt: true },
+  rx: { answer: 'Cancelled', once: true, prompt: true },
+  we: {},
+  wc: { answer: 'Ending the web session…', once: true, prompt: true },
+  wx: { answer: 'Cancelled', once: true, prompt: true },
+  wa: {},
+  wy: { answer: 'Ending the web sessions…', once: true, prompt: true },
+  wn: { answer: 'Cancelled', once: true, prompt: true },
+  gt: { once: true, prompt: true },
+  go: { once: true, prompt: true },
+  gx: { answer: 'Cancelled', once: true, prompt: true },
+  pk: { answer: 'Locking down…', once: true, prompt: true },
+  px: { answer: 'Cancelled', once: true, prompt: true },
+  tt: { answer: 'Changing…' },
+} as const satisfies Record<string, ButtonSpec>;
+
+export type ButtonPrefix = keyof typeof BUTTONS;
+
+/** The prefix of a callback_data ("ee" for "ee:-20"), if it is one of ours. */
+export function buttonPrefix(data: string): ButtonPrefix | undefined {
+  const prefix = data.split(':', 1)[0] ?? '';
+  return Object.hasOwn(BUTTONS, prefix) ? (prefix as ButtonPrefix) : undefined;
+}
