@@ -6,13 +6,15 @@ import { ensureBuild } from './helpers/child-app';
 
 /**
  * ecosystem.config.js under pm2 itself: after an exit 2 (a restart cannot fix it) `pm2 ls` must read
- * "stopped", not "waiting restart" forever. pm2 is not a project dependency: the test uses PM2_BIN or
- * a `pm2` on PATH, and is skipped when there is none (`npm install -g pm2` provides it).
+ * "stopped", not "waiting restart" forever. pm2 is a dev dependency, so this runs wherever `npm install`
+ * ran; PM2_BIN or a `pm2` on PATH are used otherwise, and the test is skipped only when there is none.
  */
 const ROOT = path.resolve(__dirname, '../..');
 
 function findPm2(): string | undefined {
   if (process.env.PM2_BIN) return process.env.PM2_BIN;
+  const local = path.join(ROOT, 'node_modules', '.bin', 'pm2');
+  if (fs.existsSync(local)) return local;
   const which = spawnSync('sh', ['-c', 'command -v pm2'], { encoding: 'utf8' });
   return which.status === 0 ? which.stdout.trim() || undefined : undefined;
 }
