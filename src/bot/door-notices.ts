@@ -5,10 +5,9 @@ import type { DoorEvent, DoorEventSink } from '../guard/door-events';
 import { doorAlertText } from './format/door-alerts';
 import { clip } from './format/html';
 import type { OwnerNotices } from './owner-notices';
+import { DECLINE_RESET, DISCONNECT_BOT } from './buttons';
 
-/** One-shot button kinds (callback data `dr:<id>`, `bd:<id>`). */
-export const DECLINE_RESET = 'decline_reset';
-export const DISCONNECT_BOT = 'disconnect_bot';
+export { DECLINE_RESET, DISCONNECT_BOT };
 
 export function declineResetKeyboard(oneShots: OneShotActions): InlineKeyboard {
   return new InlineKeyboard().text('Cancel the reset', `dr:${oneShots.create(DECLINE_RESET)}`);
