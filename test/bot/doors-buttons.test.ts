@@ -38,6 +38,20 @@ describe('one-shot door buttons', () => {
     expect(h.lastText()).toMatch(/Disconnected/);
   });
 
+  it('a token used before a restart is answered like any second tap, and nothing acts', async () => {
+    const account = new FakeAccount();
+    account.password = { ...NO_PASSWORD, hasPassword: true, pendingResetDate: 1_780_600_000 };
+    const h = botHarness(account);
+    const tokens = createOneShotActions(h.db);
+    const id = tokens.create(DECLINE_RESET);
+    // Pressed and handled by the previous run: SQLite knows, this run's memory does not.
+    expect(tokens.take(id, DECLINE_RESET).ok).toBe(true);
+    await h.press(`dr:${id}`);
+    expect(answers(h)).toEqual([expect.stringMatching(/^Already done/)]);
+    expect(account.calls.filter((c) => c.method === 'declinePasswordReset')).toHaveLength(0);
+    expect(h.sent('editMessageText')).toEqual([]);
+  });
+
   it('a forged or unknown token changes nothing', async () => {
     const h = botHarness();
     await h.press('dr:AAAAAAAAAA');
