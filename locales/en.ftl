@@ -72,6 +72,7 @@ button-end-it = End it
 button-cancel = Cancel
 button-invalid = This button is not valid.
 button-expired = This button is no longer valid. Send the command again.
+button-already-done = Already done, or being done: see the message.
 cancelled = Cancelled
 unknown-command = I do not know that command. Send /help to see what I can do.
 # A line under a session or login; $hash is the decimal int64 as a string.

@@ -66,6 +66,7 @@ button-end-it = Завершить
 button-cancel = Отмена
 button-invalid = Эта кнопка недействительна.
 button-expired = Эта кнопка уже устарела. Отправьте команду ещё раз.
+button-already-done = Уже сделано или делается: смотрите сообщение.
 cancelled = Отменено
 unknown-command = Такой команды я не знаю. Отправьте /help, чтобы увидеть, что я умею.
 hash-line = Хеш: <code>{ $hash }</code>

@@ -8,12 +8,20 @@
  *   of the same action on that message do nothing.
  * - `prompt`: the button is one of the choices of a confirmation prompt; all choices of one prompt
  *   share one lock, so "End" and "Cancel" tapped together cannot both act.
+ * - `token`: the button carries a durable one-shot token of this kind (`one_shot_action` rows), for
+ *   buttons under messages that may outlive a restart (alerts the outbox delivers late). The callback
+ *   path takes it; a used one is answered like any second tap.
  */
 export interface ButtonSpec {
   readonly answer?: string;
   readonly once?: boolean;
   readonly prompt?: boolean;
+  readonly token?: string;
 }
+
+/** One-shot token kinds as stored in `one_shot_action.kind` (callback data `dr:<id>`, `bd:<id>`). */
+export const DECLINE_RESET = 'decline_reset';
+export const DISCONNECT_BOT = 'disconnect_bot';
 
 export const BUTTONS = {
   ok: { once: true },
@@ -42,6 +50,10 @@ export const BUTTONS = {
   pk: { answer: 'Locking down…', once: true, prompt: true },
   px: { answer: 'Cancelled', once: true, prompt: true },
   tt: { answer: 'Changing…' },
+  dr: { answer: 'Cancelling the reset…', once: true, token: DECLINE_RESET },
+  bd: { answer: 'Disconnecting…', once: true, token: DISCONNECT_BOT },
+  cg: { answer: 'Turning code guard on…', once: true },
+  lang: {},
 } as const satisfies Record<string, ButtonSpec>;
 
 export type ButtonPrefix = keyof typeof BUTTONS;

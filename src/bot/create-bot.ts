@@ -58,9 +58,10 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.api.config.use(telegramLimits(deps.log));
 
   bot.use(ownerGate(deps));
-  bot.use(deps.i18n.middleware(), languageFeature(deps));
+  bot.use(deps.i18n.middleware());
   // Every button press: answered first, locked against double taps, then handed to its feature.
-  bot.use(callbackPath(deps.log));
+  bot.use(callbackPath(deps.log, deps.i18n, deps.doors.oneShots));
+  bot.use(languageFeature(deps));
   bot.use(helpFeature(deps), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));

@@ -3,12 +3,11 @@ import type { OneShotActions } from '../db/one-shot-actions';
 import type { ConnectedBot } from '../domain/connected-bot';
 import type { DoorEvent, DoorEventSink } from '../guard/door-events';
 import { doorAlertText } from './format/door-alerts';
-import { clip } from './format/html';
+import { field, FIELD_MAX } from './format/field';
 import type { OwnerNotices } from './owner-notices';
+import { DECLINE_RESET, DISCONNECT_BOT } from './buttons';
 
-/** One-shot button kinds (callback data `dr:<id>`, `bd:<id>`). */
-export const DECLINE_RESET = 'decline_reset';
-export const DISCONNECT_BOT = 'disconnect_bot';
+export { DECLINE_RESET, DISCONNECT_BOT };
 
 export function declineResetKeyboard(oneShots: OneShotActions): InlineKeyboard {
   return new InlineKeyboard().text('Cancel the reset', `dr:${oneShots.create(DECLINE_RESET)}`);
@@ -18,10 +17,10 @@ export function disconnectBotKeyboard(oneShots: OneShotActions, botId: bigint, l
   return new InlineKeyboard().text(label, `bd:${oneShots.create(DISCONNECT_BOT, botId.toString(10))}`);
 }
 
-/** One "Disconnect @name" row per bot, each a one-shot button; labels clipped by whole characters. */
+/** One "Disconnect @name" row per bot, each a one-shot button; the name passes the output layer (field.ts). */
 export function addDisconnectButtons(keyboard: InlineKeyboard, oneShots: OneShotActions, bots: readonly ConnectedBot[]): InlineKeyboard {
   for (const b of bots) {
-    keyboard.text(clip(`Disconnect ${b.username ? `@${b.username}` : b.name}`, 60), `bd:${oneShots.create(DISCONNECT_BOT, b.botId.toString(10))}`).row();
+    keyboard.text(`Disconnect ${field(b.username ? `@${b.username}` : b.name, FIELD_MAX.button)}`, `bd:${oneShots.create(DISCONNECT_BOT, b.botId.toString(10))}`).row();
   }
   return keyboard;
 }

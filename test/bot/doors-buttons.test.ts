@@ -38,6 +38,20 @@ describe('one-shot door buttons', () => {
     expect(h.lastText()).toMatch(/Disconnected/);
   });
 
+  it('a token used before a restart is answered like any second tap, and nothing acts', async () => {
+    const account = new FakeAccount();
+    account.password = { ...NO_PASSWORD, hasPassword: true, pendingResetDate: 1_780_600_000 };
+    const h = botHarness(account);
+    const tokens = createOneShotActions(h.db);
+    const id = tokens.create(DECLINE_RESET);
+    // Pressed and handled by the previous run: SQLite knows, this run's memory does not.
+    expect(tokens.take(id, DECLINE_RESET).ok).toBe(true);
+    await h.press(`dr:${id}`);
+    expect(answers(h)).toEqual([expect.stringMatching(/^Already done/)]);
+    expect(account.calls.filter((c) => c.method === 'declinePasswordReset')).toHaveLength(0);
+    expect(h.sent('editMessageText')).toEqual([]);
+  });
+
   it('a forged or unknown token changes nothing', async () => {
     const h = botHarness();
     await h.press('dr:AAAAAAAAAA');
@@ -62,5 +76,27 @@ describe('/codeguard and /expect input', () => {
     await h.send('/expect off');
     expect(h.lastText()).toMatch(/window is closed/);
     expect(h.auditRows().map((r) => r.action)).toEqual(['expect_on', 'expect_off']);
+  });
+});
+
+describe('a /security button redraws the checkup with the buttons that still apply', () => {
+  it.each([
+    ['tt:', 'Shorten to 1 week', /Done: sessions inactive for 7 days/],
+    ['cg:', 'Turn code guard on', /Code guard is <b>on<\/b>/],
+    ['dr:', 'Cancel the reset', /reset was cancelled/],
+  ])('%s', async (prefix, label, result) => {
+    const account = new FakeAccount();
+    account.password = { ...NO_PASSWORD, hasPassword: true, pendingResetDate: 1_780_600_000 };
+    account.connectedBots = [
+      { botId: 9n, username: 'reader_bot', name: 'Reader', canReply: true, recipients: { existingChats: true, newChats: false, contacts: false, nonContacts: false, excludeSelected: false, users: 0 } },
+    ];
+    const h = botHarness(account);
+    await h.send('/security');
+    const before = h.lastButtons();
+    expect(before.map((b) => b.text)).toContain(label);
+    await h.press(before.find((b) => b.data.startsWith(prefix))!.data);
+    expect(h.lastText()).toMatch(/Security checkup/);
+    expect(h.lastText()).toMatch(result);
+    expect(h.lastButtons().map((b) => b.text)).toEqual(before.filter((b) => b.text !== label).map((b) => b.text));
   });
 });

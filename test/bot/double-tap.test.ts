@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUTTONS } from '../../src/bot/buttons';
 import { botHarness } from '../helpers/bot-harness';
-import { companionSession, FakeAccount, makeSession, makeWebSession } from '../helpers/fake-account';
+import { companionSession, FakeAccount, makeSession, makeWebSession, NO_PASSWORD } from '../helpers/fake-account';
 
 type Harness = ReturnType<typeof botHarness>;
 
@@ -20,6 +20,13 @@ const button = (h: Harness, prefix: string): string => {
   const b = h.lastButtons().find((x) => x.data.startsWith(prefix));
   if (!b) throw new Error(`no ${prefix} button in ${JSON.stringify(h.lastButtons())}`);
   return b.data;
+};
+
+/** A pending 2FA reset and a connected business bot, so /security and /bots draw their one-shot buttons. */
+const openDoors = (h: Harness): void => {
+  h.account.password = { ...NO_PASSWORD, hasPassword: true, pendingResetDate: 1_780_600_000 };
+  const recipients = { existingChats: true, newChats: false, contacts: false, nonContacts: false, excludeSelected: false, users: 0 };
+  h.account.connectedBots = [{ botId: 42n, username: 'reader_bot', name: 'Reader', canReply: true, recipients }];
 };
 
 const trustMine = async (h: Harness): Promise<void> => {
@@ -51,10 +58,15 @@ const SCENARIOS: Record<string, { show: (h: Harness) => Promise<string>; changes
   gt: { show: async (h) => (await h.send('/guard on'), button(h, 'gt:')) },
   go: { show: async (h) => (await h.send('/guard on'), button(h, 'go:')) },
   gx: { show: async (h) => (await h.send('/guard on'), button(h, 'gx:')) },
-  pk: { show: async (h) => (await h.send('/panic'), button(h, 'pk:')), changes: 2 },
+  // revokeAll, revokeAllWebSessions and (since /panic locks the other doors) setSessionTtlDays.
+  pk: { show: async (h) => (await h.send('/panic'), button(h, 'pk:')), changes: 3 },
   px: { show: async (h) => (await h.send('/panic'), button(h, 'px:')) },
   tt: { show: async () => 'tt:30', changes: 1 },
   tn: { show: async (h) => (await h.press('ok:-20'), button(h, 'tn:')) },
+  dr: { show: async (h) => (openDoors(h), await h.send('/security'), button(h, 'dr:')), changes: 1 },
+  bd: { show: async (h) => (openDoors(h), await h.send('/bots'), button(h, 'bd:')), changes: 1 },
+  cg: { show: async (h) => (await h.send('/security'), button(h, 'cg:')) },
+  lang: { show: async (h) => (await h.send('/language'), button(h, 'lang:')) },
 };
 
 describe('every button is known to the callback path', () => {

@@ -1,6 +1,6 @@
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot';
-import { fitOutgoing } from '../../src/bot/telegram-limits';
+import { fitOutgoing, visibleText } from '../../src/bot/telegram-limits';
 import { createConfirmations } from '../../src/bot/confirmations';
 import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
 import { createOneShotActions } from '../../src/db/one-shot-actions';
@@ -74,6 +74,8 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
   let messageId = 100;
   /** Which message each button was last drawn on, so a press comes from that message as in Telegram. */
   const drawnOn = new Map<string, number>();
+  /** What each message shows now (text as Telegram returns it, after entity parsing, and its keyboard), for presses on it. */
+  const shown = new Map<number, { text: string; reply_markup?: unknown }>();
   bot.api.config.use(async (_prev, method, payload) => {
     // What Telegram would receive: the bot's last step (telegram-limits.ts) runs here too.
     const fitted = fitOutgoing(method, payload as Record<string, unknown>);
@@ -86,6 +88,9 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
     const id = method === 'sendMessage' ? messageId : Number(p.message_id);
     const rows = (p.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard ?? [];
     for (const b of rows.flat()) if (b.callback_data && Number.isFinite(id)) drawnOn.set(b.callback_data, id);
+    if ((method === 'sendMessage' || method === 'editMessageText') && Number.isFinite(id)) {
+      shown.set(id, { text: visibleText(String(p.text), p.parse_mode), ...(rows.length > 0 ? { reply_markup: p.reply_markup } : {}) });
+    }
     return { ok: true, result } as never;
   });
 
@@ -124,7 +129,7 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
           from: user(from),
           chat_instance: '1',
           data,
-          message: { message_id: messageId, date: 0, chat: { id: from, type: 'private', first_name: 'x' }, text: 'x' },
+          message: { message_id: messageId, date: 0, chat: { id: from, type: 'private', first_name: 'x' }, ...(shown.get(messageId) ?? { text: 'x' }) },
         },
       } as unknown as Update;
       await bot.handleUpdate(update);

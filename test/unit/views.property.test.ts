@@ -9,7 +9,10 @@ import type { Session } from '../../src/domain/session';
 import type { WebSession } from '../../src/domain/web-session';
 import type { NewLogin } from '../../src/guard/login-watcher';
 import { botHarness, type ApiCall } from '../helpers/bot-harness';
-import { companionSession, FakeAccount, makeSession, makeWebSession, TEST_NOW_MS } from '../helpers/fake-account';
+import { doorAlertText } from '../../src/bot/format/door-alerts';
+import { checkupView } from '../../src/bot/format/security-checkup';
+import type { ConnectedBot } from '../../src/domain/connected-bot';
+import { companionSession, FakeAccount, makeSession, makeWebSession, NO_PASSWORD, TEST_NOW_MS } from '../helpers/fake-account';
 
 /** Field contents an attacker or a server may choose: anything, long, emoji-only, or full of breaks and bidi controls. */
 const hostile = fc.oneof(
@@ -130,6 +133,64 @@ describe('every view fits Telegram and keeps each field on its own line, whateve
         await h.send('/log');
         await h.send('/panic');
         await tap('pk:');
+        const out: ApiCall[] = h.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText');
+        for (const c of out) {
+          expect(c.problems).toBeUndefined();
+          expectWithinLimits(String(c.payload.text), c.payload.reply_markup as Keyboard, c.payload.parse_mode);
+        }
+      }),
+      { numRuns: 12, endOnFailure: true },
+    );
+  });
+});
+
+describe('the other doors\' views keep Telegram\'s limits and each field on its own line', () => {
+  const recipients = { existingChats: true, newChats: false, contacts: false, nonContacts: false, excludeSelected: false, users: 0 };
+  const bot = fc.record({ username: hostile, name: hostile }).map((f): ConnectedBot => ({ botId: 7n, canReply: true, recipients, ...f }));
+  const plainBot = (b: ConnectedBot): ConnectedBot => ({ ...b, username: 'x', name: 'x' });
+  const text = (pattern: string, b: ConnectedBot, s: Session): string[] => [
+    doorAlertText({ kind: 'bot_connected', bot: b }, TEST_NOW_MS),
+    doorAlertText({ kind: 'hint_changed', hint: pattern }, TEST_NOW_MS),
+    doorAlertText({ kind: 'recovery_email_pending', pattern }, TEST_NOW_MS),
+    doorAlertText({ kind: 'login_email_changed', pattern }, TEST_NOW_MS),
+    checkupView(
+      {
+        password: { ...NO_PASSWORD, hasPassword: true, emailUnconfirmedPattern: pattern },
+        sessions: [{ session: s, flags: [`trusted device, new country: ${s.country}`] }],
+        webSessions: 0,
+        bots: [b],
+        ttlDays: 180,
+        shortestTtlDays: 7,
+        guardOn: false,
+        codeGuardOn: false,
+      },
+      TEST_NOW_MS,
+    ).text,
+  ];
+
+  it('door alerts and the /security checkup', () => {
+    fc.assert(
+      // An empty pattern means "none" and drops its line, so patterns here are never empty.
+      fc.property(hostile.filter((p) => p !== ''), bot, session, (pattern, b, s) => {
+        const views = text(pattern, b, s);
+        const plain = text('x', plainBot(b), plainSession(s));
+        views.forEach((v, i) => {
+          expectWithinLimits(v, undefined);
+          expect(visibleText(v, 'HTML').split('\n').length).toBe(visibleText(plain[i]!, 'HTML').split('\n').length);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('/bots and /security through the bot, with their Disconnect buttons', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(bot, { minLength: 1, maxLength: 3 }), async (bots) => {
+        const account = new FakeAccount([companionSession()]);
+        account.connectedBots = bots.map((b, i) => ({ ...b, botId: BigInt(i + 1) }));
+        const h = botHarness(account);
+        await h.send('/bots');
+        await h.send('/security');
         const out: ApiCall[] = h.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText');
         for (const c of out) {
           expect(c.problems).toBeUndefined();

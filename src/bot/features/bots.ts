@@ -3,7 +3,7 @@ import { parseSessionHash } from '../../domain/session-hash';
 import { describeFailure } from '../account-call';
 import { disconnectBot } from '../door-actions';
 import type { BotDeps } from '../deps';
-import { addDisconnectButtons, DISCONNECT_BOT } from '../door-notices';
+import { addDisconnectButtons } from '../door-notices';
 import { botDetails } from '../format/door-alerts';
 import { pressOneShot } from '../take-one-shot';
 
@@ -32,7 +32,7 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^bd:([\w-]{1,16})$/, (ctx) =>
-    pressOneShot(ctx, deps.doors.oneShots, ctx.match[1], DISCONNECT_BOT, 'Disconnecting…', (target) => {
+    pressOneShot(ctx, (target) => {
       const parsed = parseSessionHash(target ?? '');
       return parsed.ok ? () => disconnectBot(deps, ctx.from.id, parsed.hash, 'button') : undefined;
     }),

@@ -2,6 +2,7 @@ import { Composer, type Context } from 'grammy';
 import { turnCodeGuard } from '../door-actions';
 import { CODE_GUARD_SETTING } from '../../guard/code-watcher';
 import type { BotDeps } from '../deps';
+import { addResultLine } from '../take-one-shot';
 
 export const CODE_GUARD_ON_TEXT =
   '🔑 Code guard is <b>on</b>: every login code Telegram sends is invalidated at once (account.invalidateSignInCodes), so a phished code is useless. Before you log in yourself, send /expect.';
@@ -20,10 +21,10 @@ export function codeguardFeature(deps: BotDeps): Composer<Context> {
     const bad = arg === '' ? '' : 'That is not on or off; nothing was changed.\n';
     await ctx.reply(`${bad}${state}\nUsage: /codeguard on or /codeguard off.`, { parse_mode: 'HTML' });
   });
-  composer.callbackQuery('cg:on', async (ctx) => {
+  // /security's "Turn code guard on": the result goes under the checkup, whose other buttons still apply.
+  composer.callbackQuery(/^cg:(on)$/, async (ctx) => {
     turnCodeGuard(deps, true, ctx.from.id, 'button');
-    await ctx.answerCallbackQuery({ text: 'Code guard is on.' });
-    await ctx.reply(CODE_GUARD_ON_TEXT, { parse_mode: 'HTML' });
+    await addResultLine(ctx, { ok: true, text: CODE_GUARD_ON_TEXT });
   });
   return composer;
 }

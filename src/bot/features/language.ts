@@ -52,10 +52,8 @@ export function languageFeature(deps: Deps): Composer<Context> {
   composer.callbackQuery(/^lang:([\w-]{1,16})$/, async (ctx) => {
     const data = ctx.match[1] ?? '';
     const choice = data === AUTO ? undefined : i18n.supported(data);
-    if (choice === undefined && data !== AUTO) {
-      return void (await ctx.answerCallbackQuery({ text: i18n.t(i18n.localeFor(ctx), 'button-invalid') }));
-    }
-    await ctx.answerCallbackQuery();
+    // The press was already answered (callback-path.ts): an unknown choice is said in the message.
+    if (choice === undefined && data !== AUTO) return void (await ctx.editMessageText(i18n.t(i18n.localeFor(ctx), 'button-invalid')));
     await ctx.editMessageText(await apply(ctx, choice));
   });
 

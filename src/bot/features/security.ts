@@ -64,7 +64,7 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
 
   // "Cancel the reset" needs no confirmation: it only protects. It acts once however often it is pressed.
   composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
-    pressOneShot(ctx, deps.doors.oneShots, ctx.match[1], DECLINE_RESET, 'Cancelling the reset…', () => () => declineReset(deps, ctx.from.id, 'button')),
+    pressOneShot(ctx, () => () => declineReset(deps, ctx.from.id, 'button')),
   );
 
   return composer;

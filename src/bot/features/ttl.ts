@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
-import { clip } from '../format/html';
+import { clip, escapeHtml } from '../format/html';
+import { addResultLine } from '../take-one-shot';
 
 /** The periods Telegram's own apps offer; the server rejects others (TTL_DAYS_INVALID), so ask nothing else. */
 export const TTL_CHOICES: ReadonlyArray<readonly [days: number, label: string]> = [
@@ -49,6 +50,10 @@ function ttlView(days: number, note?: string): { text: string; keyboard: InlineK
   return { text, keyboard };
 }
 
+/** Whether the pressed message is the /ttl view, whose buttons are all periods. */
+const fromTtlView = (ctx: Context): boolean =>
+  (ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? []).flat().every((b) => 'callback_data' in b && b.callback_data.startsWith('tt:'));
+
 /** /ttl [days]: account.getAuthorizations' authorization_ttl_days, changed with account.setAuthorizationTTL. */
 export function ttlFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
@@ -84,6 +89,8 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
     const arg = parseTtlArgument(ctx.match[1] ?? '');
     if (arg.kind !== 'set') return void (await ctx.reply('That button is not valid. Send /ttl again.'));
     const result = await setTtl(ctx.from.id, arg.days);
+    // Pressed under another view (/security's "Shorten to 1 week"): the result goes under it, whose other buttons still apply.
+    if (!fromTtlView(ctx)) return addResultLine(ctx, { ok: result.ok, text: escapeHtml(result.text) });
     if (!result.ok) return void (await ctx.reply(result.text));
     const view = ttlView(arg.days, result.text);
     await ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });

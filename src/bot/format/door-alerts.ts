@@ -1,10 +1,14 @@
 import type { BotRecipients, ConnectedBot } from '../../domain/connected-bot';
 import type { CodeOutcome, DoorEvent } from '../../guard/door-events';
-import { clip, escapeHtml } from './html';
+import { field as cleaned, FIELD_MAX } from './field';
+import { escapeHtml } from './html';
 import { relativeTime, utcTime } from './time';
 
-/** Any field the server or an attacker chooses (hint, email pattern, bot name) goes through here. */
-const field = (text: string, max = 64): string => escapeHtml(clip(text, max));
+/**
+ * Any field the server or an attacker chooses (hint, email pattern, bot name) goes through the
+ * output layer (field.ts: no line breaks, bidi or invisible characters, a stated length), then HTML escaping.
+ */
+const field = (text: string, max: number = FIELD_MAX.pattern): string => escapeHtml(cleaned(text, max));
 
 export const TWO_FA_PATH = 'Settings → Privacy and Security → Two-Step Verification';
 const NOT_YOU_HOLDS = 'If this was not you, someone else now holds your 2FA password.';
@@ -25,7 +29,7 @@ export function describeRecipients(r: BotRecipients): string {
 
 /** "@username (Name)", cleaned and clipped. */
 export function botLabel(b: ConnectedBot): string {
-  return b.username ? `@${field(b.username, 40)} (${field(b.name)})` : field(b.name);
+  return b.username ? `@${field(b.username, FIELD_MAX.bot)} (${field(b.name, FIELD_MAX.bot)})` : field(b.name, FIELD_MAX.bot);
 }
 
 /** One line per bot fact: who, whether it can answer, which chats. */

@@ -27,6 +27,8 @@ export const FIELD_MAX = {
   domain: 48,
   browser: 32,
   bot: 40,
+  /** A 2FA hint or an email pattern as Telegram masks it. */
+  pattern: 64,
   button: 24,
 } as const;
 

@@ -2,7 +2,9 @@ import type { ConnectedBot } from '../../domain/connected-bot';
 import type { PasswordState } from '../../domain/password-state';
 import type { Session } from '../../domain/session';
 import { botLabel, TWO_FA_PATH } from './door-alerts';
-import { clip, escapeHtml } from './html';
+import { field, FIELD_MAX } from './field';
+import { escapeHtml } from './html';
+import { flagsText } from './risk-line';
 import { relativeTime, utcTime } from './time';
 
 /** What /security read; a string is the sentence saying why that part could not be read. */
@@ -34,7 +36,7 @@ function passwordSection(p: PasswordState | string, nowMs: number): Section {
   const lines = [p.hasPassword ? '✅ 2FA is on.' : `❌ 2FA is off: set a password with a recovery email only you control (${TWO_FA_PATH}).`];
   if (p.hasPassword) lines.push(p.hasRecovery ? '✅ A recovery email is set.' : `⚠️ No recovery email: add one you control (${TWO_FA_PATH}).`);
   if (p.emailUnconfirmedPattern) {
-    lines.push(`🚨 A recovery email is being set: ${escapeHtml(clip(p.emailUnconfirmedPattern))}. If it is not yours, send /panic.`);
+    lines.push(`🚨 A recovery email is being set: ${escapeHtml(field(p.emailUnconfirmedPattern, FIELD_MAX.pattern))}. If it is not yours, send /panic.`);
   }
   if (p.pendingResetDate === undefined) return { lines: [...lines, '✅ No 2FA reset is pending.'] };
   lines.push(
@@ -50,7 +52,7 @@ function sessionsSection(s: CheckupReadings['sessions']): Section {
   return {
     lines: [
       `⚠️ ${flagged.length} ${flagged.length === 1 ? 'session has' : 'sessions have'} risk flags (end any you do not know with /sessions):`,
-      ...flagged.slice(0, 10).map((x) => `• ${escapeHtml(clip(x.session.deviceModel, 40))}: ${escapeHtml(x.flags.join('; '))}`),
+      ...flagged.slice(0, 10).map((x) => `• ${escapeHtml(field(x.session.deviceModel, FIELD_MAX.device))}: ${flagsText(x.flags, '; ')}`),
     ],
   };
 }

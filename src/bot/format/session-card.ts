@@ -1,6 +1,7 @@
 import { byLastActivity, type Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import { riskFlags } from '../../guard/risk-flags';
+import type { SessionRisk } from '../../guard/session-risk';
 import { field, FIELD_MAX } from './field';
 import { escapeHtml } from './html';
 import { riskLine } from './risk-line';
@@ -30,6 +31,11 @@ export function describeSession(s: Session): string {
 /** Optional lines other parts add to a card (risk flags, "this guard"); each is one line of HTML. */
 export interface CardExtras {
   readonly flags?: readonly string[];
+  /**
+   * The risk flags as the alerts compute them (sessionRisk: with the countries seen for a trusted
+   * device). Without it, only what the session itself shows is flagged, never "new country".
+   */
+  readonly risk?: SessionRisk;
 }
 
 /** One session as HTML: who, where, when, what Telegram says about it, and its full hash. Every field on its own line. */
@@ -49,7 +55,7 @@ export function sessionCard(s: Session, index: number, nowMs: number, extras: Ca
     `Place: ${escapeHtml(place(s.region, s.country) || '—')}`,
     `Created ${relativeTime(s.dateCreated, nowMs)} · active ${relativeTime(s.dateActive, nowMs)}`,
     ...flags,
-    ...riskLine(riskFlags(s, nowMs)),
+    ...riskLine((extras.risk ?? riskFlags)(s, nowMs)),
     `Hash: <code>${formatSessionHash(s.hash)}</code>`,
   ].join('\n');
 }

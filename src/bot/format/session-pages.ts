@@ -4,6 +4,7 @@ import { formatSessionHash } from '../../domain/session-hash';
 import { FIELD_MAX } from './field';
 import { clip } from './html';
 import { clampPage, pageArrows, pageBlocks } from './pages';
+import type { SessionRisk } from '../../guard/session-risk';
 import { sessionCard } from './session-card';
 import { LIMITS } from '../telegram-limits';
 
@@ -16,16 +17,19 @@ export interface SessionPage {
   readonly keyboard: InlineKeyboard;
 }
 
-/** Splits sessions into pages that each fit one message, most recently active first. */
-export function paginateSessions(sessions: readonly Session[], nowMs: number): string[][] {
-  const cards = [...sessions].sort(byLastActivity).map((s, i) => sessionCard(s, i + 1, nowMs));
+/** Splits sessions into pages that each fit one message, most recently active first. `risk` flags each card as the alerts do. */
+export function paginateSessions(sessions: readonly Session[], nowMs: number, risk?: SessionRisk): string[][] {
+  const cards = [...sessions].sort(byLastActivity).map((s, i) => sessionCard(s, i + 1, nowMs, risk ? { risk } : {}));
   return pageBlocks(cards, MAX_PER_PAGE, undefined, '\n\n');
 }
 
-/** Page `n` of the session list, with an End button per session (except the companion's) and page arrows. */
-export function sessionPage(sessions: readonly Session[], requested: number, nowMs: number): SessionPage {
+/**
+ * Page `n` of the session list, with an End button per session (except the companion's) and page
+ * arrows. `risk` (sessionRisk) adds the flags that need stored state, such as "trusted device, new country".
+ */
+export function sessionPage(sessions: readonly Session[], requested: number, nowMs: number, risk?: SessionRisk): SessionPage {
   const sorted = [...sessions].sort(byLastActivity);
-  const pages = paginateSessions(sorted, nowMs);
+  const pages = paginateSessions(sorted, nowMs, risk);
   const total = Math.max(pages.length, 1);
   const n = clampPage(requested, total);
   const first = pages.slice(0, n).reduce((count, p) => count + p.length, 0);
