@@ -51,6 +51,8 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  const mirrors: Array<Record<string, { clear(): void }>> = [];
+  const clearMirrors = (): void => mirrors.forEach((m) => Object.values(m).forEach((c) => c.clear()));
   const emit = (e: StorageEvent): void => listeners.forEach((l) => l(e));
 
   function enqueue(work: () => void, onWritten?: () => void): void {
@@ -126,6 +128,8 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
   /** Drops committed (or hopeless) writes from the head of the queue, then runs their onWritten. */
   function take(done: readonly Kept[], committed = true): void {
     queue.splice(0, done.length);
+    // The database has it all now: what repositories overlay on their reads is stale from here on.
+    if (queue.length === 0) clearMirrors();
     if (!committed) return;
     written += done.length;
     for (const k of done) after(k.onWritten);
@@ -235,10 +239,10 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
      * that first empties every collection in it once nothing is kept (the database has it all then).
      */
     mirror<S extends Record<string, { clear(): void }>>(state: S): () => S {
-      return () => {
-        if (queue.length === 0) for (const c of Object.values(state)) c.clear();
-        return state;
-      };
+      // Emptied the moment the last kept write is committed, not when next read: a repository may
+      // write again (and be refused again) before it reads, and must not overlay what is stale.
+      mirrors.push(state);
+      return () => state;
     },
     /** Subscribes to down/up changes; a listener added while down is told at once. */
     onChange(listener: (e: StorageEvent) => void): () => void {

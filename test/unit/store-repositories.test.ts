@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createConnectedBots } from '../../src/db/connected-bots';
 import { createOneShotActions } from '../../src/db/one-shot-actions';
 import { openDatabase } from '../../src/db/open-database';
@@ -62,4 +63,52 @@ describe('door repositories while the database refuses writes', () => {
     expect(s.bots.activeIds()).toEqual(new Set());
     expect(s.db.prepare('SELECT gone_at FROM connected_bot').all()).toEqual([{ gone_at: '2026-12-03T07:00:00.000Z' }]);
   });
+});
+
+type ShotOp = { op: 'create' } | { op: 'take'; which: number } | { op: 'release'; which: number } | { op: 'down' } | { op: 'up' } | { op: 'flush' };
+
+const shotOp: fc.Arbitrary<ShotOp> = fc.oneof(
+  fc.record({ op: fc.constant('create' as const) }),
+  fc.record({ op: fc.constant('take' as const), which: fc.nat(3) }),
+  fc.record({ op: fc.constant('release' as const), which: fc.nat(3) }),
+  fc.record({ op: fc.constant('down' as const) }),
+  fc.record({ op: fc.constant('up' as const) }),
+  fc.record({ op: fc.constant('flush' as const) }),
+);
+
+test('property: whatever writes the database refuses, a button acts exactly when an always-writable one would, and the database ends the same', () => {
+  fc.assert(
+    fc.property(fc.array(shotOp, { minLength: 10, maxLength: 40, size: 'max' }), (ops) => {
+      const s = stack();
+      const model = new Map<string, boolean>();
+      const ids: string[] = [];
+      for (const o of ops) {
+        if (o.op === 'create') {
+          const id = s.shots.create('decline_reset', String(ids.length));
+          ids.push(id);
+          model.set(id, false);
+        } else if (o.op === 'take' || o.op === 'release') {
+          const id = ids[o.which] ?? 'unknown000';
+          if (o.op === 'release') {
+            s.shots.release(id);
+            if (model.has(id)) model.set(id, false);
+            continue;
+          }
+          const used = model.get(id);
+          const got = s.shots.take(id, 'decline_reset');
+          if (used === undefined) expect(got).toEqual({ ok: false, why: 'unknown' });
+          else if (used) expect(got).toEqual({ ok: false, why: 'used' });
+          else expect(got).toEqual({ ok: true, kind: 'decline_reset', target: String(ids.indexOf(id)) });
+          if (used === false) model.set(id, true);
+        } else if (o.op === 'down') s.refuse(true);
+        else if (o.op === 'up') s.refuse(false);
+        else s.store.flush();
+      }
+      s.refuse(false);
+      expect(s.store.flush()).toBe(true);
+      const rows = s.db.prepare('SELECT id, used_at IS NOT NULL AS used FROM one_shot_action').all() as Array<{ id: string; used: number }>;
+      expect(new Map(rows.map((r) => [r.id, r.used === 1]))).toEqual(model);
+    }),
+    { numRuns: 200 },
+  );
 });
