@@ -110,8 +110,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const settings = createSettings(store);
   const trusted = createTrustedDevices(store);
   const i18n = createLocalizer({ settings, timeZone: config.timeZone, log });
-  const oneShots = createOneShotActions(db);
-  const seenCountries = createSeenCountries(db);
+  const oneShots = createOneShotActions(store);
+  const seenCountries = createSeenCountries(store);
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
@@ -147,7 +147,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const known = createKnownSessions(store);
   // Everything the owner must be told goes through the outbox; what the last run left is sent now,
   // before polling starts, so it goes out the moment the Bot API answers.
-  const outbox = createOutbox({ api: bot.api, ownerId, store: createOutboxStore(db), log, alerted: alertsDelivered(known, audit) });
+  const outbox = createOutbox({ api: bot.api, ownerId, store: createOutboxStore(store), log, alerted: alertsDelivered(known, audit) });
   bot.api.config.use(outbox.reachability);
   outbox.resume();
   const notices = outbox;
@@ -188,8 +188,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   watcher = loginWatcher;
   const doors = createDoors({
     account,
-    passwordStates: createPasswordStates(db),
-    bots: createConnectedBots(db),
+    passwordStates: createPasswordStates(store),
+    bots: createConnectedBots(store),
     settings,
     audit,
     emit: doorNotices(notices, oneShots),

@@ -7,8 +7,6 @@ import type { OwnerNotice, OwnerNotices } from './owner-notices';
 /** Longest wait between two tries while the Bot API is unreachable or failing (ms). */
 export const MAX_BACKOFF_MS = 10_000;
 const FIRST_BACKOFF_MS = 500;
-/** A failed row write (disk full, read-only, locked) is tried again this often (ms). */
-const REWRITE_EVERY_MS = 2000;
 
 /** An owner notice with what the outbox needs to know beyond the text. */
 export interface OutboxNotice extends OwnerNotice {
@@ -34,7 +32,7 @@ export interface OutboxDeps {
   readonly ownerId: number;
   readonly store: OutboxStore;
   readonly log: Logger;
-  /** Called inside the write that records their delivery: `known_session.alerted_at`. */
+  /** Called inside the write that records their delivery (`known_session.alerted_at`), whenever it commits. */
   readonly alerted: (hashes: readonly bigint[]) => void;
 }
 
@@ -71,8 +69,9 @@ export function createOutbox(d: OutboxDeps) {
   let seq = 0;
   let stopped = false;
   let flushQueued = false;
-  let rewriteTimer: NodeJS.Timeout | undefined;
-  let storageFailing = false;
+  /** A flush the database refused waits in the store; only the newest (flushGen) writes anything. */
+  let flushKept = false;
+  let flushGen = 0;
   const api = createReachability(d.api);
 
   async function deliver(e: Entry): Promise<void> {
@@ -121,43 +120,54 @@ export function createOutbox(d: OutboxDeps) {
     setImmediate(flush);
   }
 
-  /** Writes new rows, revisions and deliveries in one transaction; on failure keeps them for later. */
+  /**
+   * Writes new rows, revisions and deliveries in one transaction through the store. When the database
+   * refuses it, the store keeps it and replays it in order, behind the claims of the logins it marks
+   * alerted. Each flush writes the entries as they are when it is called; a newer flush covers all an
+   * older kept one would, so the older one does nothing (no row is inserted twice). Memory follows only
+   * once the transaction is committed.
+   */
   function flush(): void {
     flushQueued = false;
-    const pending = [...live];
-    const done: Entry[] = [];
-    try {
-      d.store.write(() => {
+    const gen = ++flushGen;
+    const snap = [...live].map((e) => ({ e, text: e.text, replyMarkup: e.replyMarkup, dirty: e.dirty, delivered: e.delivered }));
+    const ids = new Map<Entry, number>();
+    const ranNow = d.store.write(
+      () => {
+        if (gen !== flushGen) return;
+        // Cleared: a replay may run this more than once before one run commits.
+        ids.clear();
         const alerted: bigint[] = [];
-        for (const e of pending) {
-          if (!e.row && (!e.delivered || e.key)) {
-            const id = d.store.insert(e, e.delivered);
-            e.row = id === undefined ? undefined : { id, kind: e.kind, text: e.text, replyMarkup: e.replyMarkup, key: e.key, hashes: e.hashes };
-          } else if (e.row && e.dirty) d.store.revise(e.row.id, e.text, e.replyMarkup);
-          if (e.delivered) {
+        for (const s of snap) {
+          const { e } = s;
+          if (!e.row && (!s.delivered || e.key)) {
+            const id = d.store.insert({ kind: e.kind, text: s.text, replyMarkup: s.replyMarkup, key: e.key, hashes: e.hashes }, s.delivered);
+            if (id !== undefined) ids.set(e, id);
+          } else if (e.row && s.dirty) d.store.revise(e.row.id, s.text, s.replyMarkup);
+          if (s.delivered) {
             if (e.row) d.store.markDelivered(e.row.id);
             alerted.push(...e.hashes.map((h) => BigInt(h)));
-            done.push(e);
           }
         }
+        // In the same transaction: a login is marked alerted (and audited) exactly when its row is.
         if (alerted.length > 0) d.alerted(alerted);
-      });
-    } catch (err) {
-      if (!storageFailing) log.error({ err }, 'the outbox could not be written; messages are kept in memory and sent anyway');
-      storageFailing = true;
-      rewriteTimer ??= setTimeout(() => {
-        rewriteTimer = undefined;
-        flush();
-      }, REWRITE_EVERY_MS).unref();
-      return;
+      },
+      () => {
+        if (gen !== flushGen) return;
+        if (flushKept) log.info('the outbox is written again');
+        flushKept = false;
+        for (const [e, id] of ids) e.row = { id, kind: e.kind, text: e.text, replyMarkup: e.replyMarkup, key: e.key, hashes: e.hashes };
+        for (const s of snap) {
+          if (s.e.text === s.text && s.e.replyMarkup === s.replyMarkup) s.e.dirty = false;
+          s.e.hooks.onSafe?.();
+          if (s.delivered) live.delete(s.e);
+        }
+      },
+    );
+    if (!ranNow && !flushKept) {
+      flushKept = true;
+      log.error('the outbox could not be written; messages are kept in memory and sent anyway');
     }
-    if (storageFailing) log.info('the outbox can be written again');
-    storageFailing = false;
-    for (const e of pending) {
-      e.dirty = false;
-      e.hooks.onSafe?.();
-    }
-    for (const e of done) live.delete(e);
   }
 
   /** Whether a notice with this key was queued or delivered already; on a storage failure, memory decides. */
@@ -242,7 +252,6 @@ export function createOutbox(d: OutboxDeps) {
     stop(): void {
       stopped = true;
       api.stop();
-      if (rewriteTimer) clearTimeout(rewriteTimer);
       flush();
     },
   };

@@ -80,15 +80,23 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
       for (const h of ended) hashes.delete(h);
       return hashes;
     },
-    /** The owner has been told about these logins; returns those not marked before, with how each was seen. */
-    markAlerted(hashes: readonly bigint[]): Array<{ hash: bigint; via: SeenVia }> {
+    /**
+     * The owner has been told about these logins: sets `alerted_at` through the store. `onFresh` gets
+     * those not marked before, with how each was seen, inside the same transaction, so what it writes
+     * (the `alert_sent` audit rows) is written exactly once with them: now, or when a write the
+     * database refused is replayed. Returns the fresh ones when written now, else none (yet).
+     */
+    markAlerted(hashes: readonly bigint[], onFresh?: (fresh: Array<{ hash: bigint; via: SeenVia }>) => void): Array<{ hash: bigint; via: SeenVia }> {
       const at = now().toISOString();
-      return db.transaction(() =>
-        hashes.flatMap((hash) => {
+      let fresh: Array<{ hash: bigint; via: SeenVia }> = [];
+      const ranNow = store.write(() => {
+        fresh = hashes.flatMap((hash) => {
           const row = alerted.get(at, hash.toString(10)) as { via: SeenVia } | undefined;
           return row ? [{ hash, via: row.via }] : [];
-        }),
-      )();
+        });
+        onFresh?.(fresh);
+      });
+      return ranNow ? fresh : [];
     },
     /**
      * Claimed but never alerted nor queued in the outbox (a crash in between): to be alerted at the

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { asStore, type ResilientStore } from './resilient-store';
 
 /** One undelivered message as stored; `hashes` are the logins a new-login alert covers. */
 export interface OutboxRow {
@@ -18,18 +19,17 @@ export interface NewOutboxRow {
   readonly hashes: readonly string[];
 }
 
-/**
- * How long a write may wait on a lock held by another connection (ms). The event loop is blocked
- * while it waits: an alert is never held up longer than this by storage; the outbox keeps the row
- * in memory and tries again later instead.
- */
-export const OUTBOX_BUSY_TIMEOUT_MS = 50;
-
 /** Delivered rows are kept this long, so a notice told twice (same key) within it goes out once. */
 const KEEP_DELIVERED_MS = 7 * 24 * 3600 * 1000;
 
-/** The `outbox` table: messages the owner must receive, kept until the Bot API accepted them. */
-export function createOutboxStore(db: Database, now: () => Date = () => new Date()) {
+/**
+ * The `outbox` table: messages the owner must receive, kept until the Bot API accepted them. Its
+ * writes pass the same resilient store as every other write, so one mechanism knows whether the
+ * database takes writes, keeps what it refuses and replays it in order.
+ */
+export function createOutboxStore(source: Database | ResilientStore, now: () => Date = () => new Date()) {
+  const store = asStore(source);
+  const db = store.db;
   const insert = db.prepare<[string, string, string | null, string | null, string, string, string | null]>(
     `INSERT INTO outbox (kind, text, reply_markup, dedup_key, hashes, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (dedup_key) DO NOTHING`,
@@ -44,17 +44,12 @@ export function createOutboxStore(db: Database, now: () => Date = () => new Date
 
   return {
     /**
-     * Runs `work` in one transaction, waiting at most OUTBOX_BUSY_TIMEOUT_MS for a lock.
-     * Throws what SQLite throws (SQLITE_BUSY, SQLITE_FULL, SQLITE_READONLY...); nothing is half written.
+     * Runs `work` in one transaction through the resilient store: now (true), or kept in memory and
+     * replayed in order once the database takes writes again (false). `onWritten` runs after the
+     * commit, whenever that is. Never throws for storage (full, read-only, locked).
      */
-    write<T>(work: () => T): T {
-      const before = db.pragma('busy_timeout', { simple: true }) as number;
-      db.pragma(`busy_timeout = ${OUTBOX_BUSY_TIMEOUT_MS}`);
-      try {
-        return db.transaction(work)();
-      } finally {
-        db.pragma(`busy_timeout = ${before}`);
-      }
+    write(work: () => void, onWritten?: () => void): boolean {
+      return store.write(work, onWritten);
     },
     /** The new row's id, or undefined when a row with this key exists already. Call inside write(). */
     insert(row: NewOutboxRow, deliveredNow: boolean): number | undefined {

@@ -32,9 +32,16 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
   const maxPending = options.maxPending ?? MAX_PENDING_WRITES;
   const retryMs = options.retryMs ?? RETRY_MS;
   const now = options.now ?? Date.now;
-  const queue: Array<() => void> = [];
+  /** A kept write, and what to do in memory once it is committed. */
+  interface Kept {
+    readonly work: () => void;
+    readonly onWritten: (() => void) | undefined;
+  }
+  const queue: Kept[] = [];
   const listeners = new Set<(e: StorageEvent) => void>();
   let inTransaction = false;
+  /** The onWritten of writes joined to the running transaction, run once it commits. */
+  let committed: Array<() => void> | undefined;
   let problem: StorageProblem | undefined;
   let failingSince = 0;
   let toldDown = false;
@@ -44,10 +51,12 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  const mirrors: Array<Record<string, { clear(): void }>> = [];
+  const clearMirrors = (): void => mirrors.forEach((m) => Object.values(m).forEach((c) => c.clear()));
   const emit = (e: StorageEvent): void => listeners.forEach((l) => l(e));
 
-  function enqueue(work: () => void): void {
-    queue.push(work);
+  function enqueue(work: () => void, onWritten?: () => void): void {
+    queue.push({ work, onWritten });
     if (queue.length > maxPending) {
       queue.shift();
       lost += 1;
@@ -94,18 +103,19 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
     const chunk = queue.slice(0, REPLAY_CHUNK);
     try {
       try {
-        db.transaction(() => chunk.forEach((w) => w()))();
-        take(chunk.length);
+        inline(() => db.transaction(() => chunk.forEach((k) => k.work()))());
+        take(chunk);
       } catch (err) {
         if (storageProblem(err)) throw err;
-        for (const w of chunk) {
+        for (const k of chunk) {
           try {
-            w();
+            inline(() => db.transaction(k.work)());
+            take([k]);
           } catch (e) {
             if (storageProblem(e)) throw e;
             options.log?.error({ err: e }, 'a kept write failed on replay and was dropped');
+            take([k], false);
           }
-          take(1);
         }
       }
     } catch (err) {
@@ -115,9 +125,41 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
     return queue.length > 0 ? 'more' : step();
   }
 
-  function take(n: number): void {
-    queue.splice(0, n);
-    written += n;
+  /** Drops committed (or hopeless) writes from the head of the queue, then runs their onWritten. */
+  function take(done: readonly Kept[], committed = true): void {
+    queue.splice(0, done.length);
+    // The database has it all now: what repositories overlay on their reads is stale from here on.
+    if (queue.length === 0) clearMirrors();
+    if (!committed) return;
+    written += done.length;
+    for (const k of done) after(k.onWritten);
+  }
+
+  /** Runs `work` with writes it makes itself (a repository calling another) run inline, in its transaction. */
+  function inline<T>(work: () => T): T {
+    if (inTransaction) return work();
+    inTransaction = true;
+    const done: Array<() => void> = [];
+    committed = done;
+    let result: T;
+    try {
+      result = work();
+    } finally {
+      inTransaction = false;
+      committed = undefined;
+    }
+    // Only now is it committed: a rolled-back transaction never gets here.
+    done.forEach(after);
+    return result;
+  }
+
+  /** An onWritten that throws is a bug in its caller; it must not undo the bookkeeping of the store. */
+  function after(onWritten: (() => void) | undefined): void {
+    try {
+      onWritten?.();
+    } catch (err) {
+      options.log?.error({ err }, 'bookkeeping after a database write failed');
+    }
   }
 
   /** Writes everything kept, synchronously (at shutdown); true when nothing is left. */
@@ -138,30 +180,36 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
   return {
     db,
     /**
-     * Runs `work` (one or more statement runs) now, or keeps it for later when the database cannot
-     * take it. True when it ran now. A kept `work` runs later, so it must read what it needs from its
-     * closure, never from the state at replay time.
+     * Runs `work` (one or more statement runs, as one transaction) now, or keeps it for later when the
+     * database cannot take it; kept writes are replayed in order. True when it ran now. A kept `work`
+     * runs later, so it must read what it needs from its closure, never from the state at replay time,
+     * unless it means to (a writer that keeps at most one write pending and reads its live state).
+     * `onWritten` runs once `work` is committed, now or after the replay: in-memory bookkeeping that
+     * must not happen for a transaction that is rolled back. Writes made by `work` or by `onWritten`'s
+     * callers through this store while `work` runs join its transaction.
      */
-    write(work: () => void): boolean {
+    write(work: () => void, onWritten?: () => void): boolean {
       if (inTransaction) {
-        // Inside batch(): a failure must abort the whole transaction, which batch() then keeps.
+        // Inside batch() or another write: a failure must abort the whole transaction, which keeps it.
         work();
+        if (onWritten) committed?.push(onWritten);
         return true;
       }
       if (queue.length > 0 || closed) {
-        enqueue(work);
+        enqueue(work, onWritten);
         return false;
       }
       try {
-        work();
-        return true;
+        inline(() => db.transaction(work)());
       } catch (err) {
         const p = storageProblem(err);
         if (!p) throw err;
-        enqueue(work);
+        enqueue(work, onWritten);
         failed(p);
         return false;
       }
+      after(onWritten);
+      return true;
     },
     /**
      * Runs several writes as one transaction (one fsync for a burst). If the database refuses it,
@@ -171,15 +219,11 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
     batch<T>(work: () => T): T {
       if (inTransaction || queue.length > 0 || closed) return work();
       try {
-        inTransaction = true;
-        return db.transaction(work)();
+        return inline(() => db.transaction(work)());
       } catch (err) {
         if (!storageProblem(err)) throw err;
-        inTransaction = false;
         // The queue is empty, so the first write tries once more on its own and then keeps the rest.
         return work();
-      } finally {
-        inTransaction = false;
       }
     },
     /** Writes waiting in memory. */
@@ -195,10 +239,10 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
      * that first empties every collection in it once nothing is kept (the database has it all then).
      */
     mirror<S extends Record<string, { clear(): void }>>(state: S): () => S {
-      return () => {
-        if (queue.length === 0) for (const c of Object.values(state)) c.clear();
-        return state;
-      };
+      // Emptied the moment the last kept write is committed, not when next read: a repository may
+      // write again (and be refused again) before it reads, and must not overlay what is stale.
+      mirrors.push(state);
+      return () => state;
     },
     /** Subscribes to down/up changes; a listener added while down is told at once. */
     onChange(listener: (e: StorageEvent) => void): () => void {

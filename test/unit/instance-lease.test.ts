@@ -34,3 +34,20 @@ test('a live holder on this host keeps the lease; a dead one (kill -9) or one si
   expect(db.prepare('SELECT COUNT(*) AS n FROM instance_lease').get()).toEqual({ n: 0 });
   db.close();
 });
+
+test('a database that refuses writes never makes renew or release throw: the lease is about now, never replayed', () => {
+  const db = openDatabase(':memory:');
+  let t = 1_000_000;
+  const lease = createInstanceLease(db, () => t, { pid: process.pid, host: 'h' });
+  expect(lease.acquire()).toEqual({ ok: true });
+  db.pragma('query_only = ON');
+  t += 1000;
+  // Not renewed, but still ours: the heartbeat is older, the holder the same.
+  expect(lease.renew()).toBe(true);
+  expect(() => lease.release()).not.toThrow();
+  db.pragma('query_only = OFF');
+  expect(db.prepare('SELECT pid, heartbeat_ms FROM instance_lease').get()).toEqual({ pid: process.pid, heartbeat_ms: 1_000_000 });
+  expect(lease.renew()).toBe(true);
+  lease.release();
+  expect(db.prepare('SELECT count(*) AS n FROM instance_lease').get()).toEqual({ n: 0 });
+});

@@ -145,7 +145,8 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
  */
 export function alertsDelivered(known: KnownSessions, audit: AuditLog): (hashes: readonly bigint[]) => void {
   return (hashes) => {
-    const fresh = known.markAlerted(hashes);
-    audit.batch(() => fresh.forEach((l) => audit.record({ actorId: null, action: 'alert_sent', targetHash: l.hash, detail: `found by ${l.via}` }, 'ok')));
+    known.markAlerted(hashes, (fresh) =>
+      fresh.forEach((l) => audit.record({ actorId: null, action: 'alert_sent', targetHash: l.hash, detail: `found by ${l.via}` }, 'ok')),
+    );
   };
 }
