@@ -216,8 +216,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       doors.stop();
       stopHealth();
       lease.stop();
-      // bot.stop() confirms the last update offset; if the Bot API is failing, auto-retry would back off
-      // for longer than pm2 waits, so give it a few seconds (at worst a few updates come again).
+      // bot.stop() confirms the last update offset; if the Bot API is failing, its retries could
+      // outlast pm2's wait, so give it a few seconds (at worst a few updates come again).
       await atMost(STOP_BOT_WITHIN_MS, bot.stop().catch((err: unknown) => log.warn({ err }, 'stopping the bot failed')));
       loginWatcher.stop();
       await atMost(STOP_BOT_WITHIN_MS, notifier.idle());

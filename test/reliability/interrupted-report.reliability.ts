@@ -22,7 +22,7 @@ describe('reliability: the interrupted-actions report', () => {
       const db = new BetterSqlite3(w.config.databasePath);
       db.prepare(`INSERT INTO audit_log (created_at, actor_id, action, target_hash, outcome) VALUES (?, ?, 'revoke', '5', 'pending')`).run(crashAt, OWNER.id);
       db.close();
-      // The first message after the restart (the report) meets a long flood wait, which auto-retry does not sit out.
+      // The first message after the restart (the report) meets a long flood wait, which the bounded retry hands back to the outbox.
       w.botApi.failNext('sendMessage', { kind: 'flood', retryAfter: 120 });
     });
     const first = w.botApi.calls.filter((c) => c.method === 'sendMessage' && String(c.params.text).includes(REPORT));

@@ -62,7 +62,7 @@ describe('reliability: secrets in the logs', () => {
     mt.dropConnections();
     await sleep(1500);
     expect(await ask('/sessions')).toMatch(/Active sessions/);
-    // Bot API faults: a dropped socket and 5xx on sends (auto-retry sits them out), on polling too.
+    // Bot API faults: a dropped socket and 5xx on sends (the bounded retry and the outbox sit them out), on polling too.
     botApi.failNext('sendMessage', { kind: 'network' });
     botApi.failNext('getUpdates', { kind: 'server', status: 502 });
     mt.pushNewAuthorization({ hash: 4242n, unconfirmed: true, device: 'Secret test' });
