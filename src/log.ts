@@ -20,8 +20,23 @@ const REDACT_PATHS = [
   'config.accountSession',
 ];
 
+/**
+ * A bot token is `<bot id>:<35 characters>`. Redacting by path cannot catch one inside text: grammY
+ * puts the request URL (`/bot<token>/getUpdates`) into the message and stack of a network error, and
+ * those are logged as they are. So every line is scrubbed once more as it is written.
+ */
+const BOT_TOKEN_IN_TEXT = /\d{3,}:[A-Za-z0-9_-]{20,}/g;
+
+/** Replaces every bot token in a serialized log line with `[secret]`. */
+export function scrubSecrets(line: string): string {
+  return line.replace(BOT_TOKEN_IN_TEXT, '[secret]');
+}
+
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[secret]' }, base: { app: 'session-warden' } }, destination);
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: '[secret]' }, base: { app: 'session-warden' }, hooks: { streamWrite: scrubSecrets } },
+    destination,
+  );
 }
 
 /** For tests and tools that want no output. */

@@ -1,0 +1,28 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/log';
+
+/** A bot token can hide inside an error's message or stack (grammY puts the request URL there). */
+function capture(): { stream: Writable; text: () => string } {
+  let out = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      out += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => out };
+}
+
+const TOKEN = '7300400500:AAFt7tx7FICQSriZziVnul11w';
+
+test('a bot token inside an error message, a stack or a plain string never reaches the log', () => {
+  const { stream, text } = capture();
+  const log = createLogger('debug', stream);
+  const err = new Error(`request to http://127.0.0.1:42699/bot${TOKEN}/getUpdates failed, reason: socket hang up`);
+  log.warn({ err }, 'stopping the bot failed');
+  log.child({ part: 'x' }).error({ url: `https://api.telegram.org/bot${TOKEN}/sendMessage` }, `calling bot${TOKEN}/getMe`);
+  log.info(`token ${TOKEN} in free text`);
+  expect(text()).not.toContain(TOKEN.split(':')[1]);
+  expect(text()).toContain('socket hang up');
+  expect(text().match(/\[secret\]/g)?.length).toBeGreaterThanOrEqual(4);
+});
