@@ -112,7 +112,9 @@ page-last = Last ⏭
 revoke-usage = Usage: /revoke <hash>. The hash is the number under each session in /sessions, for example { $example }. Nothing was changed.
 revoke-not-a-number = "{ $input }" is not a session hash. A hash is a whole number such as { $example }; copy it from /sessions. Nothing was changed.
 revoke-out-of-range = That number is outside the range of session hashes ({ $min } to { $max }). Copy the hash from /sessions. Nothing was changed.
-revoke-current-session = Hash 0 stands for the current session, session-warden's own companion, and cannot be ended with /revoke. Nothing was changed.
+# Refusing to end the companion's own session (/revoke 0, End buttons, /revokeall). Keep in step with end-session.ts.
+own-session-refusal = That is this guard: session-warden's own companion session, through which the bot sees and ends logins. Ending it would stop the guard until it is logged in again on the server; to retire the guard, stop session-warden, then end its session in Telegram (Settings → Devices). Nothing was changed.
+revoke-current-session = Hash 0 stands for the current session. { own-session-refusal }
 revoke-session-gone = That session is no longer in the list: it may have ended already. Send /sessions to refresh.
 revoke-confirm = <b>End this session?</b>
 revoke-ending = Ending the session…

@@ -1,10 +1,8 @@
-import { usageFor } from '../../src/bot/features/revoke';
 import { companionLostMessage } from '../../src/bot/format/alert';
 import { explainFailure } from '../../src/bot/format/explain-failure';
 import { sessionPage } from '../../src/bot/format/session-pages';
 import { createLocalizer } from '../../src/bot/i18n';
 import { AccountError, type AccountFailure } from '../../src/domain/account-error';
-import { INT64_MAX, INT64_MIN } from '../../src/domain/session-hash';
 import { botHarness } from '../helpers/bot-harness';
 
 /**
@@ -15,16 +13,9 @@ import { botHarness } from '../helpers/bot-harness';
 const memory = new Map<string, string>();
 const i18n = createLocalizer({ settings: { get: (k) => memory.get(k), set: (k, v) => void memory.set(k, v) } });
 const en = (key: string, vars?: Record<string, string | number>) => i18n.t('en', key, vars);
-const EXAMPLE = '/revoke -1234567890123456789';
 
+// /revoke's usage errors are wired: test/bot/revoke-language.test.ts checks them in both languages.
 describe('English messages match today\'s texts', () => {
-  it('/revoke usage errors', () => {
-    expect(usageFor('missing', '')).toBe(en('revoke-usage', { example: EXAMPLE }));
-    expect(usageFor('not_a_number', 'abc')).toBe(en('revoke-not-a-number', { input: 'abc', example: EXAMPLE }));
-    expect(usageFor('out_of_range', '9'.repeat(30))).toBe(en('revoke-out-of-range', { min: INT64_MIN.toString(), max: INT64_MAX.toString() }));
-    expect(usageFor('current_session', '0')).toBe(en('revoke-current-session'));
-  });
-
   it.each<[AccountFailure, string, string]>([
     [{ kind: 'hash_invalid' }, 'HASH_INVALID', 'failure-hash-invalid'],
     [{ kind: 'logged_out' }, 'AUTH_KEY_UNREGISTERED', 'failure-logged-out'],

@@ -7,19 +7,29 @@ import { clip } from '../format/html';
 import { sessionCard, sessionNumber } from '../format/session-card';
 import type { Session } from '../../domain/session';
 import { describeFailure } from '../account-call';
+import type { Locale, Localizer } from '../i18n';
 
 const EXAMPLE = '/revoke -1234567890123456789';
 
-export function usageFor(reason: Exclude<HashParseResult, { ok: true }>['reason'], input: string): string {
+/**
+ * The answer to a /revoke argument that is not a session hash, in the owner's language.
+ * Sent without parse_mode, so the echoed input needs no escaping, only a length bound.
+ */
+export function usageFor(
+  i18n: Pick<Localizer, 't'>,
+  locale: Locale,
+  reason: Exclude<HashParseResult, { ok: true }>['reason'],
+  input: string,
+): string {
   switch (reason) {
     case 'missing':
-      return `Usage: /revoke <hash>. The hash is the number under each session in /sessions, for example ${EXAMPLE}. Nothing was changed.`;
+      return i18n.t(locale, 'revoke-usage', { example: EXAMPLE });
     case 'not_a_number':
-      return `"${clip(input, 40)}" is not a session hash. A hash is a whole number such as ${EXAMPLE}; copy it from /sessions. Nothing was changed.`;
+      return i18n.t(locale, 'revoke-not-a-number', { input: clip(input, 40), example: EXAMPLE });
     case 'out_of_range':
-      return `That number is outside the range of session hashes (${INT64_MIN} to ${INT64_MAX}). Copy the hash from /sessions. Nothing was changed.`;
+      return i18n.t(locale, 'revoke-out-of-range', { min: INT64_MIN.toString(), max: INT64_MAX.toString() });
     case 'current_session':
-      return `Hash 0 stands for the current session. ${OWN_SESSION_REFUSAL}`;
+      return i18n.t(locale, 'revoke-current-session');
   }
 }
 
@@ -30,7 +40,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   composer.command('revoke', async (ctx) => {
     const parsed = parseSessionHash(ctx.match);
     if (!parsed.ok) {
-      await ctx.reply(usageFor(parsed.reason, ctx.match));
+      await ctx.reply(usageFor(deps.i18n, deps.i18n.localeFor(ctx), parsed.reason, ctx.match));
       return;
     }
     await ctx.reply(await endSession(deps, ctx.from?.id ?? deps.ownerId, parsed.hash), { parse_mode: 'HTML' });
