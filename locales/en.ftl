@@ -129,13 +129,19 @@ revoke-ended = Ended: { $session }
 doing-end-session = Ending that session
 doing-end-it = Ending it
 doing-list-sessions = Listing the sessions
+doing-read-sessions = Reading the sessions
 failure-hash-invalid = No active session has that hash. It may have ended already: send /sessions to see the current list.
 failure-too-fresh = Telegram refused (FRESH_RESET_AUTHORISATION_FORBIDDEN): a session may end other sessions only once it is at least 24 hours old, and the session doing it here is session-warden's companion.
 failure-too-fresh-unknown = Try again 24 hours after the companion logged in.
-failure-too-fresh-at = It will be old enough { $in } ({ $at }).
-failure-too-fresh-now = It is old enough since { $at }: try again.
+failure-too-fresh-at = It will be old enough at { $at } (in { $wait }).
+failure-too-fresh-now = It will be old enough at { $at }.
 failure-flood-wait = Telegram asks to wait { $wait } before trying again ({ $code }). Try again after { $at }.
-failure-logged-out = { $doing } failed: the companion account is logged out ({ $code }); its session was ended or never logged in. Run npm run login on the server, then restart session-warden.
+failure-logged-out = { $doing } failed: the companion account is logged out ({ $code }): { $why } { $fix }
+# Why the companion is logged out, and what to do: AUTH_KEY_DUPLICATED, then every other code.
+logged-out-duplicated-why = the same session was used by two programs at once (two copies of session-warden, or its session file copied to another machine), so Telegram ended it for good.
+logged-out-duplicated-fix = Log in again with npm run login on the server and run one copy only, then restart session-warden.
+logged-out-why = its session was ended from another device, it expired, or it was never logged in.
+logged-out-fix = Run npm run login on the server, then restart session-warden.
 failure-unreachable = { $doing } failed: Telegram could not be reached ({ $code }). The companion reconnects by itself; try again in a minute, and check /sessions to see whether anything changed.
 failure-other = { $doing } failed: Telegram answered { $code }. Nothing else was changed; the details are in the log.
 

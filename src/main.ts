@@ -170,6 +170,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       companionCreatedAt: watcher?.companionCreatedAt,
       risk: sessionRisk(trusted, seenCountries),
       guard: { on: settings.flag(GUARD_SETTING), trusted: trusted.list() },
+      i18n,
+      locale: i18n.localeFor(),
     }),
   });
   pendingAlerts = notifier.pending;

@@ -58,7 +58,7 @@ export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bi
     await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
     return { ended: true, text: `Ended: ${name}` };
   } catch (err) {
-    return { ended: false, text: await describeFailure(deps, err, 'Ending that session') };
+    return { ended: false, text: await describeFailure(deps, err, 'doing-end-session') };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Update } from 'grammy/types';
 import { botHarness, OWNER_ID } from '../helpers/bot-harness';
+import { companionSession, FakeAccount, makeSession, TEST_NOW_MS } from '../helpers/fake-account';
 
 type Harness = ReturnType<typeof botHarness>;
 
@@ -39,5 +40,33 @@ describe('/revoke usage errors speak the owner\'s language', () => {
     const g = botHarness();
     await say(g, '/revoke 0', 'de');
     expect(g.lastText()).toMatch(/^Hash 0 stands for the current session\. That is this guard: .*Nothing was changed\.$/);
+  });
+});
+
+describe('why ending a session failed, in the owner\'s language', () => {
+  it('a hash no session has', async () => {
+    const h = botHarness();
+    h.account.failNext('revoke', { kind: 'hash_invalid' }, 'HASH_INVALID');
+    await say(h, '/revoke 777', 'ru');
+    expect(h.lastText()).toBe('Активного сеанса с таким хешем нет. Возможно, он уже завершён: отправьте /sessions, чтобы увидеть текущий список.');
+  });
+
+  it('the 24 h rule, with when the companion will be old enough, in Russian words and dates', async () => {
+    const created = TEST_NOW_MS / 1000 - 3600 * 5;
+    const h = botHarness(new FakeAccount([companionSession({ dateCreated: created }), makeSession({ hash: 777n })]));
+    h.account.failNext('revoke', { kind: 'too_fresh' }, 'FRESH_RESET_AUTHORISATION_FORBIDDEN');
+    await say(h, '/revoke 777', 'ru');
+    expect(h.lastText()).toMatch(/^Telegram отказал \(FRESH_RESET_AUTHORISATION_FORBIDDEN\): .*24 часов.* Это станет возможно .+ UTC \(через 19 часов\)\.$/);
+  });
+
+  it('a logged-out companion names what was being done in Russian; after /language en, in English', async () => {
+    const h = botHarness();
+    h.account.failNext('revoke', { kind: 'logged_out' }, 'AUTH_KEY_UNREGISTERED');
+    await say(h, '/revoke 777', 'ru');
+    expect(h.lastText()).toMatch(/^Не удалось завершить этот сеанс: компаньон вышел из аккаунта \(AUTH_KEY_UNREGISTERED\) — .*npm run login/);
+    await say(h, '/language en', 'ru');
+    h.account.failNext('revoke', { kind: 'logged_out' }, 'AUTH_KEY_UNREGISTERED');
+    await say(h, '/revoke 777', 'ru');
+    expect(h.lastText()).toBe('Ending that session failed: the companion account is logged out (AUTH_KEY_UNREGISTERED): its session was ended from another device, it expired, or it was never logged in. Run npm run login on the server, then restart session-warden.');
   });
 });

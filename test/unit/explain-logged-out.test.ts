@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { AccountError, DUPLICATED_SESSION } from '../../src/domain/account-error';
 import { explainFailure, explainLoggedOut } from '../../src/bot/format/explain-failure';
 import { companionLostMessage } from '../../src/bot/format/alert';
+import { memoryLocalizer } from '../helpers/localizer';
 
-const context = { doing: 'Ending that session', nowMs: Date.UTC(2026, 0, 1) };
+const context = { doing: 'doing-end-session', nowMs: Date.UTC(2026, 0, 1), i18n: memoryLocalizer(), locale: 'en' };
 
 test('AUTH_KEY_DUPLICATED: two programs at once, Telegram ended it, log in again and run one copy only', () => {
   const text = explainFailure(new AccountError({ kind: 'logged_out' }, DUPLICATED_SESSION, 'x'), context);

@@ -10,6 +10,7 @@ import type { WebSession } from '../../src/domain/web-session';
 import type { NewLogin } from '../../src/guard/login-watcher';
 import { botHarness, type ApiCall } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession, makeWebSession, TEST_NOW_MS } from '../helpers/fake-account';
+import { memoryLocalizer } from '../helpers/localizer';
 
 /** Field contents an attacker or a server may choose: anything, long, emoji-only, or full of breaks and bidi controls. */
 const hostile = fc.oneof(
@@ -28,7 +29,7 @@ const webSession = fc
   .map((f) => makeWebSession(f));
 const uniqueSessions = (max: number) => fc.uniqueArray(session, { maxLength: max, selector: (s) => s.hash });
 
-const CONTEXT = { nowMs: TEST_NOW_MS, autoconfirmSeconds: 7 * 86_400, companionCreatedAt: TEST_NOW_MS / 1000 - 3600 };
+const CONTEXT = { nowMs: TEST_NOW_MS, autoconfirmSeconds: 7 * 86_400, companionCreatedAt: TEST_NOW_MS / 1000 - 3600, i18n: memoryLocalizer(), locale: 'en' };
 const login = (s: Session): NewLogin => ({ hash: s.hash, session: s, push: undefined, via: 'push', whileOffline: false });
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> } | undefined;

@@ -55,7 +55,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
     try {
       sessions = await deps.account.listSessions();
     } catch (err) {
-      return void (await ctx.reply(await describeFailure(deps, err, 'Reading the sessions')));
+      return void (await ctx.reply(await describeFailure(deps, err, 'doing-read-sessions')));
     }
     const session = sessions.find((s) => s.hash === hash);
     if (isOwnSession(hash, session)) return void (await ctx.reply(OWN_SESSION_REFUSAL));

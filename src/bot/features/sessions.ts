@@ -16,7 +16,7 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
       const page = sessionPage(await list(ctx, 'page 1'), 0, deps.now());
       await ctx.reply(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
     } catch (err) {
-      await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
+      await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
     }
   });
 
@@ -26,7 +26,7 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
       const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now());
       await ctx.editMessageText(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
     } catch (err) {
-      await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
+      await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
     }
   });
 

@@ -12,6 +12,7 @@ import { plural } from './plural';
 import { place } from './session-card';
 import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
+import type { Locale, Localizer } from '../i18n';
 import { duration, relativeTime, utcTime } from './time';
 
 export interface AlertContext {
@@ -23,6 +24,9 @@ export interface AlertContext {
   readonly risk?: (s: Session, nowMs: number) => string[];
   /** Guard mode's state and trusted list, so the alert can say why it let a login through or ended it. */
   readonly guard?: GuardView;
+  /** The texts, and the language the alert is written in (the remembered one: alerts come outside an update). */
+  readonly i18n: Pick<Localizer, 't' | 'timeZone'>;
+  readonly locale: Locale;
 }
 
 /**
@@ -98,7 +102,7 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
   const reason = guardReason(s, login.autoEnd?.ok === true, c.guard);
   if (reason) lines.push(reason);
   if (login.autoEnd && !login.autoEnd.ok) {
-    lines.push(`🛡 Guard mode tried to end it, but: ${escapeHtml(explainFailure(login.autoEnd.error, { doing: 'Ending it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt }))}`);
+    lines.push(`🛡 Guard mode tried to end it, but: ${escapeHtml(explainFailure(login.autoEnd.error, { doing: 'doing-end-it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt, i18n: c.i18n, locale: c.locale }))}`);
   }
   if (!login.autoEnd?.ok && outcome?.kind !== 'ended' && outcome?.kind !== 'mine' && c.companionCreatedAt !== undefined && c.companionCreatedAt + DAY_SECONDS > c.nowMs / 1000) {
     lines.push(
