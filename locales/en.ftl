@@ -85,21 +85,20 @@ app-unofficial = unofficial app, api_id { $apiId }
 session-unknown-app = unknown app
 session-unknown-place = unknown place
 session-no-ip = no IP
-session-card-title = <b>{ $index }. { $device }</b> · { $platform } { $system }
-session-card-place = IP { $ip } · { $place }
+session-card-title = <b>#{ $index } { $device }</b>
+session-card-system = System: { $platform } { $system }
+session-card-ip = IP: { $ip }
+session-card-place = Place: { $place }
 session-card-times = Created { $created } · active { $active }
-session-flag-companion = 🛡 this is session-warden's companion
+session-flag-companion = 🛡 this guard: this is session-warden's companion
 session-flag-password-pending = ⚠️ password pending: someone has the login code but not the 2FA password
 session-flag-unconfirmed = ⚠️ unconfirmed new login
 
 ## /sessions pages
 
 sessions-none = <b>No active sessions.</b>
-sessions-header = <b>{ $count } active { $count ->
-        [one] session
-       *[other] sessions
-    }</b>
-sessions-page = (page { $page } of { $pages })
+sessions-header = <b>Active sessions: { $count }</b>
+sessions-page = (page { $page }/{ $pages })
 sessions-order = Most recently active first.
 sessions-end-button = End #{ $index } { $device }
 page-first = ⏮ First

@@ -78,14 +78,16 @@ app-unofficial = неофициальное, api_id { $apiId }
 session-unknown-app = неизвестное приложение
 session-unknown-place = место неизвестно
 session-no-ip = IP неизвестен
-session-card-title = <b>{ $index }. { $device }</b> · { $platform } { $system }
-session-card-place = IP { $ip } · { $place }
+session-card-title = <b>№{ $index } { $device }</b>
+session-card-system = Система: { $platform } { $system }
+session-card-ip = IP: { $ip }
+session-card-place = Место: { $place }
 session-card-times = Вход { $created } · активность { $active }
-session-flag-companion = 🛡 это компаньон session-warden
+session-flag-companion = 🛡 это сам сторож: компаньон session-warden
 session-flag-password-pending = ⚠️ ждёт пароль: у кого-то есть код входа, но нет облачного пароля
 session-flag-unconfirmed = ⚠️ новый вход, ещё не подтверждён
 
-## Страницы /sessions
+## /sessions: страницы списка
 
 sessions-none = <b>Активных сеансов нет.</b>
 sessions-header = <b>{ $count } { $count ->

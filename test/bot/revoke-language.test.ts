@@ -70,3 +70,32 @@ describe('why ending a session failed, in the owner\'s language', () => {
     expect(h.lastText()).toBe('Ending that session failed: the companion account is logged out (AUTH_KEY_UNREGISTERED): its session was ended from another device, it expired, or it was never logged in. Run npm run login on the server, then restart session-warden.');
   });
 });
+
+describe('/sessions speaks the owner\'s language', () => {
+  const sessions = () =>
+    new FakeAccount([
+      companionSession({ dateCreated: TEST_NOW_MS / 1000 - 5 * 86_400 }),
+      makeSession({ hash: 777n, deviceModel: 'Pixel 8', dateActive: TEST_NOW_MS / 1000 - 300, dateCreated: TEST_NOW_MS / 1000 - 2 * 3600 }),
+    ]);
+
+  it('cards, header, relative times with Russian plurals, and the End button', async () => {
+    const h = botHarness(sessions());
+    await say(h, '/sessions', 'ru');
+    const text = h.lastText();
+    expect(text).toContain('<b>2 активных сеанса</b>');
+    expect(text).toContain('Сверху — недавно активные.');
+    expect(text).toContain('Вход 2 часа назад · активность 5 минут назад');
+    expect(text).toContain('Хеш: <code>777</code>');
+    expect(text).toContain('🛡 это сам сторож');
+    expect(h.lastButtons().map((b) => b.text)).toContain('Завершить №2 Pixel 8');
+  });
+
+  it('/language en switches it back to today\'s English', async () => {
+    const h = botHarness(sessions());
+    await say(h, '/language en', 'ru');
+    await say(h, '/sessions', 'ru');
+    expect(h.lastText()).toContain('<b>Active sessions: 2</b>\nMost recently active first.');
+    expect(h.lastText()).toContain('Created 2 h ago · active 5 min ago');
+    expect(h.lastButtons().map((b) => b.text)).toContain('End #2 Pixel 8');
+  });
+});

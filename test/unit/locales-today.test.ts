@@ -1,5 +1,4 @@
 import { companionLostMessage } from '../../src/bot/format/alert';
-import { sessionPage } from '../../src/bot/format/session-pages';
 import { createLocalizer } from '../../src/bot/i18n';
 import { botHarness } from '../helpers/bot-harness';
 
@@ -16,7 +15,6 @@ const en = (key: string, vars?: Record<string, string | number>) => i18n.t('en',
 describe('English messages match today\'s texts', () => {
   it('the companion-lost notice, the empty session list, and the fallback answers', async () => {
     expect(companionLostMessage('SESSION_REVOKED')).toBe(en('companion-lost', { code: 'SESSION_REVOKED' }));
-    expect(sessionPage([], 0, 0).text).toBe(en('sessions-none'));
     const h = botHarness();
     await h.send('hello');
     expect(h.lastText()).toBe(en('unknown-command'));

@@ -7,7 +7,7 @@ import { clip } from '../format/html';
 import { sessionCard, sessionNumber } from '../format/session-card';
 import type { Session } from '../../domain/session';
 import { describeFailure } from '../account-call';
-import type { Locale, Localizer } from '../i18n';
+import { speechFor, type Locale, type Localizer } from '../i18n';
 
 const EXAMPLE = '/revoke -1234567890123456789';
 
@@ -66,7 +66,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
     const id = deps.confirmations.create({ kind: 'end', hash });
     // The same number as the card and the button in /sessions.
     const n = sessionNumber(sessions, session.hash) ?? 1;
-    await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, n, deps.now())}`, {
+    await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, n, deps.now(), speechFor(deps, ctx))}`, {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard().text(`End #${n}`, `sc:${id}`).text('Cancel', `sx:${id}`),
     });
