@@ -149,21 +149,24 @@ failure-other = { $doing } failed: Telegram answered { $code }. Nothing else was
 alert-headline = 🚨 <b>New login to your account</b>
 alert-headline-reconcile = 🚨 <b>New login to your account</b> (found by the session check)
 alert-headline-offline = 🚨 <b>New login while session-warden was not running</b>
+alert-headline-ended = 🚨 <b>A login to your account; it has since ended</b> (before this alert could be sent)
 alert-device = Device: { $device }
 alert-device-full = Device: { $device } · { $platform } { $system }
 alert-place = Place: { $place }
 alert-place-ip = Place: { $ip } · { $place }
 alert-time = Time: { $time } ({ $ago })
 alert-password-pending = ⚠️ <b>Someone has your login code but not your 2FA password.</b> If this is not you: end it now, never share login codes, and change your 2FA password if you think it may be known.
-alert-unconfirmed = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself { $in } ({ $at }).
+alert-unconfirmed = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself.
+alert-unconfirmed-at = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at { $at } (in { $wait }).
 alert-guard-ended = 🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).
 alert-guard-failed = 🛡 Guard mode tried to end it, but: { $reason }
 alert-too-fresh-note = Note: Telegram will refuse to end sessions until { $at }, when session-warden's companion is 24 hours old.
 alert-its-me = It's me
-alert-batch-head = 🚨 <b>{ $count ->
-        [one] { $count } new login to your account
-       *[other] { $count } new logins to your account
-    }</b>{ $ended ->
+# After "It's me": $device is the device as the trusted list names it (HTML-escaped).
+alert-trust-offer = Trust { $device }, so guard mode never ends its logins?
+alert-trust-button = Trust this device
+alert-no-thanks = No thanks
+alert-batch-head = 🚨 <b>{ $count } new logins to your account</b>{ $ended ->
         [0] {""}
        *[other] ; guard mode ended { $ended } of them
     }. Send /sessions to review them.

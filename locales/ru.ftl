@@ -144,17 +144,22 @@ failure-other = Не удалось { $doing }: Telegram ответил { $code 
 alert-headline = 🚨 <b>Новый вход в ваш аккаунт</b>
 alert-headline-reconcile = 🚨 <b>Новый вход в ваш аккаунт</b> (найден при проверке сеансов)
 alert-headline-offline = 🚨 <b>Новый вход, пока session-warden не работал</b>
+alert-headline-ended = 🚨 <b>Вход в ваш аккаунт; сеанс уже завершён</b> (ещё до того, как пришло это оповещение)
 alert-device = Устройство: { $device }
 alert-device-full = Устройство: { $device } · { $platform } { $system }
 alert-place = Место: { $place }
 alert-place-ip = Место: { $ip } · { $place }
 alert-time = Время: { $time } ({ $ago })
 alert-password-pending = ⚠️ <b>У кого-то есть ваш код входа, но нет облачного пароля.</b> Если это не вы: сразу завершите этот сеанс, никому не сообщайте коды входа и смените облачный пароль, если он мог стать известен.
-alert-unconfirmed = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram сам подтвердит его { $in } ({ $at }).
+alert-unconfirmed = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram подтвердит его сам.
+alert-unconfirmed-at = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram сам подтвердит его { $at } (через { $wait }).
 alert-guard-ended = 🛡 <b>Режим охраны сразу завершил этот сеанс</b>: устройства нет в списке доверенных (/trust).
 alert-guard-failed = 🛡 Режим охраны пытался завершить этот сеанс, но: { $reason }
 alert-too-fresh-note = Учтите: до { $at } Telegram не даст завершать сеансы — тогда компаньону session-warden исполнится 24 часа.
 alert-its-me = Это я
+alert-trust-offer = Добавить { $device } в доверенные, чтобы режим охраны никогда не завершал его входы?
+alert-trust-button = Доверять этому устройству
+alert-no-thanks = Нет, спасибо
 alert-batch-head = 🚨 <b>{ $count ->
         [one] { $count } новый вход в ваш аккаунт
         [few] { $count } новых входа в ваш аккаунт
