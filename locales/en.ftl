@@ -114,6 +114,8 @@ revoke-out-of-range = That number is outside the range of session hashes ({ $min
 # Refusing to end the companion's own session (/revoke 0, End buttons, /revokeall). Keep in step with end-session.ts.
 own-session-refusal = That is this guard: session-warden's own companion session, through which the bot sees and ends logins. Ending it would stop the guard until it is logged in again on the server; to retire the guard, stop session-warden, then end its session in Telegram (Settings → Devices). Nothing was changed.
 revoke-current-session = Hash 0 stands for the current session. { own-session-refusal }
+revoke-button-invalid = That button is not valid. Send /sessions for a fresh list.
+revoke-end-button = End #{ $index }
 revoke-session-gone = That session is no longer in the list: it may have ended already. Send /sessions to refresh.
 revoke-confirm = <b>End this session?</b>
 revoke-ending = Ending the session…

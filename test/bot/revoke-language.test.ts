@@ -99,3 +99,17 @@ describe('/sessions speaks the owner\'s language', () => {
     expect(h.lastButtons().map((b) => b.text)).toContain('End #2 Pixel 8');
   });
 });
+
+describe('ending a session from /sessions, in the owner\'s language', () => {
+  it('the confirmation, its buttons, the result and the refusal for the companion are Russian', async () => {
+    const h = botHarness(new FakeAccount([companionSession(), makeSession({ hash: 777n, deviceModel: 'Pixel 8' })]));
+    await say(h, '/sessions', 'ru');
+    await h.press('se:777');
+    expect(h.lastText()).toMatch(/^<b>Завершить этот сеанс\?<\/b>\n\n<b>№2 Pixel 8<\/b>/);
+    expect(h.lastButtons().map((b) => b.text)).toEqual(['Завершить №2', 'Отмена']);
+    await h.press(h.lastButtons()[0]!.data);
+    expect(h.lastText()).toMatch(/^Завершён: Pixel 8, /);
+    await h.press('se:0');
+    expect(h.lastText()).toMatch(/^Это сам сторож: .*Ничего не изменено\.$/);
+  });
+});

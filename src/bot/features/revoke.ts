@@ -2,12 +2,12 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
 import { takeConfirmation } from '../take-confirmation';
-import { endButtonHash, endSession, isOwnSession, OWN_SESSION_REFUSAL } from '../end-session';
+import { endButtonHash, endSession, isOwnSession, ownSessionRefusal } from '../end-session';
 import { clip } from '../format/html';
 import { sessionCard, sessionNumber } from '../format/session-card';
 import type { Session } from '../../domain/session';
 import { describeFailure } from '../account-call';
-import { speechFor, type Locale, type Localizer } from '../i18n';
+import { speechFor, wordsOf, type Locale, type Localizer } from '../i18n';
 
 const EXAMPLE = '/revoke -1234567890123456789';
 
@@ -47,10 +47,11 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^se:(-?\d{1,19})$/, async (ctx) => {
+    const speak = wordsOf(speechFor(deps, ctx));
     const hash = endButtonHash(ctx.match[1]);
-    if (hash === undefined) return void (await ctx.reply('That button is not valid. Send /sessions for a fresh list.'));
+    if (hash === undefined) return void (await ctx.reply(speak('revoke-button-invalid')));
     // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
-    if (isOwnSession(hash)) return void (await ctx.reply(OWN_SESSION_REFUSAL));
+    if (isOwnSession(hash)) return void (await ctx.reply(ownSessionRefusal(deps)));
     let sessions: Session[];
     try {
       sessions = await deps.account.listSessions();
@@ -58,17 +59,17 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
       return void (await ctx.reply(await describeFailure(deps, err, 'doing-read-sessions')));
     }
     const session = sessions.find((s) => s.hash === hash);
-    if (isOwnSession(hash, session)) return void (await ctx.reply(OWN_SESSION_REFUSAL));
+    if (isOwnSession(hash, session)) return void (await ctx.reply(ownSessionRefusal(deps)));
     if (!session) {
-      await ctx.reply('That session is no longer in the list: it may have ended already. Send /sessions to refresh.');
+      await ctx.reply(speak('revoke-session-gone'));
       return;
     }
     const id = deps.confirmations.create({ kind: 'end', hash });
     // The same number as the card and the button in /sessions.
     const n = sessionNumber(sessions, session.hash) ?? 1;
-    await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, n, deps.now(), speechFor(deps, ctx))}`, {
+    await ctx.reply(`${speak('revoke-confirm')}\n\n${sessionCard(session, n, deps.now(), speechFor(deps, ctx))}`, {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().text(`End #${n}`, `sc:${id}`).text('Cancel', `sx:${id}`),
+      reply_markup: new InlineKeyboard().text(speak('revoke-end-button', { index: n }), `sc:${id}`).text(speak('button-cancel'), `sx:${id}`),
     });
   });
 
@@ -80,7 +81,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^sx:([\w-]+)$/, async (ctx) => {
     deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.editMessageText('Cancelled. Nothing was ended.');
+    await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
   });
 
   return composer;
