@@ -184,6 +184,6 @@ baseline-found = It found { $count } other { $count ->
 baseline-more = …and { $count } more.
 baseline-foot = Send /sessions to review them. From now on every new login is reported here at once.
 companion-lost =
-    ⚠️ <b>session-warden's companion was logged out</b> ({ $code }): its session was ended from another device, or it expired.
+    ⚠️ <b>session-warden's companion was logged out</b> ({ $code }): { $why }
     Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.
-    To fix it: run <code>npm run login</code> on the server, then restart session-warden.
+    To fix it: { $fix }

@@ -173,6 +173,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       i18n,
       locale: i18n.localeFor(),
     }),
+    speech: () => ({ i18n, locale: i18n.localeFor() }),
   });
   pendingAlerts = notifier.pending;
   alertHandled = notifier.forget;

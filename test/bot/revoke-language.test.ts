@@ -113,3 +113,9 @@ describe('ending a session from /sessions, in the owner\'s language', () => {
     expect(h.lastText()).toMatch(/^Это сам сторож: .*Ничего не изменено\.$/);
   });
 });
+
+test('a message no command handles is answered in the owner\'s language', async () => {
+  const h = botHarness();
+  await say(h, 'привет', 'ru');
+  expect(h.lastText()).toBe('Такой команды я не знаю. Отправьте /help, чтобы увидеть, что я умею.');
+});

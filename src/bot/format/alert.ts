@@ -3,7 +3,7 @@ import type { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
-import { DAY_SECONDS, explainFailure, explainLoggedOut } from './explain-failure';
+import { DAY_SECONDS, explainFailure } from './explain-failure';
 import { FIELD_MAX } from './field';
 import { guardReason, type GuardView } from './guard-reason';
 import { clip, escapeHtml } from './html';
@@ -12,7 +12,8 @@ import { plural } from './plural';
 import { place } from './session-card';
 import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
-import { wordsOf, type Locale, type Localizer } from '../i18n';
+import { wordsOf, type Locale, type Localizer, type Speech } from '../i18n';
+import { DUPLICATED_SESSION } from '../../domain/account-error';
 import { ownerClock } from './owner-clock';
 
 type Words = ReturnType<typeof wordsOf>;
@@ -197,11 +198,13 @@ export function baselineMessage(sessions: readonly Session[]): string {
   return [...head, ...shown, ...(more > 0 ? [`…and ${more} more.`] : []), tail].join('\n');
 }
 
-export function companionLostMessage(code: string): string {
-  const lost = explainLoggedOut(code);
-  return [
-    `⚠️ <b>session-warden's companion was logged out</b> (${escapeHtml(code)}): ${escapeHtml(lost.why)}`,
-    'Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.',
-    `To fix it: ${escapeHtml(lost.fix)}`,
-  ].join('\n');
+/** The notice that the companion was logged out (`code`: Telegram's error), in `speech`'s language. HTML. */
+export function companionLostMessage(code: string, speech: Speech): string {
+  const t = wordsOf(speech);
+  const duplicated = code === DUPLICATED_SESSION;
+  return t('companion-lost', {
+    code: escapeHtml(code),
+    why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
+    fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
+  });
 }
