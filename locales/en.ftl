@@ -86,21 +86,20 @@ app-unofficial = unofficial app, api_id { $apiId }
 session-unknown-app = unknown app
 session-unknown-place = unknown place
 session-no-ip = no IP
-session-card-title = <b>{ $index }. { $device }</b> · { $platform } { $system }
-session-card-place = IP { $ip } · { $place }
+session-card-title = <b>#{ $index } { $device }</b>
+session-card-system = System: { $platform } { $system }
+session-card-ip = IP: { $ip }
+session-card-place = Place: { $place }
 session-card-times = Created { $created } · active { $active }
-session-flag-companion = 🛡 this is session-warden's companion
+session-flag-companion = 🛡 this guard: this is session-warden's companion
 session-flag-password-pending = ⚠️ password pending: someone has the login code but not the 2FA password
 session-flag-unconfirmed = ⚠️ unconfirmed new login
 
 ## /sessions pages
 
 sessions-none = <b>No active sessions.</b>
-sessions-header = <b>{ $count } active { $count ->
-        [one] session
-       *[other] sessions
-    }</b>
-sessions-page = (page { $page } of { $pages })
+sessions-header = <b>Active sessions: { $count }</b>
+sessions-page = (page { $page }/{ $pages })
 sessions-order = Most recently active first.
 sessions-end-button = End #{ $index } { $device }
 page-first = ⏮ First
@@ -113,7 +112,11 @@ page-last = Last ⏭
 revoke-usage = Usage: /revoke <hash>. The hash is the number under each session in /sessions, for example { $example }. Nothing was changed.
 revoke-not-a-number = "{ $input }" is not a session hash. A hash is a whole number such as { $example }; copy it from /sessions. Nothing was changed.
 revoke-out-of-range = That number is outside the range of session hashes ({ $min } to { $max }). Copy the hash from /sessions. Nothing was changed.
-revoke-current-session = Hash 0 stands for the current session, session-warden's own companion, and cannot be ended with /revoke. Nothing was changed.
+# Refusing to end the companion's own session (/revoke 0, End buttons, /revokeall). Keep in step with end-session.ts.
+own-session-refusal = That is this guard: session-warden's own companion session, through which the bot sees and ends logins. Ending it would stop the guard until it is logged in again on the server; to retire the guard, stop session-warden, then end its session in Telegram (Settings → Devices). Nothing was changed.
+revoke-current-session = Hash 0 stands for the current session. { own-session-refusal }
+revoke-button-invalid = That button is not valid. Send /sessions for a fresh list.
+revoke-end-button = End #{ $index }
 revoke-session-gone = That session is no longer in the list: it may have ended already. Send /sessions to refresh.
 revoke-confirm = <b>End this session?</b>
 revoke-ending = Ending the session…
@@ -128,13 +131,19 @@ revoke-ended = Ended: { $session }
 doing-end-session = Ending that session
 doing-end-it = Ending it
 doing-list-sessions = Listing the sessions
+doing-read-sessions = Reading the sessions
 failure-hash-invalid = No active session has that hash. It may have ended already: send /sessions to see the current list.
 failure-too-fresh = Telegram refused (FRESH_RESET_AUTHORISATION_FORBIDDEN): a session may end other sessions only once it is at least 24 hours old, and the session doing it here is session-warden's companion.
 failure-too-fresh-unknown = Try again 24 hours after the companion logged in.
-failure-too-fresh-at = It will be old enough { $in } ({ $at }).
-failure-too-fresh-now = It is old enough since { $at }: try again.
+failure-too-fresh-at = It will be old enough at { $at } (in { $wait }).
+failure-too-fresh-now = It will be old enough at { $at }.
 failure-flood-wait = Telegram asks to wait { $wait } before trying again ({ $code }). Try again after { $at }.
-failure-logged-out = { $doing } failed: the companion account is logged out ({ $code }); its session was ended or never logged in. Run npm run login on the server, then restart session-warden.
+failure-logged-out = { $doing } failed: the companion account is logged out ({ $code }): { $why } { $fix }
+# Why the companion is logged out, and what to do: AUTH_KEY_DUPLICATED, then every other code.
+logged-out-duplicated-why = the same session was used by two programs at once (two copies of session-warden, or its session file copied to another machine), so Telegram ended it for good.
+logged-out-duplicated-fix = Log in again with npm run login on the server and run one copy only, then restart session-warden.
+logged-out-why = its session was ended from another device, it expired, or it was never logged in.
+logged-out-fix = Run npm run login on the server, then restart session-warden.
 failure-unreachable = { $doing } failed: Telegram could not be reached ({ $code }). The companion reconnects by itself; try again in a minute, and check /sessions to see whether anything changed.
 failure-other = { $doing } failed: Telegram answered { $code }. Nothing else was changed; the details are in the log.
 
@@ -143,21 +152,24 @@ failure-other = { $doing } failed: Telegram answered { $code }. Nothing else was
 alert-headline = 🚨 <b>New login to your account</b>
 alert-headline-reconcile = 🚨 <b>New login to your account</b> (found by the session check)
 alert-headline-offline = 🚨 <b>New login while session-warden was not running</b>
+alert-headline-ended = 🚨 <b>A login to your account; it has since ended</b> (before this alert could be sent)
 alert-device = Device: { $device }
 alert-device-full = Device: { $device } · { $platform } { $system }
 alert-place = Place: { $place }
 alert-place-ip = Place: { $ip } · { $place }
 alert-time = Time: { $time } ({ $ago })
 alert-password-pending = ⚠️ <b>Someone has your login code but not your 2FA password.</b> If this is not you: end it now, never share login codes, and change your 2FA password if you think it may be known.
-alert-unconfirmed = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself { $in } ({ $at }).
+alert-unconfirmed = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself.
+alert-unconfirmed-at = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at { $at } (in { $wait }).
 alert-guard-ended = 🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).
 alert-guard-failed = 🛡 Guard mode tried to end it, but: { $reason }
 alert-too-fresh-note = Note: Telegram will refuse to end sessions until { $at }, when session-warden's companion is 24 hours old.
 alert-its-me = It's me
-alert-batch-head = 🚨 <b>{ $count ->
-        [one] { $count } new login to your account
-       *[other] { $count } new logins to your account
-    }</b>{ $ended ->
+# After "It's me": $device is the device as the trusted list names it (HTML-escaped).
+alert-trust-offer = Trust { $device }, so guard mode never ends its logins?
+alert-trust-button = Trust this device
+alert-no-thanks = No thanks
+alert-batch-head = 🚨 <b>{ $count } new logins to your account</b>{ $ended ->
         [0] {""}
        *[other] ; guard mode ended { $ended } of them
     }. Send /sessions to review them.
@@ -173,6 +185,6 @@ baseline-found = It found { $count } other { $count ->
 baseline-more = …and { $count } more.
 baseline-foot = Send /sessions to review them. From now on every new login is reported here at once.
 companion-lost =
-    ⚠️ <b>session-warden's companion was logged out</b> ({ $code }): its session was ended from another device, or it expired.
+    ⚠️ <b>session-warden's companion was logged out</b> ({ $code }): { $why }
     Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.
-    To fix it: run <code>npm run login</code> on the server, then restart session-warden.
+    To fix it: { $fix }

@@ -79,14 +79,16 @@ app-unofficial = неофициальное, api_id { $apiId }
 session-unknown-app = неизвестное приложение
 session-unknown-place = место неизвестно
 session-no-ip = IP неизвестен
-session-card-title = <b>{ $index }. { $device }</b> · { $platform } { $system }
-session-card-place = IP { $ip } · { $place }
+session-card-title = <b>№{ $index } { $device }</b>
+session-card-system = Система: { $platform } { $system }
+session-card-ip = IP: { $ip }
+session-card-place = Место: { $place }
 session-card-times = Вход { $created } · активность { $active }
-session-flag-companion = 🛡 это компаньон session-warden
+session-flag-companion = 🛡 это сам сторож: компаньон session-warden
 session-flag-password-pending = ⚠️ ждёт пароль: у кого-то есть код входа, но нет облачного пароля
 session-flag-unconfirmed = ⚠️ новый вход, ещё не подтверждён
 
-## Страницы /sessions
+## /sessions: страницы списка
 
 sessions-none = <b>Активных сеансов нет.</b>
 sessions-header = <b>{ $count } { $count ->
@@ -107,7 +109,10 @@ page-last = В конец ⏭
 revoke-usage = Как пользоваться: /revoke <хеш>. Хеш — это число под каждым сеансом в /sessions, например { $example }. Ничего не изменено.
 revoke-not-a-number = «{ $input }» — это не хеш сеанса. Хеш — целое число, например { $example }; скопируйте его из /sessions. Ничего не изменено.
 revoke-out-of-range = Такого хеша сеанса быть не может: допустимы числа от { $min } до { $max }. Скопируйте хеш из /sessions. Ничего не изменено.
-revoke-current-session = Хеш 0 означает текущий сеанс, то есть сам компаньон session-warden; завершить его командой /revoke нельзя. Ничего не изменено.
+own-session-refusal = Это сам сторож: сеанс компаньона session-warden, через который бот видит входы и завершает их. Если его завершить, охрана остановится, пока компаньон снова не войдёт в аккаунт на сервере; чтобы снять охрану, остановите session-warden, а затем завершите его сеанс в Telegram (Настройки → Устройства). Ничего не изменено.
+revoke-current-session = Хеш 0 означает текущий сеанс. { own-session-refusal }
+revoke-button-invalid = Эта кнопка недействительна. Отправьте /sessions, чтобы получить свежий список.
+revoke-end-button = Завершить №{ $index }
 revoke-session-gone = Этого сеанса уже нет в списке: возможно, он уже завершён. Отправьте /sessions, чтобы обновить список.
 revoke-confirm = <b>Завершить этот сеанс?</b>
 revoke-ending = Завершаю сеанс…
@@ -122,13 +127,18 @@ revoke-ended = Завершён: { $session }
 doing-end-session = завершить этот сеанс
 doing-end-it = завершить его
 doing-list-sessions = получить список сеансов
+doing-read-sessions = получить список сеансов
 failure-hash-invalid = Активного сеанса с таким хешем нет. Возможно, он уже завершён: отправьте /sessions, чтобы увидеть текущий список.
 failure-too-fresh = Telegram отказал (FRESH_RESET_AUTHORISATION_FORBIDDEN): завершать другие сеансы можно только из сеанса, которому не меньше 24 часов, а здесь это делает компаньон session-warden.
 failure-too-fresh-unknown = Попробуйте снова через 24 часа после входа компаньона.
-failure-too-fresh-at = Это станет возможно { $in } ({ $at }).
-failure-too-fresh-now = Это возможно с { $at }: попробуйте ещё раз.
+failure-too-fresh-at = Это станет возможно { $at } (через { $wait }).
+failure-too-fresh-now = Это станет возможно { $at }.
 failure-flood-wait = Telegram просит подождать перед следующей попыткой: { $wait } ({ $code }). Попробуйте после { $at }.
-failure-logged-out = Не удалось { $doing }: компаньон вышел из аккаунта ({ $code }) — его сеанс завершили, или вход так и не был выполнен. Выполните npm run login на сервере и перезапустите session-warden.
+failure-logged-out = Не удалось { $doing }: компаньон вышел из аккаунта ({ $code }) — { $why } { $fix }
+logged-out-duplicated-why = один и тот же сеанс работал в двух программах сразу (две копии session-warden или файл сеанса, скопированный на другую машину), поэтому Telegram завершил его насовсем.
+logged-out-duplicated-fix = Войдите заново командой npm run login на сервере, запускайте только одну копию и перезапустите session-warden.
+logged-out-why = его сеанс завершили с другого устройства, он истёк или вход так и не был выполнен.
+logged-out-fix = Выполните npm run login на сервере и перезапустите session-warden.
 failure-unreachable = Не удалось { $doing }: нет связи с Telegram ({ $code }). Компаньон переподключится сам; попробуйте через минуту и загляните в /sessions — не изменилось ли что-нибудь.
 failure-other = Не удалось { $doing }: Telegram ответил { $code }. Больше ничего не изменено; подробности в журнале.
 
@@ -137,17 +147,22 @@ failure-other = Не удалось { $doing }: Telegram ответил { $code 
 alert-headline = 🚨 <b>Новый вход в ваш аккаунт</b>
 alert-headline-reconcile = 🚨 <b>Новый вход в ваш аккаунт</b> (найден при проверке сеансов)
 alert-headline-offline = 🚨 <b>Новый вход, пока session-warden не работал</b>
+alert-headline-ended = 🚨 <b>Вход в ваш аккаунт; сеанс уже завершён</b> (ещё до того, как пришло это оповещение)
 alert-device = Устройство: { $device }
 alert-device-full = Устройство: { $device } · { $platform } { $system }
 alert-place = Место: { $place }
 alert-place-ip = Место: { $ip } · { $place }
 alert-time = Время: { $time } ({ $ago })
 alert-password-pending = ⚠️ <b>У кого-то есть ваш код входа, но нет облачного пароля.</b> Если это не вы: сразу завершите этот сеанс, никому не сообщайте коды входа и смените облачный пароль, если он мог стать известен.
-alert-unconfirmed = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram сам подтвердит его { $in } ({ $at }).
+alert-unconfirmed = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram подтвердит его сам.
+alert-unconfirmed-at = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram сам подтвердит его { $at } (через { $wait }).
 alert-guard-ended = 🛡 <b>Режим охраны сразу завершил этот сеанс</b>: устройства нет в списке доверенных (/trust).
 alert-guard-failed = 🛡 Режим охраны пытался завершить этот сеанс, но: { $reason }
 alert-too-fresh-note = Учтите: до { $at } Telegram не даст завершать сеансы — тогда компаньону session-warden исполнится 24 часа.
 alert-its-me = Это я
+alert-trust-offer = Добавить { $device } в доверенные, чтобы режим охраны никогда не завершал его входы?
+alert-trust-button = Доверять этому устройству
+alert-no-thanks = Нет, спасибо
 alert-batch-head = 🚨 <b>{ $count ->
         [one] { $count } новый вход в ваш аккаунт
         [few] { $count } новых входа в ваш аккаунт
@@ -169,6 +184,6 @@ baseline-found = { $count ->
 baseline-more = …и ещё { $count }.
 baseline-foot = Просмотреть их можно в /sessions. Теперь о каждом новом входе вы сразу узнаете здесь.
 companion-lost =
-    ⚠️ <b>Компаньон session-warden вышел из аккаунта</b> ({ $code }): его сеанс завершили с другого устройства, или он истёк.
+    ⚠️ <b>Компаньон session-warden вышел из аккаунта</b> ({ $code }): { $why }
     Пока компаньон снова не войдёт, новые входы не видны, а сеансы нельзя завершать. Бот продолжает отвечать.
-    Как исправить: выполните <code>npm run login</code> на сервере и перезапустите session-warden.
+    Как исправить: { $fix }

@@ -170,7 +170,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       companionCreatedAt: watcher?.companionCreatedAt,
       risk: sessionRisk(trusted, seenCountries),
       guard: { on: settings.flag(GUARD_SETTING), trusted: trusted.list() },
+      i18n,
+      locale: i18n.localeFor(),
     }),
+    speech: () => ({ i18n, locale: i18n.localeFor() }),
   });
   pendingAlerts = notifier.pending;
   alertHandled = notifier.forget;

@@ -30,9 +30,15 @@ export async function companionCreatedAt(deps: BotDeps): Promise<number | undefi
   }
 }
 
-/** The owner-facing sentence for a failed account call. Non-account errors go to the error boundary. */
+/**
+ * The owner-facing sentence for a failed account call, in the owner's language (the owner gate's
+ * i18n middleware has already remembered this update's language_code). `doing` is a `doing-…`
+ * message id, or an English phrase for texts not yet in the locale files. Non-account errors go
+ * to the error boundary.
+ */
 export async function describeFailure(deps: BotDeps, err: unknown, doing: string): Promise<string> {
   if (!(err instanceof AccountError)) throw err;
   const createdAt = err.failure.kind === 'too_fresh' ? await companionCreatedAt(deps) : undefined;
-  return explainFailure(err, { doing, nowMs: deps.now(), companionCreatedAt: createdAt });
+  const { i18n } = deps;
+  return explainFailure(err, { doing, nowMs: deps.now(), companionCreatedAt: createdAt, i18n, locale: i18n.localeFor() });
 }

@@ -66,7 +66,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(securityFeature(deps), codeguardFeature(deps), expectFeature(deps), botsFeature(deps));
-  bot.use(fallbackFeature());
+  bot.use(fallbackFeature(deps));
   bot.catch(errorBoundary(deps.log, deps.ownerId));
   return bot;
 }

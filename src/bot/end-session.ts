@@ -5,11 +5,11 @@ import type { BotDeps } from './deps';
 import { escapeHtml } from './format/html';
 import { describeSession } from './format/session-card';
 
-/** Why no command or button of the bot ends the companion's own session. Plain text, HTML-safe. */
-export const OWN_SESSION_REFUSAL =
-  "That is this guard: session-warden's own companion session, through which the bot sees and ends logins. " +
-  'Ending it would stop the guard until it is logged in again on the server; to retire the guard, stop session-warden, ' +
-  'then end its session in Telegram (Settings → Devices). Nothing was changed.';
+/**
+ * Why no command or button of the bot ends the companion's own session, in the owner's language
+ * (the one remembered from this update). Plain text, HTML-safe.
+ */
+export const ownSessionRefusal = (deps: Pick<BotDeps, 'i18n'>): string => deps.i18n.t(deps.i18n.localeFor(), 'own-session-refusal');
 
 /**
  * The companion's own session: Telegram lists it with `current` set and reports its hash as 0 (the
@@ -50,15 +50,18 @@ export interface EndOutcome {
  */
 export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bigint, known?: Session): Promise<EndOutcome> {
   // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
-  if (isOwnSession(hash)) return { ended: false, text: OWN_SESSION_REFUSAL };
+  if (isOwnSession(hash)) return { ended: false, text: ownSessionRefusal(deps) };
   known ??= await findSession(deps, hash);
-  if (known && isOwnSession(hash, known)) return { ended: false, text: OWN_SESSION_REFUSAL };
+  if (known && isOwnSession(hash, known)) return { ended: false, text: ownSessionRefusal(deps) };
+  // The audit log stays English; the owner reads the result in their language.
   const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
+  const locale = deps.i18n.localeFor();
+  const shown = known ? name : deps.i18n.t(locale, 'revoke-unknown-session', { hash: formatSessionHash(hash) });
   try {
     await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
-    return { ended: true, text: `Ended: ${name}` };
+    return { ended: true, text: deps.i18n.t(locale, 'revoke-ended', { session: shown }) };
   } catch (err) {
-    return { ended: false, text: await describeFailure(deps, err, 'Ending that session') };
+    return { ended: false, text: await describeFailure(deps, err, 'doing-end-session') };
   }
 }
 

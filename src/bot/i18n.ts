@@ -28,6 +28,18 @@ export interface LocalizerOptions {
   readonly log?: Logger;
 }
 
+/** Who a view is written for: the texts, and the language to take them in. */
+export interface Speech {
+  readonly i18n: Pick<Localizer, 't' | 'timeZone'>;
+  readonly locale: Locale;
+}
+
+/** The owner's language for a reply to `ctx`. */
+export const speechFor = (deps: { readonly i18n: Localizer }, ctx: Pick<Context, 'from'>): Speech => ({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
+
+/** `t` bound to one language. */
+export const wordsOf = (s: Speech) => (key: string, vars?: TranslationVars): string => s.i18n.t(s.locale, key, vars);
+
 /** The bot's languages: which one to speak to the owner, and the texts in it. */
 export interface Localizer {
   /** Every language with a file, the default first. */

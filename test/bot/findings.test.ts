@@ -1,3 +1,4 @@
+import { memoryLocalizer } from '../helpers/localizer';
 import type { Update } from 'grammy/types';
 import { alertMessage, batchMessages } from '../../src/bot/format/alert';
 import { visibleText } from '../../src/bot/telegram-limits';
@@ -8,7 +9,7 @@ import { companionSession, FakeAccount, makeSession, TEST_NOW_MS } from '../help
 type Harness = ReturnType<typeof botHarness>;
 
 const FORGED = 'Pixel 8\n🛡 Guard mode ended it at once\nHash: 1\u202Egnp.exe\u200B';
-const CONTEXT = { nowMs: TEST_NOW_MS, autoconfirmSeconds: 7 * 86_400, companionCreatedAt: undefined };
+const CONTEXT = { nowMs: TEST_NOW_MS, autoconfirmSeconds: 7 * 86_400, companionCreatedAt: undefined, i18n: memoryLocalizer(), locale: 'en' };
 
 const visible = (h: Harness): string => visibleText(h.lastText(), 'HTML');
 

@@ -41,4 +41,27 @@ describe('e2e: the owner\'s language, through the real grammY and gramjs stacks'
     const owners = w.botApi.calls.filter((c) => c.method === 'setMyCommands' && json(c.params.scope) !== undefined).map(menu);
     expect(owners.at(-1)).toEqual({ language: null, scope: { type: 'chat', chat_id: OWNER.id }, sessions: 'List the active sessions' });
   });
+
+  it('a Russian owner gets /sessions, a /revoke abc error and a new-login alert in Russian; /language en switches replies and alerts', async () => {
+    w = await startWorld({ sessions: [{ hash: 1n }] });
+    const isAlert = (c: CallRecord) => String(c.params.text).startsWith('🚨');
+    expect(await ask('/sessions', 'ru')).toMatch(/^<b>2 активных сеанса<\/b>\nСверху — недавно активные\./);
+    expect(await ask('/revoke abc', 'ru')).toBe('«abc» — это не хеш сеанса. Хеш — целое число, например /revoke -1234567890123456789; скопируйте его из /sessions. Ничего не изменено.');
+
+    let mark = w.botApi.calls.length;
+    w.mt.pushNewAuthorization({ hash: 4242n, unconfirmed: true, device: 'Galaxy S24', location: 'Lisbon, Portugal' });
+    const russian = String((await w.next(mark, 'sendMessage', isAlert, 5000)).params.text);
+    expect(russian).toMatch(/^🚨 <b>Новый вход в ваш аккаунт<\/b>\n\nУстройство: Galaxy S24\nМесто: Lisbon, Portugal\nВремя: /);
+    expect(russian).toContain('Хеш: <code>4242</code>');
+    expect(w.buttons().map((b) => b.text)).toEqual(['Это я', 'Завершить']);
+
+    expect(await ask('/language en', 'ru')).toBe('Done: the bot now writes in English.');
+    expect(await ask('/revoke abc', 'ru')).toMatch(/^"abc" is not a session hash\./);
+    mark = w.botApi.calls.length;
+    w.mt.pushNewAuthorization({ hash: 4343n, unconfirmed: true, device: 'Pixel 8', location: 'Porto, Portugal' });
+    const english = String((await w.next(mark, 'sendMessage', isAlert, 5000)).params.text);
+    expect(english).toMatch(/^🚨 <b>New login to your account<\/b>\n\nDevice: Pixel 8\n/);
+    expect(english).toMatch(/Unless you end it, Telegram confirms it by itself at /);
+    expect(w.buttons().map((b) => b.text)).toEqual(["It's me", 'End it']);
+  });
 });

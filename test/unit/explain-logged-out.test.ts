@@ -2,15 +2,17 @@ import fc from 'fast-check';
 import { AccountError, DUPLICATED_SESSION } from '../../src/domain/account-error';
 import { explainFailure, explainLoggedOut } from '../../src/bot/format/explain-failure';
 import { companionLostMessage } from '../../src/bot/format/alert';
+import { memoryLocalizer } from '../helpers/localizer';
 
-const context = { doing: 'Ending that session', nowMs: Date.UTC(2026, 0, 1) };
+const EN = { i18n: memoryLocalizer(), locale: 'en' };
+const context = { doing: 'doing-end-session', nowMs: Date.UTC(2026, 0, 1), i18n: memoryLocalizer(), locale: 'en' };
 
 test('AUTH_KEY_DUPLICATED: two programs at once, Telegram ended it, log in again and run one copy only', () => {
   const text = explainFailure(new AccountError({ kind: 'logged_out' }, DUPLICATED_SESSION, 'x'), context);
   expect(text).toMatch(/two programs at once/);
   expect(text).toMatch(/Telegram ended it/);
   expect(text).toMatch(/npm run login.*run one copy only/);
-  expect(companionLostMessage(DUPLICATED_SESSION)).toMatch(/two programs at once[\s\S]*run one copy only/);
+  expect(companionLostMessage(DUPLICATED_SESSION, EN)).toMatch(/two programs at once[\s\S]*run one copy only/);
 });
 
 test('every other logged-out code keeps the ended-or-expired explanation, and every one says how to log in again', () => {
@@ -19,7 +21,16 @@ test('every other logged-out code keeps the ended-or-expired explanation, and ev
       const lost = explainLoggedOut(code);
       expect(lost.fix).toMatch(/npm run login/);
       expect(/two programs/.test(lost.why)).toBe(code === DUPLICATED_SESSION);
-      expect(companionLostMessage(code)).toContain(`(${code})`);
+      expect(companionLostMessage(code, EN)).toContain(`(${code})`);
     }),
+  );
+});
+
+test('the companion-lost notice speaks Russian when the owner does, with the same reason and fix', () => {
+  const text = companionLostMessage('AUTH_KEY_UNREGISTERED', { i18n: EN.i18n, locale: 'ru' });
+  expect(text).toBe(
+    '⚠️ <b>Компаньон session-warden вышел из аккаунта</b> (AUTH_KEY_UNREGISTERED): его сеанс завершили с другого устройства, он истёк или вход так и не был выполнен.\n' +
+      'Пока компаньон снова не войдёт, новые входы не видны, а сеансы нельзя завершать. Бот продолжает отвечать.\n' +
+      'Как исправить: Выполните npm run login на сервере и перезапустите session-warden.',
   );
 });

@@ -13,6 +13,7 @@ import { doorAlertText } from '../../src/bot/format/door-alerts';
 import { checkupView } from '../../src/bot/format/security-checkup';
 import type { ConnectedBot } from '../../src/domain/connected-bot';
 import { companionSession, FakeAccount, makeSession, makeWebSession, NO_PASSWORD, TEST_NOW_MS } from '../helpers/fake-account';
+import { memoryLocalizer } from '../helpers/localizer';
 
 /** Field contents an attacker or a server may choose: anything, long, emoji-only, or full of breaks and bidi controls. */
 const hostile = fc.oneof(
@@ -31,7 +32,8 @@ const webSession = fc
   .map((f) => makeWebSession(f));
 const uniqueSessions = (max: number) => fc.uniqueArray(session, { maxLength: max, selector: (s) => s.hash });
 
-const CONTEXT = { nowMs: TEST_NOW_MS, autoconfirmSeconds: 7 * 86_400, companionCreatedAt: TEST_NOW_MS / 1000 - 3600 };
+const i18n = memoryLocalizer();
+const contextIn = (locale: string) => ({ nowMs: TEST_NOW_MS, autoconfirmSeconds: 7 * 86_400, companionCreatedAt: TEST_NOW_MS / 1000 - 3600, i18n, locale });
 const login = (s: Session): NewLogin => ({ hash: s.hash, session: s, push: undefined, via: 'push', whileOffline: false });
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
@@ -62,7 +64,10 @@ const plainWeb = (w: WebSession): WebSession => ({ ...w, domain: 'x', bot: 'x', 
 /** No shrinking: a counterexample with 5,000-character fields takes minutes to shrink; the first one is readable enough. */
 const RUNS = { numRuns: 40, endOnFailure: true };
 
-describe('every view fits Telegram and keeps each field on its own line, whatever the fields hold', () => {
+// Every language the bot speaks: a translation may be longer than English, and must still fit.
+describe.each(i18n.locales)('every view in %s fits Telegram and keeps each field on its own line, whatever the fields hold', (locale) => {
+  const CONTEXT = contextIn(locale);
+  const speech = { i18n, locale };
   it('single alerts and their redraws after a press', () => {
     fc.assert(
       fc.property(session, fc.constantFrom(undefined, { kind: 'mine', text: 'Confirmed.', offerTrust: true } as const, { kind: 'ended', text: 'Ended: x' } as const), (s, outcome) => {
@@ -89,7 +94,7 @@ describe('every view fits Telegram and keeps each field on its own line, whateve
       fc.property(uniqueSessions(25), fc.array(webSession, { maxLength: 12 }), (sessions, webs) => {
         const all = [companionSession(), ...sessions];
         for (let n = 0; n < 4; n++) {
-          const page = sessionPage(all, n, TEST_NOW_MS);
+          const page = sessionPage(all, n, TEST_NOW_MS, speech);
           expectWithinLimits(page.text, page.keyboard as Keyboard);
         }
         const devices = sessions.map((s, i) => ({ ...s, id: i + 1, fingerprint: String(i), addedAt: '' }));
@@ -99,7 +104,7 @@ describe('every view fits Telegram and keeps each field on its own line, whateve
         }
         const list = webSessionList(webs, TEST_NOW_MS);
         expectWithinLimits(list.text, list.keyboard as Keyboard);
-        for (const s of sessions.slice(0, 3)) expectSameLines((x: Session) => sessionCard(x, 1, TEST_NOW_MS), s, plainSession(s));
+        for (const s of sessions.slice(0, 3)) expectSameLines((x: Session) => sessionCard(x, 1, TEST_NOW_MS, speech), s, plainSession(s));
         for (const w of webs.slice(0, 3)) expectSameLines((x: WebSession) => webSessionCard(x, 1, TEST_NOW_MS), w, plainWeb(w));
       }),
       { numRuns: 15, endOnFailure: true },
@@ -112,6 +117,7 @@ describe('every view fits Telegram and keeps each field on its own line, whateve
         const account = new FakeAccount([companionSession(), ...sessions], { id: 42, firstName: name });
         account.webSessions = webs.map((w, i) => ({ ...w, hash: BigInt(i + 1) }));
         const h = botHarness(account);
+        await h.send(`/language ${locale}`);
         const tap = async (prefix: string): Promise<void> => {
           const b = h.lastButtons().find((x) => x.data.startsWith(prefix));
           if (b) await h.press(b.data);

@@ -7,6 +7,7 @@ import type { NewLogin, WatchSink } from '../../guard/login-watcher';
 import type { Logger } from '../../log';
 import { alertMessage, baselineMessage, batchMessages, companionLostMessage, type AlertContext, type OutgoingMessage } from '../format/alert';
 import type { Outbox } from '../outbox';
+import type { Speech } from '../i18n';
 
 export interface AlertNotifierDeps {
   /** For edits only (details filled in later); every new message goes through the outbox. */
@@ -15,6 +16,8 @@ export interface AlertNotifierDeps {
   readonly ownerId: number;
   readonly log: Logger;
   readonly context: () => Promise<AlertContext>;
+  /** The language for notices that need no account call (the remembered one: they come outside an update). */
+  readonly speech: () => Speech;
 }
 
 /** One single-login alert: queued in the outbox until `messageId` is known, then on the owner's screen. */
@@ -126,7 +129,7 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
       await d.outbox.post({ kind: 'baseline', text: baselineMessage(sessions), key: 'baseline' })?.firstTry;
     },
     companionLost(code: string): void {
-      d.outbox.notify({ kind: 'companion_lost', text: companionLostMessage(code) });
+      d.outbox.notify({ kind: 'companion_lost', text: companionLostMessage(code, d.speech()) });
     },
     /** The owner acted on this alert: its message now shows the result, which details must not overwrite. */
     forget(hash: bigint): void {

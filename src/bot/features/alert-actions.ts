@@ -41,7 +41,7 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   /** Redraws a single alert from the session as it is now (or just before it ended) and the outcome. */
   const redraw = async (ctx: Context, hash: bigint, session: Session | undefined, outcome: AlertOutcome): Promise<void> => {
     const login: NewLogin = { hash, session, push: undefined, via: 'push', whileOffline: false };
-    const m = alertMessage(login, { nowMs: deps.now(), autoconfirmSeconds: undefined, companionCreatedAt: await companionCreatedAt(deps) }, outcome);
+    const m = alertMessage(login, { nowMs: deps.now(), autoconfirmSeconds: undefined, companionCreatedAt: await companionCreatedAt(deps), i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) }, outcome);
     await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
   };
 

@@ -1,11 +1,12 @@
 import { Composer, type Context } from 'grammy';
+import type { BotDeps } from '../deps';
 
 /**
  * Registered last: a message no feature handled still gets an answer. Button presses were all
  * answered already by the callback path (callback-path.ts), so none spins forever.
  */
-export function fallbackFeature(): Composer<Context> {
+export function fallbackFeature(deps: Pick<BotDeps, 'i18n'>): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.on('message', (ctx) => ctx.reply('I do not know that command. Send /help to see what I can do.'));
+  composer.on('message', (ctx) => ctx.reply(deps.i18n.t(deps.i18n.localeFor(ctx), 'unknown-command')));
   return composer;
 }

@@ -2,25 +2,35 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
 import { takeConfirmation } from '../take-confirmation';
-import { endButtonHash, endSession, isOwnSession, OWN_SESSION_REFUSAL } from '../end-session';
+import { endButtonHash, endSession, isOwnSession, ownSessionRefusal } from '../end-session';
 import { clip } from '../format/html';
 import { sessionCard, sessionNumber } from '../format/session-card';
 import type { Session } from '../../domain/session';
 import { describeFailure } from '../account-call';
 import { sessionRisk } from '../../guard/session-risk';
+import { speechFor, wordsOf, type Locale, type Localizer } from '../i18n';
 
 const EXAMPLE = '/revoke -1234567890123456789';
 
-export function usageFor(reason: Exclude<HashParseResult, { ok: true }>['reason'], input: string): string {
+/**
+ * The answer to a /revoke argument that is not a session hash, in the owner's language.
+ * Sent without parse_mode, so the echoed input needs no escaping, only a length bound.
+ */
+export function usageFor(
+  i18n: Pick<Localizer, 't'>,
+  locale: Locale,
+  reason: Exclude<HashParseResult, { ok: true }>['reason'],
+  input: string,
+): string {
   switch (reason) {
     case 'missing':
-      return `Usage: /revoke <hash>. The hash is the number under each session in /sessions, for example ${EXAMPLE}. Nothing was changed.`;
+      return i18n.t(locale, 'revoke-usage', { example: EXAMPLE });
     case 'not_a_number':
-      return `"${clip(input, 40)}" is not a session hash. A hash is a whole number such as ${EXAMPLE}; copy it from /sessions. Nothing was changed.`;
+      return i18n.t(locale, 'revoke-not-a-number', { input: clip(input, 40), example: EXAMPLE });
     case 'out_of_range':
-      return `That number is outside the range of session hashes (${INT64_MIN} to ${INT64_MAX}). Copy the hash from /sessions. Nothing was changed.`;
+      return i18n.t(locale, 'revoke-out-of-range', { min: INT64_MIN.toString(), max: INT64_MAX.toString() });
     case 'current_session':
-      return `Hash 0 stands for the current session. ${OWN_SESSION_REFUSAL}`;
+      return i18n.t(locale, 'revoke-current-session');
   }
 }
 
@@ -31,35 +41,36 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   composer.command('revoke', async (ctx) => {
     const parsed = parseSessionHash(ctx.match);
     if (!parsed.ok) {
-      await ctx.reply(usageFor(parsed.reason, ctx.match));
+      await ctx.reply(usageFor(deps.i18n, deps.i18n.localeFor(ctx), parsed.reason, ctx.match));
       return;
     }
     await ctx.reply(await endSession(deps, ctx.from?.id ?? deps.ownerId, parsed.hash), { parse_mode: 'HTML' });
   });
 
   composer.callbackQuery(/^se:(-?\d{1,19})$/, async (ctx) => {
+    const speak = wordsOf(speechFor(deps, ctx));
     const hash = endButtonHash(ctx.match[1]);
-    if (hash === undefined) return void (await ctx.reply('That button is not valid. Send /sessions for a fresh list.'));
+    if (hash === undefined) return void (await ctx.reply(speak('revoke-button-invalid')));
     // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
-    if (isOwnSession(hash)) return void (await ctx.reply(OWN_SESSION_REFUSAL));
+    if (isOwnSession(hash)) return void (await ctx.reply(ownSessionRefusal(deps)));
     let sessions: Session[];
     try {
       sessions = await deps.account.listSessions();
     } catch (err) {
-      return void (await ctx.reply(await describeFailure(deps, err, 'Reading the sessions')));
+      return void (await ctx.reply(await describeFailure(deps, err, 'doing-read-sessions')));
     }
     const session = sessions.find((s) => s.hash === hash);
-    if (isOwnSession(hash, session)) return void (await ctx.reply(OWN_SESSION_REFUSAL));
+    if (isOwnSession(hash, session)) return void (await ctx.reply(ownSessionRefusal(deps)));
     if (!session) {
-      await ctx.reply('That session is no longer in the list: it may have ended already. Send /sessions to refresh.');
+      await ctx.reply(speak('revoke-session-gone'));
       return;
     }
     const id = deps.confirmations.create({ kind: 'end', hash });
     // The same number as the card and the button in /sessions.
     const n = sessionNumber(sessions, session.hash) ?? 1;
-    await ctx.reply(`<b>End this session?</b>\n\n${sessionCard(session, n, deps.now(), { risk: sessionRisk(deps.guard.trusted, deps.doors.seenCountries) })}`, {
+    await ctx.reply(`${speak('revoke-confirm')}\n\n${sessionCard(session, n, deps.now(), speechFor(deps, ctx), { risk: sessionRisk(deps.guard.trusted, deps.doors.seenCountries) })}`, {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().text(`End #${n}`, `sc:${id}`).text('Cancel', `sx:${id}`),
+      reply_markup: new InlineKeyboard().text(speak('revoke-end-button', { index: n }), `sc:${id}`).text(speak('button-cancel'), `sx:${id}`),
     });
   });
 
@@ -71,7 +82,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(/^sx:([\w-]+)$/, async (ctx) => {
     deps.confirmations.cancel(ctx.match[1] ?? '');
-    await ctx.editMessageText('Cancelled. Nothing was ended.');
+    await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
   });
 
   return composer;

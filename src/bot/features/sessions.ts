@@ -4,6 +4,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { sessionRisk } from '../../guard/session-risk';
 import { sessionPage } from '../format/session-pages';
+import { speechFor } from '../i18n';
 
 /** /sessions and its page arrows: account.getAuthorizations, shown as cards that fit Telegram's limit. */
 export function sessionsFeature(deps: BotDeps): Composer<Context> {
@@ -15,20 +16,20 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('sessions', async (ctx) => {
     try {
-      const page = sessionPage(await list(ctx, 'page 1'), 0, deps.now(), risk);
+      const page = sessionPage(await list(ctx, 'page 1'), 0, deps.now(), speechFor(deps, ctx), risk);
       await ctx.reply(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
     } catch (err) {
-      await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
+      await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
     }
   });
 
   composer.callbackQuery(/^sp:(\d{1,4})$/, async (ctx) => {
     const n = Number(ctx.match[1]);
     try {
-      const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now(), risk);
+      const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now(), speechFor(deps, ctx), risk);
       await ctx.editMessageText(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
     } catch (err) {
-      await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
+      await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
     }
   });
 

@@ -3,7 +3,7 @@ import type { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
-import { DAY_SECONDS, explainFailure, explainLoggedOut } from './explain-failure';
+import { DAY_SECONDS, explainFailure } from './explain-failure';
 import { FIELD_MAX } from './field';
 import { guardReason, type GuardView } from './guard-reason';
 import { clip, escapeHtml } from './html';
@@ -12,6 +12,11 @@ import { plural } from './plural';
 import { place } from './session-card';
 import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
+import { wordsOf, type Locale, type Localizer, type Speech } from '../i18n';
+import { DUPLICATED_SESSION } from '../../domain/account-error';
+import { ownerClock } from './owner-clock';
+
+type Words = ReturnType<typeof wordsOf>;
 import { duration, relativeTime, utcTime } from './time';
 
 export interface AlertContext {
@@ -23,6 +28,9 @@ export interface AlertContext {
   readonly risk?: (s: Session, nowMs: number) => string[];
   /** Guard mode's state and trusted list, so the alert can say why it let a login through or ended it. */
   readonly guard?: GuardView;
+  /** The texts, and the language the alert is written in (the remembered one: alerts come outside an update). */
+  readonly i18n: Pick<Localizer, 't' | 'timeZone'>;
+  readonly locale: Locale;
 }
 
 /**
@@ -44,24 +52,31 @@ export interface OutgoingMessage {
 
 const e = (s: string | undefined, max: number = FIELD_MAX.device): string => escapeHtml(clip(s ?? '', max) || '—');
 
-function headline(login: NewLogin): string {
-  if (login.endedBeforeAlert) return '🚨 <b>A login to your account; it has since ended</b> (before this alert could be sent)';
-  if (login.whileOffline) return '🚨 <b>New login while session-warden was not running</b>';
-  if (login.via === 'push') return '🚨 <b>New login to your account</b>';
-  return '🚨 <b>New login to your account</b> (found by the session check)';
+function headline(login: NewLogin, t: Words): string {
+  if (login.endedBeforeAlert) return t('alert-headline-ended');
+  if (login.whileOffline) return t('alert-headline-offline');
+  if (login.via === 'push') return t('alert-headline');
+  return t('alert-headline-reconcile');
 }
 
-function details(login: NewLogin, nowMs: number): string[] {
+function details(login: NewLogin, c: AlertContext): string[] {
+  const t = wordsOf(c);
+  const clock = ownerClock(c.locale, c.i18n.timeZone);
   const s = login.session;
+  const time = (at: number) => t('alert-time', { time: clock.at(at), ago: clock.ago(at, c.nowMs) });
   if (!s) {
-    const when = login.push?.date ?? Math.floor(nowMs / 1000);
-    return [`Device: ${e(login.push?.device)}`, `Place: ${e(login.push?.location, FIELD_MAX.place)}`, `Time: ${utcTime(when)} (${relativeTime(when, nowMs)})`];
+    return [
+      t('alert-device', { device: e(login.push?.device) }),
+      t('alert-place', { place: e(login.push?.location, FIELD_MAX.place) }),
+      time(login.push?.date ?? Math.floor(c.nowMs / 1000)),
+    ];
   }
+  const official = s.officialApp ? t('app-official') : t('app-unofficial', { apiId: String(s.apiId) });
   return [
-    `Device: ${e(s.deviceModel)} · ${e(s.platform, FIELD_MAX.platform)} ${e(s.systemVersion, FIELD_MAX.version)}`,
-    `App: ${e(`${s.appName} ${s.appVersion}`, FIELD_MAX.app)} (${s.officialApp ? 'official app' : `unofficial app, api_id ${s.apiId}`})`,
-    `Place: ${e(s.ip, FIELD_MAX.ip)} · ${escapeHtml(place(s.region, s.country) || '—')}`,
-    `Time: ${utcTime(s.dateCreated)} (${relativeTime(s.dateCreated, nowMs)})`,
+    t('alert-device-full', { device: e(s.deviceModel), platform: e(s.platform, FIELD_MAX.platform), system: e(s.systemVersion, FIELD_MAX.version) }),
+    t('app-line', { app: e(`${s.appName} ${s.appVersion}`, FIELD_MAX.app), official }),
+    t('alert-place-ip', { ip: e(s.ip, FIELD_MAX.ip), place: escapeHtml(place(s.region, s.country) || '—') }),
+    time(s.dateCreated),
   ];
 }
 
@@ -79,31 +94,30 @@ function uncheckedReason(err: AccountError): string {
 
 /** What Telegram itself says about the login, and what that means for the owner. */
 function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): string[] {
+  const t = wordsOf(c);
+  const clock = ownerClock(c.locale, c.i18n.timeZone);
   const lines: string[] = [];
   const s = login.session;
   if (s?.passwordPending) {
-    lines.push(
-      '⚠️ <b>Someone has your login code but not your 2FA password.</b> If this is not you: end it now, never share login codes, and change your 2FA password if you think it may be known.',
-    );
+    lines.push(t('alert-password-pending'));
   }
   const unconfirmed = s?.unconfirmed ?? login.push?.unconfirmed ?? false;
   // Once the owner confirmed or ended it, "not confirmed yet" is no longer true.
   if (unconfirmed && !login.autoEnd?.ok && (outcome === undefined || outcome.kind === 'failed')) {
     const from = s?.dateCreated ?? login.push?.date ?? Math.floor(c.nowMs / 1000);
-    const by = c.autoconfirmSeconds === undefined ? '' : ` at ${utcTime(from + c.autoconfirmSeconds)} (in ${duration(from + c.autoconfirmSeconds - c.nowMs / 1000)})`;
-    lines.push(`Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself${by}.`);
+    const at = c.autoconfirmSeconds === undefined ? undefined : from + c.autoconfirmSeconds;
+    lines.push(at === undefined ? t('alert-unconfirmed') : t('alert-unconfirmed-at', { at: clock.at(at), wait: clock.wait(at - c.nowMs / 1000) }));
   }
   if (login.autoEnd?.listError) lines.push(`🛡 <b>Guard mode</b> ${uncheckedReason(login.autoEnd.listError)}`);
-  else if (login.autoEnd?.ok) lines.push('🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).');
+  else if (login.autoEnd?.ok) lines.push(t('alert-guard-ended'));
   const reason = guardReason(s, login.autoEnd?.ok === true, c.guard);
   if (reason) lines.push(reason);
   if (login.autoEnd && !login.autoEnd.ok) {
-    lines.push(`🛡 Guard mode tried to end it, but: ${escapeHtml(explainFailure(login.autoEnd.error, { doing: 'Ending it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt }))}`);
+    const reason = explainFailure(login.autoEnd.error, { doing: 'doing-end-it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt, i18n: c.i18n, locale: c.locale });
+    lines.push(t('alert-guard-failed', { reason: escapeHtml(reason) }));
   }
   if (!login.autoEnd?.ok && outcome?.kind !== 'ended' && outcome?.kind !== 'mine' && c.companionCreatedAt !== undefined && c.companionCreatedAt + DAY_SECONDS > c.nowMs / 1000) {
-    lines.push(
-      `Note: Telegram will refuse to end sessions until ${utcTime(c.companionCreatedAt + DAY_SECONDS)}, when session-warden's companion is 24 hours old.`,
-    );
+    lines.push(t('alert-too-fresh-note', { at: clock.at(c.companionCreatedAt + DAY_SECONDS) }));
   }
   return lines;
 }
@@ -113,16 +127,17 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
  * apply: "It's me" and "End it" until acted on (or guard mode ended it), then the trust offer.
  */
 export function alertMessage(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): OutgoingMessage {
+  const t = wordsOf(c);
   const hash = formatSessionHash(login.hash);
   const risk = login.session && c.risk ? c.risk(login.session, c.nowMs) : undefined;
   const result = outcome ? ['', `${outcome.kind === 'failed' ? '❌' : '✅'} ${escapeHtml(outcome.text)}`] : [];
   const offer = outcome?.kind === 'mine' && outcome.offerTrust && login.session
-    ? [`Trust ${escapeHtml(describeDevice(login.session))}, so guard mode never ends its logins?`]
+    ? [t('alert-trust-offer', { device: escapeHtml(describeDevice(login.session)) })]
     : [];
-  const text = [headline(login), '', ...details(login, c.nowMs), ...riskLine(risk), ...verdict(login, c, outcome), `Hash: <code>${hash}</code>`, ...result, ...offer].join('\n');
-  if (offer.length > 0) return { text, keyboard: new InlineKeyboard().text('Trust this device', `tr:${hash}`).text('No thanks', `tn:${hash}`) };
+  const text = [headline(login, t), '', ...details(login, c), ...riskLine(risk), ...verdict(login, c, outcome), t('hash-line', { hash }), ...result, ...offer].join('\n');
+  if (offer.length > 0) return { text, keyboard: new InlineKeyboard().text(t('alert-trust-button'), `tr:${hash}`).text(t('alert-no-thanks'), `tn:${hash}`) };
   if (login.autoEnd?.ok || login.endedBeforeAlert || (outcome && outcome.kind !== 'failed')) return { text };
-  return { text, keyboard: new InlineKeyboard().text("It's me", `ok:${hash}`).text('End it', `ee:${hash}`) };
+  return { text, keyboard: new InlineKeyboard().text(t('alert-its-me'), `ok:${hash}`).text(t('button-end-it'), `ee:${hash}`) };
 }
 
 /** Room for the header; the rest of each message is filled with one line per login. */
@@ -132,22 +147,23 @@ const BUTTONS_UP_TO = 8;
 /** Past this many logins a line carries only the device and hash, so a burst fits in a few messages. */
 const COMPACT_OVER = 20;
 
-function batchLine(l: NewLogin, n: number, compact: boolean): string {
+function batchLine(l: NewLogin, n: number, compact: boolean, t: Words): string {
   const s = l.session;
   const device = e(s?.deviceModel ?? l.push?.device, compact ? 24 : 30);
   const what = compact ? device : s ? `${device}, ${e(s.appName, 25)}, ${escapeHtml(place(s.region, s.country) || '—')}` : `${device}, ${e(l.push?.location, 30)}`;
-  const flag = l.autoEnd?.ok || l.endedBeforeAlert ? ' — ended' : l.autoEnd ? ` — not ended (${escapeHtml(l.autoEnd.error.code)})` : '';
+  const flag = l.autoEnd?.ok || l.endedBeforeAlert ? ` — ${t('alert-batch-ended')}` : l.autoEnd ? ` — ${t('alert-batch-not-ended', { code: escapeHtml(l.autoEnd.error.code) })}` : '';
   return `${n}. ${what}${flag} · <code>${formatSessionHash(l.hash)}</code>`;
 }
 
 /** Many logins at once (a burst) become a few full messages instead of one each, so no 429 delays them. */
 export function batchMessages(logins: readonly NewLogin[], c: AlertContext): OutgoingMessage[] {
   if (logins.length === 1) return [alertMessage(logins[0]!, c)];
+  const t = wordsOf(c);
   const ended = logins.filter((l) => l.autoEnd?.ok).length;
   const chunks: string[][] = [[]];
   let size = 0;
   logins.forEach((l, i) => {
-    const line = batchLine(l, i + 1, logins.length > COMPACT_OVER);
+    const line = batchLine(l, i + 1, logins.length > COMPACT_OVER, t);
     if (size + line.length + 1 > BATCH_TEXT_BUDGET) {
       chunks.push([]);
       size = 0;
@@ -159,11 +175,11 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
   return chunks.map((lines, k) => {
     const head =
       k === 0
-        ? `🚨 <b>${logins.length} new logins to your account</b>${ended ? `; guard mode ended ${ended} of them` : ''}. Send /sessions to review them.`
-        : `🚨 <b>New logins, continued</b> (part ${k + 1} of ${chunks.length})`;
+        ? t('alert-batch-head', { count: logins.length, ended })
+        : t('alert-batch-continued', { part: k + 1, parts: chunks.length });
     const keyboard = new InlineKeyboard();
     const endable = (l: NewLogin): boolean => !l.autoEnd?.ok && !l.endedBeforeAlert;
-    if (withButtons) logins.forEach((l, i) => endable(l) && keyboard.text(`End ${i + 1}`, `ee:${formatSessionHash(l.hash)}`));
+    if (withButtons) logins.forEach((l, i) => endable(l) && keyboard.text(t('alert-batch-end-button', { index: i + 1 }), `ee:${formatSessionHash(l.hash)}`));
     const hasButtons = withButtons && logins.some(endable);
     return { text: [head, '', ...lines].join('\n'), ...(hasButtons ? { keyboard } : {}) };
   });
@@ -182,11 +198,13 @@ export function baselineMessage(sessions: readonly Session[]): string {
   return [...head, ...shown, ...(more > 0 ? [`…and ${more} more.`] : []), tail].join('\n');
 }
 
-export function companionLostMessage(code: string): string {
-  const lost = explainLoggedOut(code);
-  return [
-    `⚠️ <b>session-warden's companion was logged out</b> (${escapeHtml(code)}): ${escapeHtml(lost.why)}`,
-    'Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.',
-    `To fix it: ${escapeHtml(lost.fix)}`,
-  ].join('\n');
+/** The notice that the companion was logged out (`code`: Telegram's error), in `speech`'s language. HTML. */
+export function companionLostMessage(code: string, speech: Speech): string {
+  const t = wordsOf(speech);
+  const duplicated = code === DUPLICATED_SESSION;
+  return t('companion-lost', {
+    code: escapeHtml(code),
+    why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
+    fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
+  });
 }

@@ -1,37 +1,64 @@
 import { DUPLICATED_SESSION, type AccountError } from '../../domain/account-error';
 import { endingAllowedAt, FRESH_SESSION_SECONDS } from '../../domain/fresh-session';
-import { duration, utcTime } from './time';
+import { DEFAULT_LOCALE, type Locale, type Localizer } from '../i18n';
+import { ownerClock } from './owner-clock';
 
 export const DAY_SECONDS = FRESH_SESSION_SECONDS;
 
 export interface FailureContext {
-  /** What was being done, as the start of a sentence: "Ending that session", "Listing sessions". */
+  /**
+   * What was being done: a `doing-…` message id ("doing-end-session"), or an English phrase
+   * ("Reading the 2FA state") from a text not yet in the locale files, which keeps the sentences
+   * that name it in English.
+   */
   readonly doing: string;
   readonly nowMs: number;
   /** The companion's own date_created (unix seconds), for the 24 h rule; undefined when unknown. */
   readonly companionCreatedAt?: number | undefined;
+  /** The texts and the language to write in. */
+  readonly i18n: Pick<Localizer, 't' | 'timeZone'>;
+  readonly locale: Locale;
 }
 
 /** One or two plain sentences: what happened and what to do next. HTML-safe (no markup from input). */
 export function explainFailure(err: AccountError, c: FailureContext): string {
   const f = err.failure;
+  const t = (key: string, vars?: Record<string, string | number>) => c.i18n.t(c.locale, key, vars);
+  const clock = ownerClock(c.locale, c.i18n.timeZone);
   switch (f.kind) {
     case 'hash_invalid':
-      return 'No active session has that hash. It may have ended already: send /sessions to see the current list.';
+      return t('failure-hash-invalid');
     case 'too_fresh':
       return explainTooFresh(c);
     case 'flood_wait':
-      return `Telegram asks to wait ${duration(f.seconds)} before trying again (${err.code}). Try again after ${utcTime(
-        Math.ceil(c.nowMs / 1000) + f.seconds,
-        f.seconds < 3600,
-      )}.`;
-    case 'logged_out':
-      return `${c.doing} failed: the companion account is logged out (${err.code}): ${describeLoggedOut(err.code)}`;
+      return t('failure-flood-wait', {
+        wait: clock.wait(f.seconds),
+        code: err.code,
+        at: clock.at(Math.ceil(c.nowMs / 1000) + f.seconds, f.seconds < 3600),
+      });
+    case 'logged_out': {
+      const duplicated = err.code === DUPLICATED_SESSION;
+      return framed(c, 'failure-logged-out', {
+        code: err.code,
+        why: c.i18n.t(frameLocale(c), duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
+        fix: c.i18n.t(frameLocale(c), duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
+      });
+    }
     case 'unreachable':
-      return `${c.doing} failed: Telegram could not be reached (${err.code}). The companion reconnects by itself; try again in a minute, and check /sessions to see whether anything changed.`;
+      return framed(c, 'failure-unreachable', { code: err.code });
     case 'other':
-      return `${c.doing} failed: Telegram answered ${err.code}. Nothing else was changed; the details are in the log.`;
+      return framed(c, 'failure-other', { code: err.code });
   }
+}
+
+/** A `doing-…` id speaks the owner's language; an English phrase keeps its sentence English. */
+const frameLocale = (c: FailureContext): Locale => (c.doing.startsWith('doing-') ? c.locale : DEFAULT_LOCALE);
+
+/** A sentence that names what was being done ("Ending that session failed: …"). */
+function framed(c: FailureContext, key: string, vars: Record<string, string | number>): string {
+  const locale = frameLocale(c);
+  const doing = c.doing.startsWith('doing-') ? c.i18n.t(locale, c.doing) : c.doing;
+  return c.i18n.t(locale, key, { ...vars, doing });
 }
 
 /**
@@ -59,10 +86,12 @@ export function describeLoggedOut(code: string): string {
 }
 
 function explainTooFresh(c: FailureContext): string {
-  const base =
-    'Telegram refused (FRESH_RESET_AUTHORISATION_FORBIDDEN): a session may end other sessions only once it is at least 24 hours old, and the session doing it here is session-warden\'s companion.';
-  if (c.companionCreatedAt === undefined) return `${base} Try again 24 hours after the companion logged in.`;
+  const t = (key: string, vars?: Record<string, string | number>) => c.i18n.t(c.locale, key, vars);
+  const base = t('failure-too-fresh');
+  if (c.companionCreatedAt === undefined) return `${base} ${t('failure-too-fresh-unknown')}`;
+  const clock = ownerClock(c.locale, c.i18n.timeZone);
   const allowedAt = endingAllowedAt(c.companionCreatedAt);
   const wait = allowedAt - c.nowMs / 1000;
-  return `${base} It will be old enough at ${utcTime(allowedAt)}${wait > 0 ? ` (in ${duration(wait)})` : ''}.`;
+  const at = clock.at(allowedAt);
+  return `${base} ${wait > 0 ? t('failure-too-fresh-at', { at, wait: clock.wait(wait) }) : t('failure-too-fresh-now', { at })}`;
 }

@@ -31,11 +31,19 @@ export function pageBlocks(blocks: readonly string[], perPage: number, budget = 
 export const clampPage = (requested: number, total: number): number => Math.min(Math.max(requested, 0), Math.max(total, 1) - 1);
 
 /** ⏮ ◀ ▶ ⏭ arrows under page `n` of `total`; `to(k)` is the callback_data that shows page k. */
-export function pageArrows(keyboard: InlineKeyboard, n: number, total: number, to: (k: number) => string): InlineKeyboard {
+export function pageArrows(
+  keyboard: InlineKeyboard,
+  n: number,
+  total: number,
+  to: (k: number) => string,
+  /** The owner's words for page-first … page-last; lists not yet in the locale files keep English. */
+  words?: (key: string) => string,
+): InlineKeyboard {
+  const label = (key: string, english: string) => (words ? words(key) : english);
   // With many pages the first and last are one tap away, not twenty.
-  if (n > 1) keyboard.text('⏮ First', to(0));
-  if (n > 0) keyboard.text('◀ Previous', to(n - 1));
-  if (n < total - 1) keyboard.text('Next ▶', to(n + 1));
-  if (n < total - 2) keyboard.text('Last ⏭', to(total - 1));
+  if (n > 1) keyboard.text(label('page-first', '⏮ First'), to(0));
+  if (n > 0) keyboard.text(label('page-previous', '◀ Previous'), to(n - 1));
+  if (n < total - 1) keyboard.text(label('page-next', 'Next ▶'), to(n + 1));
+  if (n < total - 2) keyboard.text(label('page-last', 'Last ⏭'), to(total - 1));
   return keyboard;
 }

@@ -5,7 +5,8 @@ import type { SessionRisk } from '../../guard/session-risk';
 import { field, FIELD_MAX } from './field';
 import { escapeHtml } from './html';
 import { riskLine } from './risk-line';
-import { relativeTime } from './time';
+import { wordsOf, type Speech } from '../i18n';
+import { ownerClock } from './owner-clock';
 
 const orDash = (s: string, max: number): string => field(s, max) || '—';
 const h = (s: string, max: number): string => escapeHtml(orDash(s, max));
@@ -38,24 +39,26 @@ export interface CardExtras {
   readonly risk?: SessionRisk;
 }
 
-/** One session as HTML: who, where, when, what Telegram says about it, and its full hash. Every field on its own line. */
-export function sessionCard(s: Session, index: number, nowMs: number, extras: CardExtras = {}): string {
+/** One session as HTML in `speech`'s language: who, where, when, what Telegram says about it, and its full hash. Every field on its own line. */
+export function sessionCard(s: Session, index: number, nowMs: number, speech: Speech, extras: CardExtras = {}): string {
+  const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   const flags = [
-    s.current ? '🛡 this guard: this is session-warden\'s companion' : '',
-    s.passwordPending ? '⚠️ password pending: someone has the login code but not the 2FA password' : '',
-    s.unconfirmed ? '⚠️ unconfirmed new login' : '',
+    s.current ? t('session-flag-companion') : '',
+    s.passwordPending ? t('session-flag-password-pending') : '',
+    s.unconfirmed ? t('session-flag-unconfirmed') : '',
     ...(extras.flags ?? []),
   ].filter(Boolean);
-  const official = s.officialApp ? 'official app' : `unofficial app, api_id ${s.apiId}`;
+  const official = s.officialApp ? t('app-official') : t('app-unofficial', { apiId: String(s.apiId) });
   return [
-    `<b>#${index} ${h(s.deviceModel, FIELD_MAX.device)}</b>`,
-    `System: ${h(s.platform, FIELD_MAX.platform)} ${h(s.systemVersion, FIELD_MAX.version)}`,
-    `App: ${h(`${s.appName} ${s.appVersion}`, FIELD_MAX.app)} (${official})`,
-    `IP: ${h(s.ip, FIELD_MAX.ip)}`,
-    `Place: ${escapeHtml(place(s.region, s.country) || '—')}`,
-    `Created ${relativeTime(s.dateCreated, nowMs)} · active ${relativeTime(s.dateActive, nowMs)}`,
+    t('session-card-title', { index, device: h(s.deviceModel, FIELD_MAX.device) }),
+    t('session-card-system', { platform: h(s.platform, FIELD_MAX.platform), system: h(s.systemVersion, FIELD_MAX.version) }),
+    t('app-line', { app: h(`${s.appName} ${s.appVersion}`, FIELD_MAX.app), official }),
+    t('session-card-ip', { ip: h(s.ip, FIELD_MAX.ip) }),
+    t('session-card-place', { place: escapeHtml(place(s.region, s.country) || '—') }),
+    t('session-card-times', { created: clock.ago(s.dateCreated, nowMs), active: clock.ago(s.dateActive, nowMs) }),
     ...flags,
     ...riskLine((extras.risk ?? riskFlags)(s, nowMs)),
-    `Hash: <code>${formatSessionHash(s.hash)}</code>`,
+    t('hash-line', { hash: formatSessionHash(s.hash) }),
   ].join('\n');
 }
