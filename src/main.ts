@@ -244,6 +244,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     await stop();
     throw anotherCopyPollingError();
   }
+  // Read before polling starts: once it runs, a redelivered command may begin an action of this run,
+  // whose `pending` row must not be reported (and marked) as cut off by the last crash.
+  const interrupted = audit.pending();
   hold.arm();
   await new Promise<void>((resolve, reject) => {
     bot
@@ -256,7 +259,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   await registerCommandMenus(bot.api, i18n, ownerId).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'));
-  reportInterruptedActions(outbox, audit, log);
+  reportInterruptedActions(outbox, audit, log, interrupted);
   if (companionProblem) {
     const text =
       companionProblem.failure.kind === 'logged_out'

@@ -1,4 +1,4 @@
-import type { AuditLog } from '../db/audit-log';
+import type { AuditEntry, AuditLog } from '../db/audit-log';
 import type { Logger } from '../log';
 import { escapeHtml } from './format/html';
 import type { Outbox } from './outbox';
@@ -7,10 +7,10 @@ import type { Outbox } from './outbox';
  * Actions still `pending` at start were cut off by a crash between asking Telegram and hearing back.
  * Their outcome is unknown, so the owner is told to check through the outbox, and only once the
  * report can no longer be lost (its row is written, or it is delivered) are they marked
- * `interrupted`: until then they stay pending and are reported again at the next start.
+ * `interrupted`: until then they stay pending and are reported again at the next start. `pending`
+ * must be read before the bot starts polling, or an action of this run could be taken for one of those.
  */
-export function reportInterruptedActions(outbox: Outbox, audit: AuditLog, log: Logger): void {
-  const pending = audit.pending();
+export function reportInterruptedActions(outbox: Outbox, audit: AuditLog, log: Logger, pending: readonly AuditEntry[] = audit.pending()): void {
   if (pending.length === 0) return;
   const lines = pending
     .slice(0, 20)
