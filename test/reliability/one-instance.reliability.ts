@@ -69,7 +69,8 @@ test('separate databases, same token: the second copy exits 2 after one 409, the
   const second = apps.start(envFor('second.sqlite'));
   const { code } = await Promise.race([
     second.exited,
-    new Promise<{ code: number | null }>((r) => setTimeout(() => r({ code: -1 }), 30_000)),
+    // unref: a guard that kept the run alive 30 s after the suite ended.
+    new Promise<{ code: number | null }>((r) => setTimeout(() => r({ code: -1 }), 30_000).unref()),
   ]);
   expect(code).toBe(2);
   expect(second.output()).toMatch(/Another copy of session-warden is already polling with this bot token/);
