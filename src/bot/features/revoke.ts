@@ -4,7 +4,7 @@ import type { BotDeps } from '../deps';
 import { takeConfirmation } from '../take-confirmation';
 import { endButtonHash, endSession, isOwnSession, ownSessionRefusal } from '../end-session';
 import { clip } from '../format/html';
-import { sessionCard, sessionNumber } from '../format/session-card';
+import { sessionCard, sessionOrdinal } from '../format/session-card';
 import type { Session } from '../../domain/session';
 import { describeFailure } from '../account-call';
 import { sessionRisk } from '../../guard/session-risk';
@@ -67,7 +67,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
     }
     const id = deps.confirmations.create({ kind: 'end', hash });
     // The same number as the card and the button in /sessions.
-    const n = sessionNumber(sessions, session.hash) ?? 1;
+    const n = sessionOrdinal(sessions, session.hash) ?? 1;
     await ctx.reply(`${speak('revoke-confirm')}\n\n${sessionCard(session, n, deps.now(), speechFor(deps, ctx), { risk: sessionRisk(deps.guard.trusted, deps.doors.seenCountries) })}`, {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard().text(speak('revoke-end-button', { index: n }), `sc:${id}`).text(speak('button-cancel'), `sx:${id}`),

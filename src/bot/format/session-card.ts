@@ -17,7 +17,7 @@ export function place(region: string, country: string): string {
 }
 
 /** The number a session has everywhere (cards, End buttons, confirmations): its rank, most recently active first, from 1. */
-export function sessionNumber(sessions: readonly Session[], hash: bigint): number | undefined {
+export function sessionOrdinal(sessions: readonly Session[], hash: bigint): number | undefined {
   const i = [...sessions].sort(byLastActivity).findIndex((s) => s.hash === hash);
   return i < 0 ? undefined : i + 1;
 }
