@@ -34,8 +34,10 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
   const revive = db.prepare<[string]>(`UPDATE known_session SET ended_at = NULL WHERE hash = ?`);
   const count = db.prepare(`SELECT count(*) AS n FROM known_session`);
   const exists = db.prepare<[string]>(`SELECT 1 FROM known_session WHERE hash = ?`);
-  // Claims and ends kept in memory with the writes that record them; empty once those are written.
-  const kept = { claimed: new Set<string>(), ended: new Set<string>() };
+  // Claims, revivals and ends kept in memory with the writes that record them; empty once those are
+  // written. A revival is a claim of a hash the database already has: the kept write clears its
+  // ended_at, so until then the session must count as active here too.
+  const kept = { claimed: new Set<string>(), revived: new Set<string>(), ended: new Set<string>() };
   const overlay = store.mirror(kept);
   /** Whether the database already has the hash; on a failed read, no: a second alert beats none. */
   const inDatabase = (h: string): boolean => {
@@ -65,7 +67,11 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
       });
       if (ranNow) return claimed && !pendingClaim;
       kept.ended.delete(h);
-      if (pendingClaim || inDatabase(h)) return false;
+      if (pendingClaim) return false;
+      if (inDatabase(h)) {
+        kept.revived.add(h);
+        return false;
+      }
       kept.claimed.add(h);
       return true;
     },
@@ -75,8 +81,8 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
     },
     /** Hashes believed active: the snapshot reconcile diffs against. */
     activeHashes(): Set<string> {
-      const { claimed, ended } = overlay();
-      const hashes = new Set([...(active.all() as Array<{ hash: string }>).map((r) => r.hash), ...claimed]);
+      const { claimed, revived, ended } = overlay();
+      const hashes = new Set([...(active.all() as Array<{ hash: string }>).map((r) => r.hash), ...claimed, ...revived]);
       for (const h of ended) hashes.delete(h);
       return hashes;
     },

@@ -133,6 +133,20 @@ describe('resilient store', () => {
     );
   });
 
+  it('a refused re-claim of an ended session still counts it active (fast-check seed -1140419124)', () => {
+    // A reconcile that sees an ended session again revives it; kept in memory, the revival must be
+    // overlaid too, or the guard's snapshot misses a live session until the database is back.
+    const ops: Op[] = [{ op: 'claim', hash: 1 }, { op: 'end', hash: 1 }, { op: 'down' }, { op: 'batch', hashes: [1] }, { op: 'end', hash: 2 }];
+    const reference = stack();
+    const faulty = stack();
+    expect(run(faulty, ops, true)).toEqual(run(reference, ops, false));
+    refuse(faulty, false);
+    expect(faulty.store.flush()).toBe(true);
+    expect(contents(faulty.db)).toEqual(contents(reference.db));
+    faulty.store.close();
+    reference.store.close();
+  });
+
   it('does not throw on a refused write, keeps it, and says why', () => {
     const s = stack();
     refuse(s, true);
