@@ -188,3 +188,11 @@ companion-lost =
     ⚠️ <b>session-warden's companion was logged out</b> ({ $code }): { $why }
     Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.
     To fix it: { $fix }
+
+## Commands: /status, /revokeall, /panic, /guard, /trust, /websessions, /ttl, /log, their buttons and confirmations
+# (this section ends at the next "##" heading)
+
+
+## Doors and notices: /security, /bots, /codeguard, /expect, their alerts, the storage and companion-health notices
+# (to the end of the file)
+

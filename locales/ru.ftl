@@ -187,3 +187,11 @@ companion-lost =
     ⚠️ <b>Компаньон session-warden вышел из аккаунта</b> ({ $code }): { $why }
     Пока компаньон снова не войдёт, новые входы не видны, а сеансы нельзя завершать. Бот продолжает отвечать.
     Как исправить: { $fix }
+
+## Commands: /status, /revokeall, /panic, /guard, /trust, /websessions, /ttl, /log, their buttons and confirmations
+# (this section ends at the next "##" heading)
+
+
+## Doors and notices: /security, /bots, /codeguard, /expect, their alerts, the storage and companion-health notices
+# (to the end of the file)
+
