@@ -189,7 +189,11 @@ companion-lost =
     Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.
     To fix it: { $fix }
 
-## Commands: /status, /revokeall, /panic, /guard, /trust, /websessions, /ttl, /log, their buttons and confirmations
+## Commands: /status, /revokeall, /panic, /guard, /websessions, /ttl, /log
+# (this section ends at the next "##" heading)
+
+
+## Buttons and reports: /trust, "It's me", confirmations, short button answers, guard mode's reasons and reports
 # (this section ends at the next "##" heading)
 
 

@@ -188,7 +188,11 @@ companion-lost =
     Пока компаньон снова не войдёт, новые входы не видны, а сеансы нельзя завершать. Бот продолжает отвечать.
     Как исправить: { $fix }
 
-## Commands: /status, /revokeall, /panic, /guard, /trust, /websessions, /ttl, /log, their buttons and confirmations
+## Commands: /status, /revokeall, /panic, /guard, /websessions, /ttl, /log
+# (this section ends at the next "##" heading)
+
+
+## Buttons and reports: /trust, "It's me", confirmations, short button answers, guard mode's reasons and reports
 # (this section ends at the next "##" heading)
 
 
