@@ -82,6 +82,7 @@ export function createLocalizer(options: LocalizerOptions): Localizer {
     localeNegotiator: (ctx) => localeFor(ctx),
   });
   const locales = [DEFAULT_LOCALE, ...i18n.locales.filter((l) => l !== DEFAULT_LOCALE).sort()];
+  negotiateOnce(i18n);
 
   const supported = (code: string | undefined): Locale | undefined => {
     if (!code) return undefined;
@@ -107,5 +108,24 @@ export function createLocalizer(options: LocalizerOptions): Localizer {
       if (code && code !== settings.get(SEEN_KEY)) settings.set(SEEN_KEY, code);
       await translate(ctx, next);
     },
+  };
+}
+
+/**
+ * @grammyjs/i18n negotiates languages (@fluent/langneg) on every `t()`: a 200-session list asks for
+ * about 1,800 texts, and negotiating was two thirds of their cost (CPU profile of `npm run bench`).
+ * The bundles never change once loaded and every locale asked for is one of ours, so each answer is
+ * kept. `matchBundles` is the library's own private step; if a later version drops it, nothing
+ * changes but the speed (test/unit/locales.test.ts checks the answers stay the same).
+ */
+function negotiateOnce(i18n: I18n<Context>): void {
+  const fluent = i18n.fluent as unknown as { matchBundles?: (locales: string[]) => unknown };
+  const match = fluent.matchBundles?.bind(fluent);
+  if (!match) return;
+  const known = new Map<string, unknown>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join('\n');
+    if (!known.has(key)) known.set(key, match(locales));
+    return known.get(key);
   };
 }

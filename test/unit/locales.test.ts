@@ -140,6 +140,10 @@ describe('the localizer', () => {
     expect(i18n.t('xx', 'a')).toBe('X');
     expect(i18n.t('xx', 'b')).toBe('B');
     expect(i18n.t('de', 'a')).toBe('A');
+    // Each language's bundles are matched once and kept: asked again in another order, the same answers.
+    for (const [locale, key, text] of [['de', 'b', 'B'], ['xx', 'b', 'B'], ['en', 'a', 'A'], ['xx', 'a', 'X'], ['de', 'a', 'A']] as const) {
+      expect(i18n.t(locale, key)).toBe(text);
+    }
   });
 
   it('speaks a supported language for any language_code, and English for every other', () => {

@@ -16,7 +16,7 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('sessions', async (ctx) => {
     try {
-      const page = sessionPage(await list(ctx, 'page 1'), 0, deps.now(), speechFor(deps, ctx), risk);
+      const page = sessionPage(await list(ctx, 'page 1'), 0, deps.now(), speechFor(deps, ctx), risk.forList());
       await ctx.reply(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
     } catch (err) {
       await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
@@ -26,7 +26,7 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^sp:(\d{1,4})$/, async (ctx) => {
     const n = Number(ctx.match[1]);
     try {
-      const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now(), speechFor(deps, ctx), risk);
+      const page = sessionPage(await list(ctx, `page ${n + 1}`), n, deps.now(), speechFor(deps, ctx), risk.forList());
       await ctx.editMessageText(page.text, { parse_mode: 'HTML', reply_markup: page.keyboard });
     } catch (err) {
       await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
