@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { z } from 'zod';
+// zod's v3 API, shipped in the same package: 10 modules (170 KB) loaded against 95 (1 MB) for the v4
+// API, which kept about a megabyte more heap alive for a parse that runs once (see README).
+import { z } from 'zod/v3';
 
 /** Where the product keeps its state by default: `<project>/data`, wherever it is started from. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -42,7 +44,7 @@ export function isTimeZone(name: string): boolean {
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const required = (missing: string, pattern: RegExp, invalid: string) =>
-  z.preprocess(blankToUndefined, z.string({ error: missing }).regex(pattern, invalid));
+  z.preprocess(blankToUndefined, z.string({ required_error: missing, invalid_type_error: missing }).regex(pattern, invalid));
 
 // Messages never quote the value: several of these variables are secrets.
 const schema = z.object({
@@ -84,7 +86,7 @@ const schema = z.object({
       .transform((v) => v.replace(/^:/, ''))
       .refine(isTimeZone, 'TZ must be a time zone name such as Europe/Moscow or UTC (or unset for UTC)'),
   ),
-  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }) })),
 });
 
 /**
