@@ -16,7 +16,8 @@ export function relativeTime(unixSeconds: number, nowMs: number): string {
 
 /** "5 min", not "5 min 1 s": a session list needs the order of magnitude, not the second. */
 function largestUnit(seconds: number): string {
-  return duration(seconds).split(' ').slice(0, 2).join(' ');
+  const [size, unit] = UNITS.find(([s]) => seconds >= s) ?? [1, 's'];
+  return `${Math.floor(seconds / size)} ${unit}`;
 }
 
 /** A duration in the two largest units: "2 h 5 min", "45 s". */
