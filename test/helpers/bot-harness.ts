@@ -95,7 +95,14 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
   });
 
   let updateId = 1;
-  const user = (id: number) => ({ id, is_bot: false, first_name: id === OWNER_ID ? 'Owner' : 'Stranger' });
+  /** The language_code the sender's Telegram app sends with every update (none by default), set by `speaks`. */
+  let languageCode: string | undefined;
+  const user = (id: number) => ({
+    id,
+    is_bot: false,
+    first_name: id === OWNER_ID ? 'Owner' : 'Stranger',
+    ...(languageCode ? { language_code: languageCode } : {}),
+  });
 
   return {
     bot,
@@ -104,6 +111,10 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
     db,
     calls,
     clock,
+    /** From now on every update carries this language_code, as a Telegram app set to that language sends it. */
+    speaks(code: string | undefined): void {
+      languageCode = code;
+    },
     /** A text message in the sender's private chat (or the given chat). */
     async send(text: string, from = OWNER_ID, chat: { id: number; type: string } = { id: from, type: 'private' }): Promise<void> {
       const command = /^\/\w+/.exec(text);
