@@ -73,6 +73,11 @@ button-cancel = Cancel
 button-invalid = This button is not valid.
 button-expired = This button is no longer valid. Send the command again.
 button-already-done = Already done, or being done: see the message.
+# A confirming button pressed after its prompt expired or was forgotten (a restart); $command starts over.
+confirmation-expired = This confirmation expired. Nothing was changed.
+confirmation-expired-again = This confirmation expired. Nothing was changed; send { $command } again.
+confirmation-invalid = This confirmation is no longer valid (session-warden may have restarted). Nothing was changed.
+confirmation-invalid-again = This confirmation is no longer valid (session-warden may have restarted). Nothing was changed; send { $command } again.
 cancelled = Cancelled
 unknown-command = I do not know that command. Send /help to see what I can do.
 # A line under a session or login; $hash is the decimal int64 as a string.

@@ -67,6 +67,11 @@ button-cancel = Отмена
 button-invalid = Эта кнопка недействительна.
 button-expired = Эта кнопка уже устарела. Отправьте команду ещё раз.
 button-already-done = Уже сделано или делается: смотрите сообщение.
+# A confirming button pressed after its prompt expired or was forgotten (a restart); $command starts over.
+confirmation-expired = Время на подтверждение истекло. Ничего не изменено.
+confirmation-expired-again = Время на подтверждение истекло. Ничего не изменено; отправьте { $command } ещё раз.
+confirmation-invalid = Это подтверждение больше не действует (возможно, session-warden перезапускался). Ничего не изменено.
+confirmation-invalid-again = Это подтверждение больше не действует (возможно, session-warden перезапускался). Ничего не изменено; отправьте { $command } ещё раз.
 cancelled = Отменено
 unknown-command = Такой команды я не знаю. Отправьте /help, чтобы увидеть, что я умею.
 hash-line = Хеш: <code>{ $hash }</code>

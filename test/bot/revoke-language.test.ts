@@ -119,3 +119,23 @@ test('a message no command handles is answered in the owner\'s language', async 
   await say(h, 'привет', 'ru');
   expect(h.lastText()).toBe('Такой команды я не знаю. Отправьте /help, чтобы увидеть, что я умею.');
 });
+
+describe('a stale confirmation says so in the owner\'s language', () => {
+  it('an End confirmation pressed after two minutes, from a Russian owner', async () => {
+    const h = botHarness(new FakeAccount([companionSession(), makeSession({ hash: 777n })]));
+    h.speaks('ru');
+    await h.press('se:777');
+    const confirm = h.lastButtons().find((b) => b.data.startsWith('sc:'))!;
+    h.clock.now += 121_000;
+    await h.press(confirm.data);
+    expect(h.account.changes).toHaveLength(0);
+    expect(h.lastText()).toBe('Время на подтверждение истекло. Ничего не изменено; отправьте /sessions ещё раз.');
+  });
+
+  it('a confirmation the bot no longer knows (after a restart), in English', async () => {
+    const h = botHarness(new FakeAccount([companionSession(), makeSession({ hash: 777n })]));
+    await h.press('sc:unknown-id');
+    expect(h.account.changes).toHaveLength(0);
+    expect(h.lastText()).toBe('This confirmation is no longer valid (session-warden may have restarted). Nothing was changed; send /sessions again.');
+  });
+});

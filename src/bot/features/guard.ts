@@ -73,7 +73,7 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       deps.confirmations.cancel(id ?? '');
       return void (await ctx.editMessageText('Guard mode stays off.'));
     }
-    const pending = await takeConfirmation(ctx, deps.confirmations, id, 'guard_on');
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, id, 'guard_on');
     if (!pending) return;
     let added = 0;
     if (choice === 't') {

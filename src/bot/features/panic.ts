@@ -48,7 +48,7 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^pk:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'panic');
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'panic');
     if (!pending) return;
     const actorId = ctx.from.id;
     const report: string[] = [];

@@ -51,7 +51,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^ra:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end_all', 'send /revokeall again');
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'end_all', '/revokeall');
     if (!pending) return;
     const { count } = pending;
     let result: string;
@@ -67,7 +67,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^rt:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end_all', 'send /revokeall again');
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'end_all', '/revokeall');
     if (!pending) return;
     let result: string;
     try {

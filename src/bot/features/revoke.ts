@@ -75,7 +75,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^sc:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'end', 'send /sessions again');
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'end', '/sessions');
     if (!pending) return;
     await ctx.editMessageText(await endSession(deps, ctx.from.id, pending.hash), { parse_mode: 'HTML' });
   });

@@ -53,7 +53,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^wc:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end');
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'web_end');
     if (!pending) return;
     const { hash, label } = pending;
     let result: string;
@@ -95,7 +95,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^wy:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, ctx.match[1], 'web_end_all', 'send /websessions again');
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'web_end_all', '/websessions');
     if (!pending) return;
     const { count } = pending;
     let result: string;
