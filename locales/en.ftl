@@ -99,6 +99,14 @@ session-card-times = Created { $created } · active { $active }
 session-flag-companion = 🛡 this guard: this is session-warden's companion
 session-flag-password-pending = ⚠️ password pending: someone has the login code but not the 2FA password
 session-flag-unconfirmed = ⚠️ unconfirmed new login
+# Risk flags (🚩 line under a session or an alert, and in /security); $country is already escaped.
+risk-unofficial-app = unofficial app (api_id { $apiId })
+risk-password-pending = password_pending: has the code, not yet the 2FA password
+risk-idle = idle for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+risk-new-country = trusted device, new country: { $country }
 
 ## /sessions pages
 

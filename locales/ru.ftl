@@ -92,6 +92,15 @@ session-card-times = Вход { $created } · активность { $active }
 session-flag-companion = 🛡 это сам сторож: компаньон session-warden
 session-flag-password-pending = ⚠️ ждёт пароль: у кого-то есть код входа, но нет облачного пароля
 session-flag-unconfirmed = ⚠️ новый вход, ещё не подтверждён
+# Risk flags (🚩 line under a session or an alert, and in /security); $country is already escaped.
+risk-unofficial-app = неофициальное приложение (api_id { $apiId })
+risk-password-pending = password_pending: код есть, облачного пароля пока нет
+risk-idle = не активен { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+}
+risk-new-country = доверенное устройство, новая страна: { $country }
 
 ## /sessions: страницы списка
 

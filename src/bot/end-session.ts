@@ -56,7 +56,7 @@ export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bi
   // The audit log stays English; the owner reads the result in their language.
   const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
   const locale = deps.i18n.localeFor();
-  const shown = known ? name : deps.i18n.t(locale, 'revoke-unknown-session', { hash: formatSessionHash(hash) });
+  const shown = known ? describeSession(known, { i18n: deps.i18n, locale }) : deps.i18n.t(locale, 'revoke-unknown-session', { hash: formatSessionHash(hash) });
   try {
     await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
     return { ended: true, text: deps.i18n.t(locale, 'revoke-ended', { session: shown }) };

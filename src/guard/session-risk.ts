@@ -2,7 +2,7 @@ import type { SeenCountries } from '../db/seen-countries';
 import type { TrustedDevices } from '../db/trusted-devices';
 import type { Session } from '../domain/session';
 import { fingerprintOf } from './fingerprint';
-import { riskFlags } from './risk-flags';
+import { riskFlags, type RiskFlag } from './risk-flags';
 
 /**
  * riskFlags with the countries vouched for the session's device, when that device is trusted:
@@ -10,7 +10,7 @@ import { riskFlags } from './risk-flags';
  * asking the database per session cost a 200-session /sessions about 2 ms (CPU profile of the bench).
  */
 export function sessionRisk(trusted: TrustedDevices, seen: SeenCountries) {
-  const judge = (isTrusted: (s: Session) => boolean) => (s: Session, nowMs: number): string[] =>
+  const judge = (isTrusted: (s: Session) => boolean) => (s: Session, nowMs: number): RiskFlag[] =>
     riskFlags(s, nowMs, isTrusted(s) ? seen.of(s) : undefined);
   const risk = judge((s) => trusted.isTrusted(s));
   /** The same judgement over one list: the trusted fingerprints are read once, for all its sessions. */
@@ -21,4 +21,4 @@ export function sessionRisk(trusted: TrustedDevices, seen: SeenCountries) {
   return Object.assign(risk, { forList });
 }
 
-export type SessionRisk = (s: Session, nowMs: number) => string[];
+export type SessionRisk = (s: Session, nowMs: number) => RiskFlag[];

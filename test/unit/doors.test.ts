@@ -112,17 +112,13 @@ describe('riskFlags', () => {
   const nowS = TEST_NOW_MS / 1000;
   it('flags an unofficial app with its api_id, password_pending, and idleness over 30 days', () => {
     const s = makeSession({ officialApp: false, apiId: 31337, passwordPending: true, dateActive: nowS - 31 * 86_400 - 10 });
-    expect(riskFlags(s, TEST_NOW_MS)).toEqual([
-      'unofficial app (api_id 31337)',
-      'password_pending: has the code, not yet the 2FA password',
-      'idle for 31 days',
-    ]);
+    expect(riskFlags(s, TEST_NOW_MS)).toEqual([{ kind: 'unofficial_app', apiId: 31337 }, { kind: 'password_pending' }, { kind: 'idle', days: 31 }]);
     expect(riskFlags(makeSession(), TEST_NOW_MS)).toEqual([]);
   });
 
   it('flags a trusted device only in a country never seen for it', () => {
     const s = makeSession({ country: 'Nigeria' });
-    expect(riskFlags(s, TEST_NOW_MS, new Set(['Germany']))).toEqual(['trusted device, new country: Nigeria']);
+    expect(riskFlags(s, TEST_NOW_MS, new Set(['Germany']))).toEqual([{ kind: 'new_country', country: 'Nigeria' }]);
     expect(riskFlags(s, TEST_NOW_MS, new Set(['Nigeria']))).toEqual([]);
     expect(riskFlags(s, TEST_NOW_MS, undefined)).toEqual([]);
   });

@@ -162,7 +162,7 @@ describe('the other doors\' views keep Telegram\'s limits and each field on its 
     checkupView(
       {
         password: { ...NO_PASSWORD, hasPassword: true, emailUnconfirmedPattern: pattern },
-        sessions: [{ session: s, flags: [`trusted device, new country: ${s.country}`] }],
+        sessions: [{ session: s, flags: [{ kind: 'new_country', country: s.country }, { kind: 'idle', days: 31 }] }],
         webSessions: 0,
         bots: [b],
         ttlDays: 180,
@@ -171,6 +171,7 @@ describe('the other doors\' views keep Telegram\'s limits and each field on its 
         codeGuardOn: false,
       },
       TEST_NOW_MS,
+      { i18n, locale: 'en' },
     ).text,
   ];
 

@@ -8,6 +8,7 @@ import type { BotDeps } from '../deps';
 import { addDisconnectButtons, DECLINE_RESET } from '../door-notices';
 import { checkupView, type CheckupAction, type CheckupReadings } from '../format/security-checkup';
 import { pressOneShot } from '../take-one-shot';
+import { speechFor } from '../i18n';
 
 /** Runs one read for the checkup; a failure becomes a line saying what could not be read. */
 async function read<T>(deps: BotDeps, what: string, call: () => Promise<T>): Promise<T | string> {
@@ -58,7 +59,7 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('security', async (ctx) => {
     deps.audit.record({ actorId: ctx.from!.id, action: 'security_checkup' }, 'ok');
-    const view = checkupView(await readings(deps), deps.now());
+    const view = checkupView(await readings(deps), deps.now(), speechFor(deps, ctx));
     await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions) });
   });
 

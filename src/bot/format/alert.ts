@@ -12,6 +12,7 @@ import { plural } from './plural';
 import { place } from './session-card';
 import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
+import type { SessionRisk } from '../../guard/session-risk';
 import { wordsOf, type Locale, type Localizer, type Speech } from '../i18n';
 import { DUPLICATED_SESSION } from '../../domain/account-error';
 import { ownerClock } from './owner-clock';
@@ -25,7 +26,7 @@ export interface AlertContext {
   readonly autoconfirmSeconds: number | undefined;
   readonly companionCreatedAt: number | undefined;
   /** Risk flags of a session (src/guard/risk-flags.ts); none when absent. */
-  readonly risk?: (s: Session, nowMs: number) => string[];
+  readonly risk?: SessionRisk;
   /** Guard mode's state and trusted list, so the alert can say why it let a login through or ended it. */
   readonly guard?: GuardView;
   /** The texts, and the language the alert is written in (the remembered one: alerts come outside an update). */
@@ -134,7 +135,7 @@ export function alertMessage(login: NewLogin, c: AlertContext, outcome?: AlertOu
   const offer = outcome?.kind === 'mine' && outcome.offerTrust && login.session
     ? [t('alert-trust-offer', { device: escapeHtml(describeDevice(login.session)) })]
     : [];
-  const text = [headline(login, t), '', ...details(login, c), ...riskLine(risk), ...verdict(login, c, outcome), t('hash-line', { hash }), ...result, ...offer].join('\n');
+  const text = [headline(login, t), '', ...details(login, c), ...riskLine(risk, c), ...verdict(login, c, outcome), t('hash-line', { hash }), ...result, ...offer].join('\n');
   if (offer.length > 0) return { text, keyboard: new InlineKeyboard().text(t('alert-trust-button'), `tr:${hash}`).text(t('alert-no-thanks'), `tn:${hash}`) };
   if (login.autoEnd?.ok || login.endedBeforeAlert || (outcome && outcome.kind !== 'failed')) return { text };
   return { text, keyboard: new InlineKeyboard().text(t('alert-its-me'), `ok:${hash}`).text(t('button-end-it'), `ee:${hash}`) };

@@ -4,13 +4,15 @@ import type { Session } from '../../domain/session';
 import { botLabel, TWO_FA_PATH } from './door-alerts';
 import { field, FIELD_MAX } from './field';
 import { escapeHtml } from './html';
+import type { RiskFlag } from '../../guard/risk-flags';
+import type { Speech } from '../i18n';
 import { flagsText } from './risk-line';
 import { relativeTime, utcTime } from './time';
 
 /** What /security read; a string is the sentence saying why that part could not be read. */
 export interface CheckupReadings {
   readonly password: PasswordState | string;
-  readonly sessions: ReadonlyArray<{ readonly session: Session; readonly flags: readonly string[] }> | string;
+  readonly sessions: ReadonlyArray<{ readonly session: Session; readonly flags: readonly RiskFlag[] }> | string;
   readonly webSessions: number | string;
   readonly bots: readonly ConnectedBot[] | string;
   readonly ttlDays: number | string;
@@ -45,14 +47,14 @@ function passwordSection(p: PasswordState | string, nowMs: number): Section {
   return { lines, actions: [{ kind: 'decline_reset' }] };
 }
 
-function sessionsSection(s: CheckupReadings['sessions']): Section {
+function sessionsSection(s: CheckupReadings['sessions'], speech: Speech): Section {
   if (typeof s === 'string') return { lines: [s] };
   const flagged = s.filter((x) => x.flags.length > 0);
   if (flagged.length === 0) return { lines: [`✅ None of the ${s.filter((x) => !x.session.current).length} other sessions has a risk flag.`] };
   return {
     lines: [
       `⚠️ ${flagged.length} ${flagged.length === 1 ? 'session has' : 'sessions have'} risk flags (end any you do not know with /sessions):`,
-      ...flagged.slice(0, 10).map((x) => `• ${escapeHtml(field(x.session.deviceModel, FIELD_MAX.device))}: ${flagsText(x.flags, '; ')}`),
+      ...flagged.slice(0, 10).map((x) => `• ${escapeHtml(field(x.session.deviceModel, FIELD_MAX.device))}: ${flagsText(x.flags, speech, '; ')}`),
     ],
   };
 }
@@ -90,8 +92,8 @@ function settingsSection(r: CheckupReadings): Section {
 }
 
 /** The /security page: one line per door, each that needs action saying what to do, plus the one-call fixes. */
-export function checkupView(r: CheckupReadings, nowMs: number): { text: string; actions: CheckupAction[] } {
-  const sections = [passwordSection(r.password, nowMs), sessionsSection(r.sessions), webSection(r.webSessions), botsSection(r.bots), settingsSection(r)];
+export function checkupView(r: CheckupReadings, nowMs: number, speech: Speech): { text: string; actions: CheckupAction[] } {
+  const sections = [passwordSection(r.password, nowMs), sessionsSection(r.sessions, speech), webSection(r.webSessions), botsSection(r.bots), settingsSection(r)];
   return {
     text: ['<b>Security checkup</b>', '', ...sections.flatMap((s) => s.lines)].join('\n'),
     actions: sections.flatMap((s) => s.actions ?? []),

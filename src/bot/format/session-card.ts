@@ -22,12 +22,23 @@ export function sessionOrdinal(sessions: readonly Session[], hash: bigint): numb
   return i < 0 ? undefined : i + 1;
 }
 
-/** "iPhone 15, Telegram iOS 10.2, Berlin, Germany (203.0.113.7)": how a session is named in replies and the audit log. Plain text. */
-export function describeSession(s: Session): string {
+/**
+ * "iPhone 15, Telegram iOS 10.2, Berlin, Germany (203.0.113.7)": how a session is named in replies,
+ * in `speech`'s language, and without `speech` in English, as the audit log keeps it. Plain text.
+ */
+export function describeSession(s: Session, speech?: Speech): string {
+  const t = speech ? wordsOf(speech) : (key: string) => ENGLISH_GAPS[key] ?? key;
   const device = orDash(s.deviceModel, FIELD_MAX.device);
-  const app = field(`${s.appName} ${s.appVersion}`, FIELD_MAX.app) || 'unknown app';
-  return `${device}, ${app}, ${place(s.region, s.country) || 'unknown place'} (${field(s.ip, FIELD_MAX.ip) || 'no IP'})`;
+  const app = field(`${s.appName} ${s.appVersion}`, FIELD_MAX.app) || t('session-unknown-app');
+  return `${device}, ${app}, ${place(s.region, s.country) || t('session-unknown-place')} (${field(s.ip, FIELD_MAX.ip) || t('session-no-ip')})`;
 }
+
+/** The audit log's words for missing fields: log data stays English whatever the owner reads. */
+const ENGLISH_GAPS: Readonly<Record<string, string>> = {
+  'session-unknown-app': 'unknown app',
+  'session-unknown-place': 'unknown place',
+  'session-no-ip': 'no IP',
+};
 
 /** Optional lines other parts add to a card (risk flags, "this guard"); each is one line of HTML. */
 export interface CardExtras {
@@ -58,7 +69,7 @@ export function sessionCard(s: Session, index: number, nowMs: number, speech: Sp
     t('session-card-place', { place: escapeHtml(place(s.region, s.country) || '—') }),
     t('session-card-times', { created: clock.ago(s.dateCreated, nowMs), active: clock.ago(s.dateActive, nowMs) }),
     ...flags,
-    ...riskLine((extras.risk ?? riskFlags)(s, nowMs)),
+    ...riskLine((extras.risk ?? riskFlags)(s, nowMs), speech),
     t('hash-line', { hash: formatSessionHash(s.hash) }),
   ].join('\n');
 }
