@@ -175,6 +175,11 @@ alert-password-pending = ⚠️ <b>Someone has your login code but not your 2FA 
 alert-unconfirmed = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself.
 alert-unconfirmed-at = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at { $at } (in { $wait }).
 alert-guard-ended = 🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).
+alert-guard-unchecked = 🛡 <b>Guard mode</b> could not check the trusted list: { $why }; ended it to be safe. If it was you, log in again.
+# Why the trusted list could not be read ($why above).
+guard-unchecked-flood-wait = Telegram asked to wait { $wait }
+guard-unchecked-unreachable = Telegram could not be reached ({ $code })
+guard-unchecked-other = Telegram answered { $code }
 alert-guard-failed = 🛡 Guard mode tried to end it, but: { $reason }
 alert-too-fresh-note = Note: Telegram will refuse to end sessions until { $at }, when session-warden's companion is 24 hours old.
 alert-its-me = It's me

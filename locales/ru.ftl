@@ -171,6 +171,11 @@ alert-password-pending = ⚠️ <b>У кого-то есть ваш код вх�
 alert-unconfirmed = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram подтвердит его сам.
 alert-unconfirmed-at = Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram сам подтвердит его { $at } (через { $wait }).
 alert-guard-ended = 🛡 <b>Режим охраны сразу завершил этот сеанс</b>: устройства нет в списке доверенных (/trust).
+alert-guard-unchecked = 🛡 <b>Режим охраны</b> не смог проверить список доверенных устройств: { $why }. На всякий случай сеанс завершён. Если это были вы, войдите снова.
+# Почему список доверенных не прочитан ($why выше).
+guard-unchecked-flood-wait = Telegram попросил подождать { $wait }
+guard-unchecked-unreachable = Telegram недоступен ({ $code })
+guard-unchecked-other = Telegram ответил { $code }
 alert-guard-failed = 🛡 Режим охраны пытался завершить этот сеанс, но: { $reason }
 alert-too-fresh-note = Учтите: до { $at } Telegram не даст завершать сеансы — тогда компаньону session-warden исполнится 24 часа.
 alert-its-me = Это я

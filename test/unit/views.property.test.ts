@@ -83,7 +83,7 @@ describe.each(i18n.locales)('every view in %s fits Telegram and keeps each field
     fc.assert(
       fc.property(uniqueSessions(40), (sessions) => {
         for (const m of batchMessages(sessions.map(login), CONTEXT)) expectWithinLimits(m.text, m.keyboard as Keyboard);
-        expectWithinLimits(baselineMessage(sessions), undefined);
+        expectWithinLimits(baselineMessage(sessions, speech), undefined);
       }),
       { numRuns: 20, endOnFailure: true },
     );

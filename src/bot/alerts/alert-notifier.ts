@@ -126,7 +126,7 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
       }
     },
     baseline: async (sessions: readonly Session[]): Promise<void> => {
-      await d.outbox.post({ kind: 'baseline', text: baselineMessage(sessions), key: 'baseline' })?.firstTry;
+      await d.outbox.post({ kind: 'baseline', text: baselineMessage(sessions, d.speech()), key: 'baseline' })?.firstTry;
     },
     companionLost(code: string): void {
       d.outbox.notify({ kind: 'companion_lost', text: companionLostMessage(code, d.speech()) });

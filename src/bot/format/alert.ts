@@ -8,7 +8,6 @@ import { FIELD_MAX } from './field';
 import { guardReason, type GuardView } from './guard-reason';
 import { clip, escapeHtml } from './html';
 import { PAGE_BUDGET, pageBlocks } from './pages';
-import { plural } from './plural';
 import { place } from './session-card';
 import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
@@ -18,7 +17,6 @@ import { DUPLICATED_SESSION } from '../../domain/account-error';
 import { ownerClock } from './owner-clock';
 
 type Words = ReturnType<typeof wordsOf>;
-import { duration, relativeTime, utcTime } from './time';
 
 export interface AlertContext {
   readonly nowMs: number;
@@ -82,15 +80,17 @@ function details(login: NewLogin, c: AlertContext): string[] {
 }
 
 /** Fail-closed, said plainly: the list was never read, so the device may well be a trusted one. */
-function uncheckedReason(err: AccountError): string {
+function uncheckedReason(err: AccountError, c: AlertContext): string {
+  const t = wordsOf(c);
   const f = err.failure;
+  const code = escapeHtml(err.code);
   const why =
     f.kind === 'flood_wait'
-      ? `Telegram asked to wait ${duration(f.seconds)}`
+      ? t('guard-unchecked-flood-wait', { wait: ownerClock(c.locale, c.i18n.timeZone).wait(f.seconds) })
       : f.kind === 'unreachable'
-        ? `Telegram could not be reached (${escapeHtml(err.code)})`
-        : `Telegram answered ${escapeHtml(err.code)}`;
-  return `could not check the trusted list: ${why}; ended it to be safe. If it was you, log in again.`;
+        ? t('guard-unchecked-unreachable', { code })
+        : t('guard-unchecked-other', { code });
+  return t('alert-guard-unchecked', { why });
 }
 
 /** What Telegram itself says about the login, and what that means for the owner. */
@@ -109,7 +109,7 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
     const at = c.autoconfirmSeconds === undefined ? undefined : from + c.autoconfirmSeconds;
     lines.push(at === undefined ? t('alert-unconfirmed') : t('alert-unconfirmed-at', { at: clock.at(at), wait: clock.wait(at - c.nowMs / 1000) }));
   }
-  if (login.autoEnd?.listError) lines.push(`🛡 <b>Guard mode</b> ${uncheckedReason(login.autoEnd.listError)}`);
+  if (login.autoEnd?.listError) lines.push(uncheckedReason(login.autoEnd.listError, c));
   else if (login.autoEnd?.ok) lines.push(t('alert-guard-ended'));
   const reason = guardReason(s, login.autoEnd?.ok === true, c.guard);
   if (reason) lines.push(reason);
@@ -186,17 +186,21 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
   });
 }
 
-/** The first-start summary: every session already logged in, as many lines as fit one message, then how many more. */
-export function baselineMessage(sessions: readonly Session[]): string {
-  const head = [
-    '<b>session-warden is now watching your account.</b>',
-    `It found ${plural(sessions.length, 'other session')} already logged in; these are your starting point and will not be alerted as new.`,
-  ];
-  const tail = 'Send /sessions to review them. From now on every new login is reported here at once.';
-  const lines = sessions.map((s) => `• ${e(s.deviceModel)}, ${e(s.appName, FIELD_MAX.app)}, ${escapeHtml(place(s.region, s.country) || '—')}`);
-  const [shown = []] = pageBlocks(lines, 30, PAGE_BUDGET - head.join('\n').length - tail.length);
+/**
+ * The first-start summary in `speech`'s language: every session already logged in, as many lines as
+ * fit one message, then how many more (/sessions pages through them all).
+ */
+export function baselineMessage(sessions: readonly Session[], speech: Speech): string {
+  const t = wordsOf(speech);
+  const head = [t('baseline-head'), t('baseline-found', { count: sessions.length })];
+  const tail = t('baseline-foot');
+  const unknownPlace = t('session-unknown-place');
+  const lines = sessions.map((s) => `• ${e(s.deviceModel)}, ${e(s.appName, FIELD_MAX.app)}, ${escapeHtml(place(s.region, s.country) || unknownPlace)}`);
+  // Room for the "…and N more" line too, whatever its language.
+  const moreRoom = t('baseline-more', { count: sessions.length }).length + 1;
+  const [shown = []] = pageBlocks(lines, 30, PAGE_BUDGET - head.join('\n').length - tail.length - moreRoom);
   const more = sessions.length - shown.length;
-  return [...head, ...shown, ...(more > 0 ? [`…and ${more} more.`] : []), tail].join('\n');
+  return [...head, ...shown, ...(more > 0 ? [t('baseline-more', { count: more })] : []), tail].join('\n');
 }
 
 /** The notice that the companion was logged out (`code`: Telegram's error), in `speech`'s language. HTML. */
