@@ -9,20 +9,29 @@ const PROBE_EVERY_MS = 1000;
  * any successful call (through `transformer`, installed on bot.api) or the probe wakes them.
  */
 export function createReachability(api: Api) {
+  /** Waits that end early when the Bot API answers. */
   const napping = new Set<() => void>();
+  /** Every wait, including retry_after waits that must not end early: stop() ends them all, so no timer outlives shutdown. */
+  const pending = new Set<() => void>();
   let down = 0;
   let probing = false;
   let stopped = false;
 
-  /** Resolves after `ms`, or earlier when `wakeOnReachable` and the Bot API answers something. */
+  /**
+   * Resolves after `ms`, or earlier when `wakeOnReachable` and the Bot API answers something, or at
+   * once when stopped: a retry_after of minutes must not keep a stopping process alive.
+   */
   const wait = (ms: number, wakeOnReachable: boolean): Promise<void> =>
     new Promise((resolve) => {
+      if (stopped) return resolve();
       const done = (): void => {
         clearTimeout(timer);
         napping.delete(done);
+        pending.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
+      pending.add(done);
       if (wakeOnReachable) napping.add(done);
     });
 
@@ -65,7 +74,7 @@ export function createReachability(api: Api) {
     /** Ends every wait and the probe (shutdown). */
     stop(): void {
       stopped = true;
-      reachable();
+      for (const end of [...pending]) end();
     },
   };
 }
