@@ -213,6 +213,55 @@ companion-lost =
 
 ## Buttons and reports: /trust, "It's me", confirmations, short button answers, guard mode's reasons and reports
 # (this section ends at the next "##" heading)
+doing-confirm-login = Confirming the login
+# Short answers shown at once when a button is pressed (answerCallbackQuery: plain text, at most 200 characters).
+answer-ending-it = Ending it…
+answer-ending-session = Ending the session…
+answer-cancelled = Cancelled
+answer-trusting = Trusting…
+answer-removing = Removing…
+answer-ending-others = Ending the other sessions…
+answer-ending-untrusted = Ending the untrusted sessions…
+answer-ending-web-session = Ending the web session…
+answer-ending-web-sessions = Ending the web sessions…
+answer-locking-down = Locking down…
+answer-changing = Changing…
+answer-cancelling-reset = Cancelling the reset…
+answer-disconnecting = Disconnecting…
+answer-code-guard-on = Turning code guard on…
+button-not-valid-nothing-changed = This button is not valid. Nothing was changed.
+# The error boundary; $cause quotes Telegram or the database word for word, in English.
+something-went-wrong = Something went wrong while handling that ({ $cause }). The details are in the log.
+# The buttons under a new-login alert.
+alert-button-invalid = That button is not valid. Send /sessions to review the sessions.
+alert-session-gone = That session is no longer active: it may have ended already.
+alert-session-gone-short = That session is no longer active.
+alert-marked-yours = Marked as yours.
+alert-confirmed = Confirmed: Telegram now treats this login as yours.
+alert-declined-trust = This login is yours. Its device is not trusted: with guard mode on, its next login would be ended.
+# A burst alert redrawn after one of its End buttons.
+burst-redraw-head = 🚨 <b>New logins to your account</b>: { $active } of { $count } still active. Send /sessions to review them.
+burst-unknown-device = unknown device
+burst-no-longer-active = no longer active
+# /trust
+trust-none = <b>No trusted devices yet.</b> With guard mode on, every new login would be ended at once.
+trust-header = <b>Trusted devices: { $count }</b>
+trust-explain = Guard mode never ends their logins.
+trust-add-button = Add a current session
+trust-remove-button = Remove { $index }
+trust-unknown-device = unknown device
+trust-unknown-platform = unknown platform
+trust-all-trusted = Every current session is already trusted.
+trust-which = Which session's device should guard mode trust?
+trust-session-gone = That session is no longer active, so its device was not trusted. Send /trust to try again.
+trust-added = Trusted: { $device }. Guard mode will leave its logins alone.
+trust-already = Already trusted: { $device }.
+# Why guard mode let a login through, or which part of a trusted fingerprint differed ($now, $trusted, $device escaped).
+guard-let-through = 🛡 Guard mode let it through: this device is on your trusted list (/trust).
+guard-model-matched = The model matched a trusted device ({ $device }), but the { $parts } differed.
+guard-differs-app = app { $now } instead of { $trusted }
+guard-differs-api-id = api_id { $now } instead of { $trusted }
+guard-differs-platform = platform { $now } instead of { $trusted }
 
 
 ## Doors and notices: /security, /bots, /codeguard, /expect, their alerts, the storage and companion-health notices

@@ -213,6 +213,55 @@ companion-lost =
 
 ## Buttons and reports: /trust, "It's me", confirmations, short button answers, guard mode's reasons and reports
 # (this section ends at the next "##" heading)
+doing-confirm-login = подтвердить вход
+# Короткие ответы на нажатие кнопки (answerCallbackQuery: простой текст, не больше 200 символов).
+answer-ending-it = Завершаю…
+answer-ending-session = Завершаю сеанс…
+answer-cancelled = Отменено
+answer-trusting = Добавляю в доверенные…
+answer-removing = Удаляю…
+answer-ending-others = Завершаю остальные сеансы…
+answer-ending-untrusted = Завершаю недоверенные сеансы…
+answer-ending-web-session = Завершаю веб-сеанс…
+answer-ending-web-sessions = Завершаю веб-сеансы…
+answer-locking-down = Блокирую вход…
+answer-changing = Меняю…
+answer-cancelling-reset = Отменяю сброс…
+answer-disconnecting = Отключаю…
+answer-code-guard-on = Включаю защиту кодов…
+button-not-valid-nothing-changed = Эта кнопка недействительна. Ничего не изменено.
+# Граница ошибок; $cause дословно цитирует Telegram или базу данных, по-английски.
+something-went-wrong = Что-то пошло не так ({ $cause }). Подробности — в журнале.
+# Кнопки под оповещением о новом входе.
+alert-button-invalid = Эта кнопка недействительна. Отправьте /sessions, чтобы просмотреть сеансы.
+alert-session-gone = Этот сеанс уже неактивен: возможно, он уже завершён.
+alert-session-gone-short = Этот сеанс уже неактивен.
+alert-marked-yours = Отмечено как ваш вход.
+alert-confirmed = Подтверждено: Telegram теперь считает этот вход вашим.
+alert-declined-trust = Это ваш вход. Устройство не в списке доверенных: при включённом режиме охраны его следующий вход будет завершён.
+# Оповещение о нескольких входах, перерисованное после нажатия одной из кнопок «Завершить».
+burst-redraw-head = 🚨 <b>Новые входы в ваш аккаунт</b>: активно { $active } из { $count }. Просмотреть их можно в /sessions.
+burst-unknown-device = неизвестное устройство
+burst-no-longer-active = уже неактивен
+# /trust
+trust-none = <b>Доверенных устройств пока нет.</b> При включённом режиме охраны любой новый вход будет сразу завершён.
+trust-header = <b>Доверенные устройства: { $count }</b>
+trust-explain = Их входы режим охраны никогда не завершает.
+trust-add-button = Добавить из текущих сеансов
+trust-remove-button = Удалить { $index }
+trust-unknown-device = неизвестное устройство
+trust-unknown-platform = неизвестная платформа
+trust-all-trusted = Все текущие сеансы уже в списке доверенных.
+trust-which = Устройству какого сеанса доверять режиму охраны?
+trust-session-gone = Этот сеанс уже неактивен, поэтому его устройство не добавлено в доверенные. Отправьте /trust, чтобы попробовать снова.
+trust-added = Добавлено в доверенные: { $device }. Режим охраны не будет завершать его входы.
+trust-already = Уже в доверенных: { $device }.
+# Почему режим охраны пропустил вход или какая часть отпечатка доверенного устройства не совпала ($now, $trusted, $device уже экранированы).
+guard-let-through = 🛡 Режим охраны пропустил вход: это устройство в списке доверенных (/trust).
+guard-model-matched = Модель совпала с доверенным устройством ({ $device }), но не совпали: { $parts }.
+guard-differs-app = приложение: { $now } вместо { $trusted }
+guard-differs-api-id = api_id: { $now } вместо { $trusted }
+guard-differs-platform = платформа: { $now } вместо { $trusted }
 
 
 ## Doors and notices: /security, /bots, /codeguard, /expect, their alerts, the storage and companion-health notices

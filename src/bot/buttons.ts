@@ -2,7 +2,7 @@
  * Every inline button the bot draws, by the prefix of its callback_data. One table, so the
  * callback path (callback-path.ts) and the tests know all of them.
  *
- * - `answer`: the toast shown at once, before any work (answerCallbackQuery), so a slow Telegram
+ * - `answer`: the message id (locales/*.ftl) of the toast shown at once, in the owner's language, before any work (answerCallbackQuery), so a slow Telegram
  *   call can never make the answer late.
  * - `once`: the button changes something; after one press on a message has finished, later presses
  *   of the same action on that message do nothing.
@@ -25,34 +25,34 @@ export const DISCONNECT_BOT = 'disconnect_bot';
 
 export const BUTTONS = {
   ok: { once: true },
-  ee: { answer: 'Ending it…', once: true },
+  ee: { answer: 'answer-ending-it', once: true },
   tn: { once: true },
   se: {},
-  sc: { answer: 'Ending the session…', once: true, prompt: true },
-  sx: { answer: 'Cancelled', once: true, prompt: true },
+  sc: { answer: 'answer-ending-session', once: true, prompt: true },
+  sx: { answer: 'answer-cancelled', once: true, prompt: true },
   sp: {},
   tl: {},
   tp: {},
-  tr: { answer: 'Trusting…', once: true },
-  tx: { answer: 'Removing…', once: true },
-  ra: { answer: 'Ending the other sessions…', once: true, prompt: true },
-  rt: { answer: 'Ending the untrusted sessions…', once: true, prompt: true },
-  rx: { answer: 'Cancelled', once: true, prompt: true },
+  tr: { answer: 'answer-trusting', once: true },
+  tx: { answer: 'answer-removing', once: true },
+  ra: { answer: 'answer-ending-others', once: true, prompt: true },
+  rt: { answer: 'answer-ending-untrusted', once: true, prompt: true },
+  rx: { answer: 'answer-cancelled', once: true, prompt: true },
   we: {},
-  wc: { answer: 'Ending the web session…', once: true, prompt: true },
-  wx: { answer: 'Cancelled', once: true, prompt: true },
+  wc: { answer: 'answer-ending-web-session', once: true, prompt: true },
+  wx: { answer: 'answer-cancelled', once: true, prompt: true },
   wa: {},
-  wy: { answer: 'Ending the web sessions…', once: true, prompt: true },
-  wn: { answer: 'Cancelled', once: true, prompt: true },
+  wy: { answer: 'answer-ending-web-sessions', once: true, prompt: true },
+  wn: { answer: 'answer-cancelled', once: true, prompt: true },
   gt: { once: true, prompt: true },
   go: { once: true, prompt: true },
-  gx: { answer: 'Cancelled', once: true, prompt: true },
-  pk: { answer: 'Locking down…', once: true, prompt: true },
-  px: { answer: 'Cancelled', once: true, prompt: true },
-  tt: { answer: 'Changing…' },
-  dr: { answer: 'Cancelling the reset…', once: true, token: DECLINE_RESET },
-  bd: { answer: 'Disconnecting…', once: true, token: DISCONNECT_BOT },
-  cg: { answer: 'Turning code guard on…', once: true },
+  gx: { answer: 'answer-cancelled', once: true, prompt: true },
+  pk: { answer: 'answer-locking-down', once: true, prompt: true },
+  px: { answer: 'answer-cancelled', once: true, prompt: true },
+  tt: { answer: 'answer-changing' },
+  dr: { answer: 'answer-cancelling-reset', once: true, token: DECLINE_RESET },
+  bd: { answer: 'answer-disconnecting', once: true, token: DISCONNECT_BOT },
+  cg: { answer: 'answer-code-guard-on', once: true },
   lang: {},
 } as const satisfies Record<string, ButtonSpec>;
 

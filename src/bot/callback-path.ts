@@ -75,7 +75,7 @@ export function callbackPath(
     // Taken before the first await, so a second tap arriving meanwhile finds it.
     if (!refusal) inFlight.add(key);
 
-    const answer = refusal ? { text: i18n.t(i18n.localeFor(ctx), refusal) } : spec.answer ? { text: spec.answer } : {};
+    const answer = refusal ? { text: i18n.t(i18n.localeFor(ctx), refusal) } : spec.answer ? { text: i18n.t(i18n.localeFor(ctx), spec.answer) } : {};
     await ctx.answerCallbackQuery(answer).catch((err: unknown) => log.warn({ err, prefix }, 'could not answer a button press; acting anyway'));
     // A query can be answered once; anything later in the handler must not try again and fail.
     ctx.answerCallbackQuery = async () => true;

@@ -67,6 +67,6 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(securityFeature(deps), codeguardFeature(deps), expectFeature(deps), botsFeature(deps));
   bot.use(fallbackFeature(deps));
-  bot.catch(errorBoundary(deps.log, deps.ownerId));
+  bot.catch(errorBoundary(deps.log, deps.ownerId, deps.i18n));
   return bot;
 }

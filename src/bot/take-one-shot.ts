@@ -33,12 +33,13 @@ export async function addResultLine(ctx: Context, result: { readonly ok: boolean
  * The press of a one-shot button (no confirmation, acts once). The callback path has already
  * answered it and taken its durable token (buttons.ts `token`); `prepare` reads the token's target
  * and returns the action, or undefined when the target is not valid. The result is added under the
- * message; a failed action gives the token back (allowRetry), so the button can be pressed again.
+ * message (`invalid`, HTML, when the target is not valid); a failed action gives the token back (allowRetry), so the button can be pressed again.
  */
 export async function pressOneShot(
   ctx: Context,
+  invalid: string,
   prepare: (target: string | null) => (() => Promise<{ readonly ok: boolean; readonly text: string }>) | undefined,
 ): Promise<void> {
   const act = prepare(takenTarget(ctx));
-  await addResultLine(ctx, act ? await act() : { ok: true, text: 'This button is not valid. Nothing was changed.' });
+  await addResultLine(ctx, act ? await act() : { ok: true, text: invalid });
 }

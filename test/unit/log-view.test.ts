@@ -3,6 +3,7 @@ import type { Update } from 'grammy/types';
 import { errorBoundary } from '../../src/bot/error-boundary';
 import { silentLogger } from '../../src/log';
 import { botHarness, OWNER_ID } from '../helpers/bot-harness';
+import { memoryLocalizer } from '../helpers/localizer';
 
 const STRANGER_ID = 666;
 
@@ -63,7 +64,7 @@ describe('strangers get silence whatever fails', () => {
 
   it('the error boundary speaks only in the owner\'s private chat', async () => {
     const h = botHarness();
-    const boundary = errorBoundary(silentLogger, OWNER_ID);
+    const boundary = errorBoundary(silentLogger, OWNER_ID, memoryLocalizer());
     const ctxFor = (from: number, chat: { id: number; type: string }) =>
       new Context(
         { update_id: 1, message: { message_id: 1, date: 0, from: { id: from, is_bot: false, first_name: 'x' }, chat, text: '/start' } } as unknown as Update,

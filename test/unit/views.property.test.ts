@@ -99,7 +99,7 @@ describe.each(i18n.locales)('every view in %s fits Telegram and keeps each field
         }
         const devices = sessions.map((s, i) => ({ ...s, id: i + 1, fingerprint: String(i), addedAt: '' }));
         for (let n = 0; n < 4; n++) {
-          const page = trustPage(devices, n);
+          const page = trustPage(devices, n, speech);
           expectWithinLimits(page.text, page.keyboard as Keyboard);
         }
         const list = webSessionList(webs, TEST_NOW_MS);

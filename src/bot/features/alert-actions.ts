@@ -5,6 +5,7 @@ import type { NewLogin } from '../../guard/login-watcher';
 import { audited, companionCreatedAt, describeFailure } from '../account-call';
 import { allowRetry } from '../callback-path';
 import type { BotDeps } from '../deps';
+import { wordsOf } from '../i18n';
 import { endButtonHash, endSessionOutcome, findSession } from '../end-session';
 import { alertMessage, type AlertOutcome } from '../format/alert';
 import { burstRedraw, type BurstItem } from '../format/batch-redraw';
@@ -45,22 +46,26 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
   };
 
+  /** The owner's words for a reply to `ctx`. */
+  const words = (ctx: Context) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
+
   composer.callbackQuery(/^ok:(-?\d{1,19})$/, async (ctx) => {
+    const t = words(ctx);
     const parsed = parseSessionHash(ctx.match[1]);
-    if (!parsed.ok) return void (await ctx.reply('That button is not valid. Send /sessions to review the sessions.'));
+    if (!parsed.ok) return void (await ctx.reply(t('alert-button-invalid')));
     deps.guard.alertHandled?.(parsed.hash);
     const session = await findSession(deps, parsed.hash);
-    if (!session) return redraw(ctx, parsed.hash, undefined, { kind: 'ended', text: 'That session is no longer active: it may have ended already.' });
+    if (!session) return redraw(ctx, parsed.hash, undefined, { kind: 'ended', text: t('alert-session-gone') });
     // The owner vouches for this login: its country is now known for this device.
     deps.doors.seenCountries.note(session, session.country);
-    let text = 'Marked as yours.';
+    let text = t('alert-marked-yours');
     if (session.unconfirmed) {
       try {
         await audited(deps, { actorId: ctx.from.id, action: 'confirm', targetHash: parsed.hash, detail: session.deviceModel }, () => deps.account.confirm(parsed.hash));
-        text = 'Confirmed: Telegram now treats this login as yours.';
+        text = t('alert-confirmed');
       } catch (err) {
         allowRetry(ctx);
-        return redraw(ctx, parsed.hash, session, { kind: 'failed', text: await describeFailure(deps, err, 'Confirming the login') });
+        return redraw(ctx, parsed.hash, session, { kind: 'failed', text: await describeFailure(deps, err, 'doing-confirm-login') });
       }
     } else {
       deps.audit.record({ actorId: ctx.from.id, action: 'confirm', targetHash: parsed.hash, detail: 'acknowledged (already confirmed)' }, 'ok');
@@ -72,14 +77,16 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^tn:(-?\d{1,19})$/, async (ctx) => {
     const parsed = parseSessionHash(ctx.match[1]);
     if (!parsed.ok) return;
+    const t = words(ctx);
     const session = await findSession(deps, parsed.hash);
-    const text = session ? 'This login is yours. Its device is not trusted: with guard mode on, its next login would be ended.' : 'That session is no longer active.';
+    const text = session ? t('alert-declined-trust') : t('alert-session-gone-short');
     await redraw(ctx, parsed.hash, session, session ? { kind: 'mine', text, offerTrust: false } : { kind: 'ended', text });
   });
 
   composer.callbackQuery(/^ee:(-?\d{1,19})$/, async (ctx) => {
+    const t = words(ctx);
     const hash = endButtonHash(ctx.match[1]);
-    if (hash === undefined) return void (await ctx.reply('That button is not valid. Send /sessions to review the sessions.'));
+    if (hash === undefined) return void (await ctx.reply(t('alert-button-invalid')));
     const parsed = { hash };
     deps.guard.alertHandled?.(parsed.hash);
     const before = await findSession(deps, parsed.hash);
@@ -95,7 +102,7 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     if (burstResults.size > 200) burstResults.delete(burstResults.keys().next().value as string);
     const buttons = endButtons(ctx);
     const pressed = buttons.find((b) => b.hash === parsed.hash);
-    results.set(parsed.hash.toString(), { n: pressed?.n ?? 0, hash: parsed.hash, session: before, result: outcome.ended ? 'ended' : outcome.text });
+    results.set(parsed.hash.toString(), { n: pressed?.n ?? 0, hash: parsed.hash, session: before, result: outcome.ended ? t('alert-batch-ended') : outcome.text });
     const sessions = await deps.account.listSessions().catch(() => undefined);
     const items = new Map<string, BurstItem>();
     const now = (hash: bigint) => sessions?.find((s) => s.hash === hash);
@@ -103,7 +110,7 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     const active = (hash: bigint): boolean => (sessions ? now(hash) !== undefined : true);
     for (const b of buttons) items.set(b.hash.toString(), { ...b, session: now(b.hash), active: active(b.hash) });
     for (const r of results.values()) items.set(r.hash.toString(), { ...r, session: now(r.hash) ?? r.session, active: active(r.hash) });
-    const m = burstRedraw([...items.values()]);
+    const m = burstRedraw([...items.values()], { i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
     await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
   });
 

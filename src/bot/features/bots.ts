@@ -32,7 +32,7 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^bd:([\w-]{1,16})$/, (ctx) =>
-    pressOneShot(ctx, (target) => {
+    pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), (target) => {
       const parsed = parseSessionHash(target ?? '');
       return parsed.ok ? () => disconnectBot(deps, ctx.from.id, parsed.hash, 'button') : undefined;
     }),

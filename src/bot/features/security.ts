@@ -65,7 +65,7 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
 
   // "Cancel the reset" needs no confirmation: it only protects. It acts once however often it is pressed.
   composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
-    pressOneShot(ctx, () => () => declineReset(deps, ctx.from.id, 'button')),
+    pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), () => () => declineReset(deps, ctx.from.id, 'button')),
   );
 
   return composer;

@@ -6,21 +6,22 @@ import { FIELD_MAX } from '../format/field';
 import { clip, escapeHtml } from '../format/html';
 import { describeDevice, trustPage } from '../format/trust-view';
 import { describeFailure } from '../account-call';
+import { speechFor, wordsOf } from '../i18n';
 
 /** /trust: the device fingerprints guard mode leaves alone, in pages; add from current sessions, remove. */
 export function trustFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   const { trusted } = deps.guard;
 
-  const show = (n: number) => trustPage(trusted.list(), n);
+  const show = (ctx: Context, n: number) => trustPage(trusted.list(), n, speechFor(deps, ctx));
 
   composer.command('trust', async (ctx) => {
-    const { text, keyboard } = show(0);
+    const { text, keyboard } = show(ctx, 0);
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
   composer.callbackQuery(/^tp:(\d{1,4})$/, async (ctx) => {
-    const { text, keyboard } = show(Number(ctx.match[1]));
+    const { text, keyboard } = show(ctx, Number(ctx.match[1]));
     await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
@@ -28,33 +29,36 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
     const removed = trusted.remove(Number(ctx.match[1]));
     if (removed) deps.audit.record({ actorId: ctx.from.id, action: 'untrust', detail: `trusted device #${ctx.match[1]}` }, 'ok');
     // Redrawn from the list as it is now, on the page the owner was looking at.
-    const { text, keyboard } = show(Number(ctx.match[2] ?? 0));
+    const { text, keyboard } = show(ctx, Number(ctx.match[2] ?? 0));
     await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
   composer.callbackQuery('tl', async (ctx) => {
+    const t = wordsOf(speechFor(deps, ctx));
     try {
       const sessions = (await deps.account.listSessions()).filter((s) => !s.current && !trusted.isTrusted(s));
-      if (sessions.length === 0) return void (await ctx.reply('Every current session is already trusted.'));
+      if (sessions.length === 0) return void (await ctx.reply(t('trust-all-trusted')));
       const keyboard = new InlineKeyboard();
       for (const s of sessions.slice(0, 30)) {
         keyboard.text(`${clip(s.deviceModel, FIELD_MAX.button)}, ${clip(s.appName, FIELD_MAX.button)}`, `tr:${formatSessionHash(s.hash)}`).row();
       }
-      await ctx.reply('Which session\'s device should guard mode trust?', { reply_markup: keyboard });
+      await ctx.reply(t('trust-which'), { reply_markup: keyboard });
     } catch (err) {
-      await ctx.reply(await describeFailure(deps, err, 'Listing the sessions'));
+      await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
     }
   });
 
   composer.callbackQuery(/^tr:(-?\d{1,19})$/, async (ctx) => {
+    const speech = speechFor(deps, ctx);
+    const t = wordsOf(speech);
     const parsed = parseSessionHash(ctx.match[1]);
     const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
-    if (!session) return void (await ctx.reply('That session is no longer active, so its device was not trusted. Send /trust to try again.'));
+    if (!session) return void (await ctx.reply(t('trust-session-gone')));
     const added = trusted.add(session);
     deps.doors.seenCountries.note(session, session.country);
     deps.audit.record({ actorId: ctx.from.id, action: 'trust', targetHash: session.hash, detail: describeDevice(session) }, added ? 'ok' : 'already_trusted');
-    const name = escapeHtml(describeDevice(session));
-    await ctx.reply(added ? `Trusted: ${name}. Guard mode will leave its logins alone.` : `Already trusted: ${name}.`, { parse_mode: 'HTML' });
+    const name = escapeHtml(describeDevice(session, speech));
+    await ctx.reply(t(added ? 'trust-added' : 'trust-already', { device: name }), { parse_mode: 'HTML' });
   });
 
   return composer;

@@ -111,7 +111,7 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
   }
   if (login.autoEnd?.listError) lines.push(uncheckedReason(login.autoEnd.listError, c));
   else if (login.autoEnd?.ok) lines.push(t('alert-guard-ended'));
-  const reason = guardReason(s, login.autoEnd?.ok === true, c.guard);
+  const reason = guardReason(s, login.autoEnd?.ok === true, c.guard, c);
   if (reason) lines.push(reason);
   if (login.autoEnd && !login.autoEnd.ok) {
     const reason = explainFailure(login.autoEnd.error, { doing: 'doing-end-it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt, i18n: c.i18n, locale: c.locale });
@@ -133,7 +133,7 @@ export function alertMessage(login: NewLogin, c: AlertContext, outcome?: AlertOu
   const risk = login.session && c.risk ? c.risk(login.session, c.nowMs) : undefined;
   const result = outcome ? ['', `${outcome.kind === 'failed' ? '❌' : '✅'} ${escapeHtml(outcome.text)}`] : [];
   const offer = outcome?.kind === 'mine' && outcome.offerTrust && login.session
-    ? [t('alert-trust-offer', { device: escapeHtml(describeDevice(login.session)) })]
+    ? [t('alert-trust-offer', { device: escapeHtml(describeDevice(login.session, c)) })]
     : [];
   const text = [headline(login, t), '', ...details(login, c), ...riskLine(risk, c), ...verdict(login, c, outcome), t('hash-line', { hash }), ...result, ...offer].join('\n');
   if (offer.length > 0) return { text, keyboard: new InlineKeyboard().text(t('alert-trust-button'), `tr:${hash}`).text(t('alert-no-thanks'), `tn:${hash}`) };

@@ -2,6 +2,7 @@ import type { Session } from '../../domain/session';
 import { fingerprintOf, norm, type DeviceFingerprint } from '../../guard/fingerprint';
 import { field, FIELD_MAX } from './field';
 import { escapeHtml } from './html';
+import { wordsOf, type Speech } from '../i18n';
 
 /** What guard mode knew when the alert was drawn; absent when the caller does not know. */
 export interface GuardView {
@@ -15,21 +16,22 @@ const show = (s: string, max: number): string => escapeHtml(field(s, max) || 'â€
  * Why guard mode let a login through, or, when it ended one, which part of the fingerprint
  * (api_id, app name, device model, platform) differed from the trusted device most like it: an
  * owner whose own phone was ended after an app update sees "same model, different app" at once.
- * One line of HTML, or undefined when there is nothing to say.
+ * One line of HTML in `speech`'s language, or undefined when there is nothing to say.
  */
-export function guardReason(session: Session | undefined, endedByGuard: boolean, guard: GuardView | undefined): string | undefined {
+export function guardReason(session: Session | undefined, endedByGuard: boolean, guard: GuardView | undefined, speech: Speech): string | undefined {
   if (!guard || !session) return undefined;
+  const t = wordsOf(speech);
   const key = fingerprintOf(session);
   if (!endedByGuard) {
     return guard.on && guard.trusted.some((t) => fingerprintOf(t) === key)
-      ? 'ðŸ›¡ Guard mode let it through: this device is on your trusted list (/trust).'
+      ? t('guard-let-through')
       : undefined;
   }
   const sameModel = guard.trusted.find((t) => norm(t.deviceModel) === norm(session.deviceModel));
   if (!sameModel) return undefined;
   const parts: string[] = [];
-  if (norm(sameModel.appName) !== norm(session.appName)) parts.push(`app ${show(session.appName, FIELD_MAX.app)} instead of ${show(sameModel.appName, FIELD_MAX.app)}`);
-  if (sameModel.apiId !== session.apiId) parts.push(`api_id ${session.apiId} instead of ${sameModel.apiId}`);
-  if (norm(sameModel.platform) !== norm(session.platform)) parts.push(`platform ${show(session.platform, FIELD_MAX.platform)} instead of ${show(sameModel.platform, FIELD_MAX.platform)}`);
-  return `The model matched a trusted device (${show(session.deviceModel, FIELD_MAX.device)}), but the ${parts.join(', ')} differed.`;
+  if (norm(sameModel.appName) !== norm(session.appName)) parts.push(t('guard-differs-app', { now: show(session.appName, FIELD_MAX.app), trusted: show(sameModel.appName, FIELD_MAX.app) }));
+  if (sameModel.apiId !== session.apiId) parts.push(t('guard-differs-api-id', { now: String(session.apiId), trusted: String(sameModel.apiId) }));
+  if (norm(sameModel.platform) !== norm(session.platform)) parts.push(t('guard-differs-platform', { now: show(session.platform, FIELD_MAX.platform), trusted: show(sameModel.platform, FIELD_MAX.platform) }));
+  return t('guard-model-matched', { device: show(session.deviceModel, FIELD_MAX.device), parts: parts.join(', ') });
 }
