@@ -145,6 +145,22 @@ doing-end-session = Ending that session
 doing-end-it = Ending it
 doing-list-sessions = Listing the sessions
 doing-read-sessions = Reading the sessions
+doing-end-web-session = Ending that web session
+doing-end-web-sessions = Ending the web sessions
+doing-cancel-reset = Cancelling the reset
+doing-disconnect-bot = Disconnecting the bot
+doing-read-2fa = Reading the 2FA state
+doing-read-them = Reading them
+doing-change-it = Changing it
+doing-count-sessions = Counting the sessions
+doing-end-others = Ending the other sessions
+doing-read-bots = Reading the connected bots
+doing-change-ttl = Changing the inactivity period
+doing-read-ttl = Reading the inactivity period
+doing-end-them = Ending them
+doing-list-web-sessions = Listing the web sessions
+doing-read-web-sessions = Reading the web sessions
+doing-count-web-sessions = Counting the web sessions
 failure-hash-invalid = No active session has that hash. It may have ended already: send /sessions to see the current list.
 failure-too-fresh = Telegram refused (FRESH_RESET_AUTHORISATION_FORBIDDEN): a session may end other sessions only once it is at least 24 hours old, and the session doing it here is session-warden's companion.
 failure-too-fresh-unknown = Try again 24 hours after the companion logged in.
@@ -209,7 +225,142 @@ companion-lost =
 
 ## Commands: /status, /revokeall, /panic, /guard, /websessions, /ttl, /log
 # (this section ends at the next "##" heading)
+# /status
+status-title = <b>session-warden status</b>
+status-companion = Companion: { $state }
+status-companion-explain = 🛡 The companion is this guard's own session, shown in Telegram's Devices as "session-warden".
+status-account-line = Account: { $who }
+status-account = { $name }{ $username }, id { $id }
+status-unknown = unknown
+status-connected = ✅ connected
+status-not-connected = ⚠️ not connected (reconnecting by itself)
+status-reconnecting = ⚠️ reconnecting since { $since } ({ $wait }): alerts resume when Telegram answers
+status-logged-out-no-code = ❌ logged out: run npm run login on the server, then restart
+status-logged-out-code = ❌ logged out ({ $code }): { $why } { $fix }
+status-companion-age = Companion session age: { $age }
+status-ending-refused = ⚠️ Telegram will refuse to end other sessions until { $at } (the companion must be 24 hours old).
+status-ending-allowed = Ending other sessions: allowed.
+status-guard-on = Guard mode: on, { $trusted ->
+        [one] { $trusted } trusted device
+       *[other] { $trusted } trusted devices
+    }
+status-guard-off = Guard mode: off, { $trusted ->
+        [one] { $trusted } trusted device
+       *[other] { $trusted } trusted devices
+    }
+status-last-check = Last session check: { $ago }
+status-not-yet = not yet
+status-uptime = Uptime: { $uptime }
+status-pending = Alerts waiting to be sent: { $count }
+# /revokeall
+revokeall-none = There are no other sessions: only session-warden's companion is logged in. Nothing to end.
+revokeall-end-button = End { $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }
+revokeall-except-trusted-button = End all except trusted devices
+revokeall-confirm = <b>End { $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }?</b>
+revokeall-explain = This uses Telegram's auth.resetAuthorizations. It ends <b>every</b> session except session-warden's companion, including your own phone and desktop apps: you will have to log in on each of them again.
+revokeall-keeps-trusted = "End all except trusted devices" keeps the { $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    } of devices on your /trust list logged in instead.
+revokeall-no-trusted = None of these sessions is on your /trust list; add your own devices there to be offered "End all except trusted devices".
+revokeall-buttons-expire = The buttons work once and expire in 2 minutes.
+revokeall-done = Done: Telegram ended every session except session-warden's companion ({ $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    } when you asked). Send /sessions to check.
+untrusted-result = Ended { $ended ->
+        [one] { $ended } session
+       *[other] { $ended } sessions
+    } and kept your { $kept ->
+        [one] { $kept } trusted device
+       *[other] { $kept } trusted devices
+    } logged in.
+untrusted-failed = { $count } could not be ended: { $reason }
+# /guard
+guard-on = 🛡 Guard mode is <b>on</b>. New logins from devices not on your trusted list ({ $trusted }) are ended at once. /trust edits the list.
+guard-is-off = Guard mode is <b>off</b>: new logins are reported, not ended.
+guard-turned-off = Guard mode is off. New logins are still reported, but not ended automatically.
+guard-usage = Usage: /guard on or /guard off.
+guard-no-trusted-prompt = You have no trusted devices yet, so guard mode would end <b>every</b> new login, including your own next one. Trust the devices logged in now first?
+guard-would-trust = It would trust exactly these:
+guard-none-trustable = No current session can be trusted this way.
+guard-leaves-out = It leaves out, so an intruder cannot slip onto the list:
+guard-left-out-password_pending = waiting for the 2FA password (password_pending)
+guard-left-out-unconfirmed = not confirmed by Telegram yet
+guard-left-out-too_new = logged in less than 24 hours ago
+guard-trust-and-on-button = Trust current sessions, turn on
+guard-on-anyway-button = Turn on anyway
+guard-stays-off = Guard mode stays off.
+guard-trusted-current = Trusted { $count ->
+        [one] { $count } current device
+       *[other] { $count } current devices
+    }.
 
+
+# /websessions ($domain, $bot, $browser, $platform, $ip, $region are escaped where HTML)
+web-session-name = { $domain } via { $bot } ({ $browser }, { $platform })
+web-none = <b>No web sessions.</b>
+    No website is logged in with your Telegram account.
+web-header = <b>Web sessions: { $count }</b>
+    Websites you logged in to with "Log in with Telegram", most recently active first.
+web-card-title = <b>{ $index }. { $domain }</b> · bot { $bot }
+web-card-device = { $browser } on { $platform } · IP { $ip } · { $region }
+web-card-times = Logged in { $created } · active { $active }
+web-more = …and { $count } more that do not fit in one message.
+web-end-button = End #{ $index } { $domain }
+web-end-all-button = End all web sessions
+web-button-invalid = That button is not valid. Send the command again for a fresh list.
+web-session-gone = That web session is no longer in the list: it may have ended already. Send /websessions to refresh.
+web-hash-invalid = No web session has that hash: the website may have been logged out already. Send /websessions to see the current list.
+web-confirm = <b>End this web session?</b>
+web-confirm-explain = The website will have to ask you to log in again.
+web-ended = Ended the web session: { $session }
+web-none-to-end = There are no web sessions: no website is logged in with your account. Nothing to end.
+web-confirm-all = <b>End { $count ->
+        [one] { $count } web session
+       *[other] { $count } web sessions
+    }?</b>
+
+    Every website logged in with "Log in with Telegram" will have to ask you to log in again. Your apps stay logged in.
+
+    The button works once and expires in 2 minutes.
+web-end-all-count-button = End { $count ->
+        [one] { $count } web session
+       *[other] { $count } web sessions
+    }
+web-done-all = Done: Telegram logged out every website ({ $count ->
+        [one] { $count } web session
+       *[other] { $count } web sessions
+    } when you asked). Send /websessions to check.
+
+# /log: the frame around the audit rows (the rows themselves are stored data and stay as written)
+log-usage = Usage: /log [n], /log denied [n] or /log all [n], where n is how many recent entries to show (1 to { $max }, default { $default }).
+log-empty-actions = The audit log has no actions or alerts yet. /log denied shows denied updates, /log all everything.
+log-empty-denied = No denied updates are in the audit log.
+log-empty-all = The audit log is empty.
+log-header = <b>Last { $count } audit { $count ->
+        [one] entry
+       *[other] entries
+    }</b>, newest first
+log-header-denied = <b>Last { $count } denied { $count ->
+        [one] entry
+       *[other] entries
+    }</b>, newest first
+log-capped = ({ $max } at most)
+log-unwritten = ⚠️ { $count } newer { $count ->
+        [one] entry waits
+       *[other] entries wait
+    } in memory: the database cannot be written right now.
+log-older = …{ $count } older { $count ->
+        [one] entry does
+       *[other] entries do
+    } not fit in one message.
 
 ## Buttons and reports: /trust, "It's me", confirmations, short button answers, guard mode's reasons and reports
 # (this section ends at the next "##" heading)

@@ -142,6 +142,22 @@ doing-end-session = завершить этот сеанс
 doing-end-it = завершить его
 doing-list-sessions = получить список сеансов
 doing-read-sessions = получить список сеансов
+doing-end-web-session = завершить этот веб-сеанс
+doing-end-web-sessions = завершить веб-сеансы
+doing-cancel-reset = отменить сброс
+doing-disconnect-bot = отключить бота
+doing-read-2fa = узнать состояние двухэтапной аутентификации
+doing-read-them = получить их список
+doing-change-it = изменить его
+doing-count-sessions = посчитать сеансы
+doing-end-others = завершить остальные сеансы
+doing-read-bots = получить список подключённых ботов
+doing-change-ttl = изменить срок неактивности
+doing-read-ttl = узнать срок неактивности
+doing-end-them = завершить их
+doing-list-web-sessions = получить список веб-сеансов
+doing-read-web-sessions = получить список веб-сеансов
+doing-count-web-sessions = посчитать веб-сеансы
 failure-hash-invalid = Активного сеанса с таким хешем нет. Возможно, он уже завершён: отправьте /sessions, чтобы увидеть текущий список.
 failure-too-fresh = Telegram отказал (FRESH_RESET_AUTHORISATION_FORBIDDEN): завершать другие сеансы можно только из сеанса, которому не меньше 24 часов, а здесь это делает компаньон session-warden.
 failure-too-fresh-unknown = Попробуйте снова через 24 часа после входа компаньона.
@@ -209,7 +225,126 @@ companion-lost =
 
 ## Commands: /status, /revokeall, /panic, /guard, /websessions, /ttl, /log
 # (this section ends at the next "##" heading)
+# /status
+status-title = <b>Состояние session-warden</b>
+status-companion = Компаньон: { $state }
+status-companion-explain = 🛡 Компаньон — собственный сеанс этого сторожа; в разделе «Устройства» Telegram он называется «session-warden».
+status-account-line = Аккаунт: { $who }
+status-account = { $name }{ $username }, id { $id }
+status-unknown = неизвестен
+status-connected = ✅ подключён
+status-not-connected = ⚠️ не подключён (переподключается сам)
+status-reconnecting = ⚠️ переподключается с { $since } ({ $wait }): оповещения возобновятся, когда Telegram ответит
+status-logged-out-no-code = ❌ вышел из аккаунта: выполните npm run login на сервере и перезапустите
+status-logged-out-code = ❌ вышел из аккаунта ({ $code }): { $why } { $fix }
+status-companion-age = Возраст сеанса компаньона: { $age }
+status-ending-refused = ⚠️ До { $at } Telegram не даст завершать другие сеансы (компаньону должно исполниться 24 часа).
+status-ending-allowed = Завершение других сеансов: разрешено.
+status-guard-on = Режим охраны: включён, доверенных устройств: { $trusted }
+status-guard-off = Режим охраны: выключен, доверенных устройств: { $trusted }
+status-last-check = Последняя проверка сеансов: { $ago }
+status-not-yet = ещё не было
+status-uptime = Работает: { $uptime }
+status-pending = Оповещений ждут отправки: { $count }
+# /revokeall
+revokeall-none = Других сеансов нет: вошёл только компаньон session-warden. Завершать нечего.
+revokeall-end-button = Завершить { $count } { $count ->
+        [one] сеанс
+        [few] сеанса
+       *[many] сеансов
+    }
+revokeall-except-trusted-button = Завершить все, кроме доверенных
+revokeall-confirm = <b>Завершить { $count } { $count ->
+        [one] сеанс
+        [few] сеанса
+       *[many] сеансов
+    }?</b>
+revokeall-explain = Будет вызван метод Telegram auth.resetAuthorizations. Он завершает <b>все</b> сеансы, кроме компаньона session-warden, в том числе ваши телефон и компьютер: на каждом придётся войти заново.
+revokeall-keeps-trusted = Кнопка «Завершить все, кроме доверенных» оставит { $count } { $count ->
+        [one] сеанс
+        [few] сеанса
+       *[many] сеансов
+    } устройств из вашего списка /trust.
+revokeall-no-trusted = Ни один из этих сеансов не в списке /trust; добавьте туда свои устройства, и появится кнопка «Завершить все, кроме доверенных».
+revokeall-buttons-expire = Кнопки срабатывают один раз и действуют 2 минуты.
+revokeall-done = Готово: Telegram завершил все сеансы, кроме компаньона session-warden (на момент запроса их было { $count }). Проверить можно в /sessions.
+untrusted-result = Завершено сеансов: { $ended }; ваши доверенные устройства ({ $kept }) остались в аккаунте.
+untrusted-failed = Не удалось завершить: { $count }. { $reason }
+# /guard
+guard-on = 🛡 Режим охраны <b>включён</b>. Новые входы с устройств не из списка доверенных ({ $trusted }) сразу завершаются. Список — в /trust.
+guard-is-off = Режим охраны <b>выключен</b>: о новых входах приходят оповещения, но сеансы не завершаются.
+guard-turned-off = Режим охраны выключен. О новых входах по-прежнему приходят оповещения, но сами они не завершаются.
+guard-usage = Как пользоваться: /guard on или /guard off.
+guard-no-trusted-prompt = Доверенных устройств пока нет, поэтому режим охраны завершал бы <b>каждый</b> новый вход, в том числе ваш следующий. Сначала добавить в доверенные устройства, с которых вы сейчас вошли?
+guard-would-trust = Будут добавлены ровно эти:
+guard-none-trustable = Ни один текущий сеанс так добавить нельзя.
+guard-leaves-out = Не будут добавлены — чтобы в список не пробрался посторонний:
+guard-left-out-password_pending = ждёт пароль двухэтапной аутентификации (password_pending)
+guard-left-out-unconfirmed = ещё не подтверждён Telegram
+guard-left-out-too_new = вход меньше 24 часов назад
+guard-trust-and-on-button = Доверять текущим и включить
+guard-on-anyway-button = Всё равно включить
+guard-stays-off = Режим охраны остаётся выключенным.
+guard-trusted-current = { $count ->
+        [one] Добавлено в доверенные { $count } текущее устройство
+        [few] Добавлено в доверенные { $count } текущих устройства
+       *[many] Добавлено в доверенные { $count } текущих устройств
+    }.
 
+
+# /websessions ($domain, $bot, $browser, $platform, $ip, $region уже экранированы, где это HTML)
+web-session-name = { $domain } через { $bot } ({ $browser }, { $platform })
+web-none = <b>Веб-сеансов нет.</b>
+    Ни один сайт не авторизован через ваш аккаунт Telegram.
+web-header = <b>Веб-сеансы: { $count }</b>
+    Сайты, на которые вы вошли через «Войти с Telegram»; сначала недавно активные.
+web-card-title = <b>{ $index }. { $domain }</b> · бот { $bot }
+web-card-device = { $browser } на { $platform } · IP { $ip } · { $region }
+web-card-times = Вход { $created } · активность { $active }
+web-more = …и ещё { $count }: не поместились в одно сообщение.
+web-end-button = Завершить №{ $index } { $domain }
+web-end-all-button = Завершить все веб-сеансы
+web-button-invalid = Эта кнопка недействительна. Отправьте команду ещё раз, чтобы получить свежий список.
+web-session-gone = Этого веб-сеанса больше нет в списке: возможно, он уже завершён. Отправьте /websessions, чтобы обновить список.
+web-hash-invalid = Веб-сеанса с таким хешем нет: возможно, сайт уже вышел из аккаунта. Отправьте /websessions, чтобы увидеть текущий список.
+web-confirm = <b>Завершить этот веб-сеанс?</b>
+web-confirm-explain = Сайт попросит вас войти заново.
+web-ended = Веб-сеанс завершён: { $session }
+web-none-to-end = Веб-сеансов нет: ни один сайт не авторизован через ваш аккаунт. Завершать нечего.
+web-confirm-all = <b>Завершить { $count } { $count ->
+        [one] веб-сеанс
+        [few] веб-сеанса
+       *[many] веб-сеансов
+    }?</b>
+
+    Каждый сайт, на который вы вошли через «Войти с Telegram», попросит войти заново. Приложения останутся в аккаунте.
+
+    Кнопка срабатывает один раз и действует 2 минуты.
+web-end-all-count-button = Завершить { $count } { $count ->
+        [one] веб-сеанс
+        [few] веб-сеанса
+       *[many] веб-сеансов
+    }
+web-done-all = Готово: Telegram завершил вход на всех сайтах (на момент запроса веб-сеансов было { $count }). Проверить можно в /websessions.
+
+# /log: рамка вокруг строк журнала (сами строки — сохранённые данные, они остаются как записаны)
+log-usage = Как пользоваться: /log [n], /log denied [n] или /log all [n], где n — сколько последних записей показать (от 1 до { $max }, по умолчанию { $default }).
+log-empty-actions = В журнале пока нет ни действий, ни оповещений. /log denied покажет отклонённые обращения, /log all — всё.
+log-empty-denied = Отклонённых обращений в журнале нет.
+log-empty-all = Журнал пуст.
+log-header = <b>Последние записи журнала: { $count }</b>, сначала новые
+log-header-denied = <b>Последние отклонённые обращения: { $count }</b>, сначала новые
+log-capped = (не больше { $max })
+log-unwritten = ⚠️ Ещё { $count } { $count ->
+        [one] новая запись ждёт
+        [few] новые записи ждут
+       *[many] новых записей ждут
+    } в памяти: записать в базу данных сейчас нельзя.
+log-older = …ещё { $count } { $count ->
+        [one] старая запись не поместилась
+        [few] старые записи не поместились
+       *[many] старых записей не поместились
+    } в одно сообщение.
 
 ## Buttons and reports: /trust, "It's me", confirmations, short button answers, guard mode's reasons and reports
 # (this section ends at the next "##" heading)

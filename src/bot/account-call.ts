@@ -1,7 +1,7 @@
 import { AccountError } from '../domain/account-error';
 import type { AuditStart } from '../db/audit-log';
 import type { BotDeps } from './deps';
-import { explainFailure } from './format/explain-failure';
+import { explainFailure, type Doing } from './format/explain-failure';
 
 /**
  * Runs an account call between an audit `pending` row and its outcome, so a crash in between is
@@ -36,7 +36,7 @@ export async function companionCreatedAt(deps: BotDeps): Promise<number | undefi
  * message id, or an English phrase for texts not yet in the locale files. Non-account errors go
  * to the error boundary.
  */
-export async function describeFailure(deps: BotDeps, err: unknown, doing: string): Promise<string> {
+export async function describeFailure(deps: BotDeps, err: unknown, doing: Doing): Promise<string> {
   if (!(err instanceof AccountError)) throw err;
   const createdAt = err.failure.kind === 'too_fresh' ? await companionCreatedAt(deps) : undefined;
   const { i18n } = deps;

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 export type Pending =
   | { readonly kind: 'end'; readonly hash: bigint }
   | { readonly kind: 'end_all'; readonly count: number }
-  | { readonly kind: 'web_end'; readonly hash: bigint; readonly label: string }
+  /** `label` names the website in English for the audit log; `shown` in the owner's language. */
+  | { readonly kind: 'web_end'; readonly hash: bigint; readonly label: string; readonly shown: string }
   | { readonly kind: 'web_end_all'; readonly count: number }
   | { readonly kind: 'guard_on'; readonly count: number; /** Decimal hashes "Trust current sessions" may trust. */ readonly trust?: readonly string[] }
   | { readonly kind: 'panic'; readonly count: number };

@@ -18,7 +18,7 @@ export async function declineReset(deps: BotDeps, actorId: number, detail: strin
     if (err instanceof AccountError && err.code === 'RESET_REQUEST_MISSING') {
       return { ok: true, text: 'No 2FA reset is pending any more: nothing needed doing.' };
     }
-    return { ok: false, text: `❌ ${await describeFailure(deps, err, 'Cancelling the reset')}` };
+    return { ok: false, text: `❌ ${await describeFailure(deps, err, 'doing-cancel-reset')}` };
   }
 }
 
@@ -34,7 +34,7 @@ export async function disconnectBot(deps: BotDeps, actorId: number, botId: bigin
     if (err instanceof AccountError && err.code === 'BOT_NOT_CONNECTED') {
       return { ok: true, text: 'That bot is no longer connected: nothing needed doing.' };
     }
-    return { ok: false, text: `❌ ${await describeFailure(deps, err, 'Disconnecting the bot')}` };
+    return { ok: false, text: `❌ ${await describeFailure(deps, err, 'doing-disconnect-bot')}` };
   }
 }
 

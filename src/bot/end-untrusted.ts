@@ -2,7 +2,7 @@ import type { Session } from '../domain/session';
 import { AccountError } from '../domain/account-error';
 import type { BotDeps } from './deps';
 import { describeFailure } from './account-call';
-import { plural } from './format/plural';
+
 
 export interface UntrustedResult {
   readonly ended: Session[];
@@ -40,11 +40,15 @@ export async function endUntrustedSessions(deps: BotDeps, actorId: number): Prom
   return { ended, failed, kept: sessions.length - targets.length };
 }
 
-/** "Ended 3 sessions and kept your 2 trusted devices. 1 could not be ended: ..." */
+/**
+ * "Ended 3 sessions and kept your 2 trusted devices. 1 could not be ended: ...", in the owner's
+ * remembered language (the same one describeFailure speaks). Plain text.
+ */
 export async function describeUntrustedResult(deps: BotDeps, r: UntrustedResult): Promise<string> {
-  const parts = [`Ended ${plural(r.ended.length, 'session')} and kept your ${plural(r.kept, 'trusted device')} logged in.`];
+  const locale = deps.i18n.localeFor();
+  const parts = [deps.i18n.t(locale, 'untrusted-result', { ended: r.ended.length, kept: r.kept })];
   if (r.failed.length > 0) {
-    parts.push(`${r.failed.length} could not be ended: ${await describeFailure(deps, r.failed[0]!.error, 'Ending them')}`);
+    parts.push(deps.i18n.t(locale, 'untrusted-failed', { count: r.failed.length, reason: await describeFailure(deps, r.failed[0]!.error, 'doing-end-them') }));
   }
   return parts.join(' ');
 }

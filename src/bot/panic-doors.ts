@@ -17,7 +17,7 @@ async function declinePendingReset(deps: BotDeps, actorId: number): Promise<stri
     const password = await deps.account.getPassword();
     if (password.pendingResetDate === undefined) return '✅ No 2FA password reset was pending.';
   } catch (err) {
-    return `❌ Could not check for a pending 2FA reset. ${await describeFailure(deps, err, 'Reading the 2FA state')}`;
+    return `❌ Could not check for a pending 2FA reset. ${await describeFailure(deps, err, 'doing-read-2fa')}`;
   }
   return (await declineReset(deps, actorId, 'panic')).text;
 }
@@ -27,7 +27,7 @@ async function disconnectAllBots(deps: BotDeps, actorId: number): Promise<string
   try {
     bots = await deps.account.listConnectedBots();
   } catch (err) {
-    return `❌ Could not read the connected bots. ${await describeFailure(deps, err, 'Reading them')}`;
+    return `❌ Could not read the connected bots. ${await describeFailure(deps, err, 'doing-read-them')}`;
   }
   if (bots.length === 0) return '✅ No business bots were connected.';
   const results = await Promise.all(bots.map((b) => disconnectBot(deps, actorId, b.botId, 'panic')));
@@ -41,7 +41,7 @@ async function shortestTtl(deps: BotDeps, actorId: number): Promise<string> {
     await audited(deps, { actorId, action: 'ttl_set', detail: `${SHORTEST_TTL_DAYS} days (panic)` }, () => deps.account.setSessionTtlDays(SHORTEST_TTL_DAYS));
     return `✅ Inactive sessions now end after ${ttlLabel(SHORTEST_TTL_DAYS)}.`;
   } catch (err) {
-    return `❌ Could not shorten the inactivity period. ${await describeFailure(deps, err, 'Changing it')}`;
+    return `❌ Could not shorten the inactivity period. ${await describeFailure(deps, err, 'doing-change-it')}`;
   }
 }
 

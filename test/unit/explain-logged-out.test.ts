@@ -5,7 +5,7 @@ import { companionLostMessage } from '../../src/bot/format/alert';
 import { memoryLocalizer } from '../helpers/localizer';
 
 const EN = { i18n: memoryLocalizer(), locale: 'en' };
-const context = { doing: 'doing-end-session', nowMs: Date.UTC(2026, 0, 1), i18n: memoryLocalizer(), locale: 'en' };
+const context = { doing: 'doing-end-session' as const, nowMs: Date.UTC(2026, 0, 1), i18n: memoryLocalizer(), locale: 'en' };
 
 test('AUTH_KEY_DUPLICATED: two programs at once, Telegram ended it, log in again and run one copy only', () => {
   const text = explainFailure(new AccountError({ kind: 'logged_out' }, DUPLICATED_SESSION, 'x'), context);

@@ -102,10 +102,10 @@ describe.each(i18n.locales)('every view in %s fits Telegram and keeps each field
           const page = trustPage(devices, n, speech);
           expectWithinLimits(page.text, page.keyboard as Keyboard);
         }
-        const list = webSessionList(webs, TEST_NOW_MS);
+        const list = webSessionList(webs, TEST_NOW_MS, speech);
         expectWithinLimits(list.text, list.keyboard as Keyboard);
         for (const s of sessions.slice(0, 3)) expectSameLines((x: Session) => sessionCard(x, 1, TEST_NOW_MS, speech), s, plainSession(s));
-        for (const w of webs.slice(0, 3)) expectSameLines((x: WebSession) => webSessionCard(x, 1, TEST_NOW_MS), w, plainWeb(w));
+        for (const w of webs.slice(0, 3)) expectSameLines((x: WebSession) => webSessionCard(x, 1, TEST_NOW_MS, speech), w, plainWeb(w));
       }),
       { numRuns: 15, endOnFailure: true },
     );

@@ -4,19 +4,19 @@ import { audited } from '../account-call';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../format/html';
 import { MESSAGE_LIMIT } from '../format/session-pages';
+import { speechFor, wordsOf, type Speech } from '../i18n';
 
 export const LOG_DEFAULT = 10;
 export const LOG_MAX = 50;
 
 export type LogArgument =
   | { readonly ok: true; readonly n: number; readonly capped: boolean; readonly view: AuditView }
-  | { readonly ok: false; readonly why: string };
-
-const USAGE = `Usage: /log [n], /log denied [n] or /log all [n], where n is how many recent entries to show (1 to ${LOG_MAX}, default ${LOG_DEFAULT}).`;
+  | { readonly ok: false };
 
 /**
  * `/log [n]` shows the owner's actions and the alerts; `/log denied [n]` only strangers' denied
- * updates; `/log all [n]` everything, including reads such as `list` and `log_view`.
+ * updates; `/log all [n]` everything, including reads such as `list` and `log_view`. Not ok: the
+ * reply is the usage (log-usage).
  */
 export function parseLogArgument(input: string): LogArgument {
   const words = input.trim().split(/\s+/).filter((w) => w !== '');
@@ -24,20 +24,17 @@ export function parseLogArgument(input: string): LogArgument {
   const rest = view === 'actions' ? words : words.slice(1);
   if (rest.length === 0) return { ok: true, n: LOG_DEFAULT, capped: false, view };
   const text = rest[0] ?? '';
-  if (rest.length > 1 || !/^\d{1,9}$/.test(text) || Number(text) === 0) return { ok: false, why: USAGE };
+  if (rest.length > 1 || !/^\d{1,9}$/.test(text) || Number(text) === 0) return { ok: false };
   const n = Number(text);
   return { ok: true, n: Math.min(n, LOG_MAX), capped: n > LOG_MAX, view };
 }
 
-const VIEW_NAME: Record<AuditView, string> = { actions: 'audit', denied: 'denied', all: 'audit' };
-const EMPTY: Record<AuditView, string> = {
-  actions: 'The audit log has no actions or alerts yet. /log denied shows denied updates, /log all everything.',
-  denied: 'No denied updates are in the audit log.',
-  all: 'The audit log is empty.',
-};
-
 const OUTCOME_MARK: Record<string, string> = { ok: '✅', pending: '⏳', cancelled: '↩️', interrupted: '⚠️' };
 
+/**
+ * One audit row. Its action, outcome and detail are the stored data (English, as written), and its
+ * time is the stored UTC stamp: the owner can quote them to a search or a support thread as they are.
+ */
 export function logLine(e: AuditEntry): string {
   const when = `${e.createdAt.slice(0, 19).replace('T', ' ')} UTC`;
   const mark = OUTCOME_MARK[e.outcome] ?? '❌';
@@ -46,21 +43,22 @@ export function logLine(e: AuditEntry): string {
   return `${mark} ${when} · <b>${escapeHtml(e.action)}</b>${hash} · ${escapeHtml(clip(e.outcome, 60))}${detail}`;
 }
 
-/** Newest first, so that when the entries do not all fit, the ones dropped are the oldest. */
-export function logMessage(entries: readonly AuditEntry[], capped: boolean, view: AuditView = 'all', unwritten = 0): string {
-  const note = unwritten > 0 ? `\n⚠️ ${unwritten} newer ${unwritten === 1 ? 'entry waits' : 'entries wait'} in memory: the database cannot be written right now.` : '';
-  if (entries.length === 0) return EMPTY[view] + note;
-  const header = `<b>Last ${entries.length} ${VIEW_NAME[view]} ${entries.length === 1 ? 'entry' : 'entries'}</b>, newest first${capped ? ` (${LOG_MAX} at most)` : ''}:${note}`;
+/** Newest first, so that when the entries do not all fit, the ones dropped are the oldest; the frame in `speech`'s language. */
+export function logMessage(entries: readonly AuditEntry[], capped: boolean, view: AuditView, unwritten: number, speech: Speech): string {
+  const t = wordsOf(speech);
+  const note = unwritten > 0 ? `\n${t('log-unwritten', { count: unwritten })}` : '';
+  if (entries.length === 0) return t(`log-empty-${view}`) + note;
+  const header = `${t(view === 'denied' ? 'log-header-denied' : 'log-header', { count: entries.length })}${capped ? ` ${t('log-capped', { max: LOG_MAX })}` : ''}:${note}`;
   const lines: string[] = [];
   let size = header.length;
   for (const e of entries) {
     const line = logLine(e);
-    if (size + line.length + 1 > MESSAGE_LIMIT - 80) break;
+    if (size + line.length + 1 > MESSAGE_LIMIT - 120) break;
     lines.push(line);
     size += line.length + 1;
   }
   const left = entries.length - lines.length;
-  return [header, ...lines, ...(left > 0 ? [`…${left} older ${left === 1 ? 'entry does' : 'entries do'} not fit in one message.`] : [])].join('\n');
+  return [header, ...lines, ...(left > 0 ? [t('log-older', { count: left })] : [])].join('\n');
 }
 
 /**
@@ -71,10 +69,11 @@ export function logMessage(entries: readonly AuditEntry[], capped: boolean, view
 export function auditLogFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('log', async (ctx) => {
+    const speech = speechFor(deps, ctx);
     const arg = parseLogArgument(ctx.match);
-    if (!arg.ok) return void (await ctx.reply(arg.why));
+    if (!arg.ok) return void (await ctx.reply(wordsOf(speech)('log-usage', { max: LOG_MAX, default: LOG_DEFAULT })));
     // Read before the view is audited, so the list never shows its own request as pending.
-    const text = logMessage(deps.audit.recent(arg.n, arg.view), arg.capped, arg.view, deps.audit.unwritten);
+    const text = logMessage(deps.audit.recent(arg.n, arg.view), arg.capped, arg.view, deps.audit.unwritten, speech);
     const detail = arg.view === 'actions' ? `last ${arg.n}` : `last ${arg.n} ${arg.view}`;
     await audited(deps, { actorId: ctx.from?.id ?? null, action: 'log_view', detail }, () =>
       ctx.reply(text, { parse_mode: 'HTML' }),

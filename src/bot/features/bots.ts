@@ -16,7 +16,7 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
     try {
       bots = await deps.account.listConnectedBots();
     } catch (err) {
-      return void (await ctx.reply(await describeFailure(deps, err, 'Reading the connected bots')));
+      return void (await ctx.reply(await describeFailure(deps, err, 'doing-read-bots')));
     }
     if (bots.length === 0) {
       return void (await ctx.reply('No business bots are connected to your account: none can read or answer your chats.'));

@@ -7,7 +7,7 @@ import { describeFailure } from '../account-call';
 import { escapeHtml } from '../format/html';
 import { describeSession } from '../format/session-card';
 import type { BotDeps } from '../deps';
-import { plural } from '../format/plural';
+import { speechFor, wordsOf, type Speech } from '../i18n';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /guard on|off: when on, every new login from an untrusted device is ended at once. Persisted. */
@@ -20,58 +20,59 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
     deps.audit.record({ actorId, action: on ? 'guard_on' : 'guard_off', detail: detail ?? null }, 'ok');
   };
   /** The sessions "Trust current sessions" would trust and those it leaves out, as prompt lines. */
-  const currentCandidates = async (): Promise<{ trust: readonly Session[]; lines: string[] }> => {
+  const currentCandidates = async (speech: Speech): Promise<{ trust: readonly Session[]; lines: string[] }> => {
+    const t = wordsOf(speech);
     try {
       const { trust, leftOut } = trustCandidates(await deps.account.listSessions(), deps.now());
       return {
         trust,
         lines: [
-          trust.length > 0 ? '\nIt would trust exactly these:' : '\nNo current session can be trusted this way.',
-          ...trust.map((s) => `• ${escapeHtml(describeSession(s))}`),
-          ...(leftOut.length > 0 ? ['It leaves out, so an intruder cannot slip onto the list:'] : []),
-          ...leftOut.map((l) => `• ${escapeHtml(describeSession(l.session))}: ${l.why}`),
+          trust.length > 0 ? `\n${t('guard-would-trust')}` : `\n${t('guard-none-trustable')}`,
+          ...trust.map((s) => `• ${escapeHtml(describeSession(s, speech))}`),
+          ...(leftOut.length > 0 ? [t('guard-leaves-out')] : []),
+          ...leftOut.map((l) => `• ${escapeHtml(describeSession(l.session, speech))}: ${t(`guard-left-out-${l.why}`)}`),
         ],
       };
     } catch (err) {
-      return { trust: [], lines: [`\n${escapeHtml(await describeFailure(deps, err, 'Reading the sessions'))}`] };
+      return { trust: [], lines: [`\n${escapeHtml(await describeFailure(deps, err, 'doing-read-sessions'))}`] };
     }
   };
-  const onText = (): string =>
-    `🛡 Guard mode is <b>on</b>. New logins from devices not on your trusted list (${trusted.list().length}) are ended at once. /trust edits the list.`;
+  const onText = (speech: Speech): string => wordsOf(speech)('guard-on', { trusted: trusted.list().length });
 
   composer.command('guard', async (ctx) => {
+    const speech = speechFor(deps, ctx);
+    const t = wordsOf(speech);
     const arg = ctx.match.trim().toLowerCase();
     if (arg === 'off') {
       turn(false, ctx.from!.id);
-      return void (await ctx.reply('Guard mode is off. New logins are still reported, but not ended automatically.'));
+      return void (await ctx.reply(t('guard-turned-off')));
     }
     if (arg !== 'on') {
-      const state = settings.flag(GUARD_SETTING) ? onText() : 'Guard mode is <b>off</b>: new logins are reported, not ended.';
-      return void (await ctx.reply(`${state}\nUsage: /guard on or /guard off.`, { parse_mode: 'HTML' }));
+      const state = settings.flag(GUARD_SETTING) ? onText(speech) : t('guard-is-off');
+      return void (await ctx.reply(`${state}\n${t('guard-usage')}`, { parse_mode: 'HTML' }));
     }
     if (trusted.list().length > 0) {
       turn(true, ctx.from!.id);
-      return void (await ctx.reply(onText(), { parse_mode: 'HTML' }));
+      return void (await ctx.reply(onText(speech), { parse_mode: 'HTML' }));
     }
-    const candidates = await currentCandidates();
+    const candidates = await currentCandidates(speech);
     const id = deps.confirmations.create({ kind: 'guard_on', count: 0, trust: candidates.trust.map((s) => formatSessionHash(s.hash)) });
     const keyboard = new InlineKeyboard();
-    keyboard.text('Trust current sessions, turn on', `gt:${id}`).row();
-    keyboard.text('Turn on anyway', `go:${id}`).text('Cancel', `gx:${id}`);
+    keyboard.text(t('guard-trust-and-on-button'), `gt:${id}`).row();
+    keyboard.text(t('guard-on-anyway-button'), `go:${id}`).text(t('button-cancel'), `gx:${id}`);
     await ctx.reply(
-      [
-        'You have no trusted devices yet, so guard mode would end <b>every</b> new login, including your own next one. Trust the devices logged in now first?',
-        ...candidates.lines,
-      ].join('\n'),
+      [t('guard-no-trusted-prompt'), ...candidates.lines].join('\n'),
       { parse_mode: 'HTML', reply_markup: keyboard },
     );
   });
 
   composer.callbackQuery(/^g([tox]):([\w-]+)$/, async (ctx) => {
     const [, choice, id] = ctx.match;
+    const speech = speechFor(deps, ctx);
+    const t = wordsOf(speech);
     if (choice === 'x') {
       deps.confirmations.cancel(id ?? '');
-      return void (await ctx.editMessageText('Guard mode stays off.'));
+      return void (await ctx.editMessageText(t('guard-stays-off')));
     }
     const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, id, 'guard_on');
     if (!pending) return;
@@ -85,11 +86,11 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
           deps.doors.seenCountries.note(s, s.country);
         }
       } catch (err) {
-        return void (await ctx.editMessageText(`${await describeFailure(deps, err, 'Reading the sessions')} Guard mode stays off.`));
+        return void (await ctx.editMessageText(`${await describeFailure(deps, err, 'doing-read-sessions')} ${t('guard-stays-off')}`));
       }
     }
     turn(true, ctx.from.id, added ? `trusted ${added} current devices first` : 'with no trusted devices');
-    await ctx.editMessageText(`${added ? `Trusted ${plural(added, 'current device')}. ` : ''}${onText()}`, { parse_mode: 'HTML' });
+    await ctx.editMessageText(`${added ? `${t('guard-trusted-current', { count: added })} ` : ''}${onText(speech)}`, { parse_mode: 'HTML' });
   });
 
   return composer;

@@ -58,13 +58,13 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
       othersEnded = true;
       report.push('✅ Ended every other session, including your own apps.');
     } catch (err) {
-      report.push(`❌ Could not end the other sessions. ${await describeFailure(deps, err, 'Ending them')}`);
+      report.push(`❌ Could not end the other sessions. ${await describeFailure(deps, err, 'doing-end-them')}`);
     }
     try {
       await audited(deps, { actorId, action: 'web_revoke_all', detail: 'panic' }, () => deps.account.revokeAllWebSessions());
       report.push('✅ Ended every website login.');
     } catch (err) {
-      report.push(`❌ Could not end the website logins. ${await describeFailure(deps, err, 'Ending them')}`);
+      report.push(`❌ Could not end the website logins. ${await describeFailure(deps, err, 'doing-end-them')}`);
     }
     deps.guard.settings.setFlag(GUARD_SETTING, true);
     deps.audit.record({ actorId, action: 'guard_on', detail: 'panic' }, 'ok');

@@ -3,7 +3,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { describeUntrustedResult, endUntrustedSessions } from '../end-untrusted';
 import { escapeHtml } from '../format/html';
-import { plural } from '../format/plural';
+import { speechFor, wordsOf } from '../i18n';
 import { takeConfirmation } from '../take-confirmation';
 
 /** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */
@@ -11,6 +11,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
 
   composer.command('revokeall', async (ctx) => {
+    const t = wordsOf(speechFor(deps, ctx));
     let others: number;
     let trustedNow: number;
     try {
@@ -21,30 +22,26 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
       // "Except trusted devices" only means something when a session logged in now is trusted.
       trustedNow = sessions.filter((s) => !s.current && deps.guard.trusted.isTrusted(s)).length;
     } catch (err) {
-      await ctx.reply(await describeFailure(deps, err, 'Counting the sessions'));
+      await ctx.reply(await describeFailure(deps, err, 'doing-count-sessions'));
       return;
     }
     if (others === 0) {
-      await ctx.reply('There are no other sessions: only session-warden\'s companion is logged in. Nothing to end.');
+      await ctx.reply(t('revokeall-none'));
       return;
     }
     const id = deps.confirmations.create({ kind: 'end_all', count: others });
-    const noun = plural(others, 'session');
-    const keyboard = new InlineKeyboard().text(`End ${noun}`, `ra:${id}`).text('Cancel', `rx:${id}`);
+    const keyboard = new InlineKeyboard().text(t('revokeall-end-button', { count: others }), `ra:${id}`).text(t('button-cancel'), `rx:${id}`);
     // The same one-shot id backs both ending buttons, so tapping one disarms the other.
-    if (trustedNow > 0) keyboard.row().text('End all except trusted devices', `rt:${id}`);
+    if (trustedNow > 0) keyboard.row().text(t('revokeall-except-trusted-button'), `rt:${id}`);
     await ctx.reply(
       [
-        `<b>End ${noun}?</b>`,
+        t('revokeall-confirm', { count: others }),
         '',
-        'This uses Telegram\'s auth.resetAuthorizations. It ends <b>every</b> session except session-warden\'s companion, ' +
-          'including your own phone and desktop apps: you will have to log in on each of them again.',
+        t('revokeall-explain'),
         '',
-        trustedNow > 0
-          ? `"End all except trusted devices" keeps the ${plural(trustedNow, 'session')} of devices on your /trust list logged in instead.`
-          : 'None of these sessions is on your /trust list; add your own devices there to be offered "End all except trusted devices".',
+        trustedNow > 0 ? t('revokeall-keeps-trusted', { count: trustedNow }) : t('revokeall-no-trusted'),
         '',
-        'The buttons work once and expire in 2 minutes.',
+        t('revokeall-buttons-expire'),
       ].join('\n'),
       { parse_mode: 'HTML', reply_markup: keyboard },
     );
@@ -56,12 +53,12 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
     const { count } = pending;
     let result: string;
     try {
-      await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${plural(count, 'other session')}` }, () =>
+      await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${count} other ${count === 1 ? 'session' : 'sessions'}` }, () =>
         deps.account.revokeAll(),
       );
-      result = `Done: Telegram ended every session except session-warden's companion (${plural(count, 'session')} when you asked). Send /sessions to check.`;
+      result = deps.i18n.t(deps.i18n.localeFor(ctx), 'revokeall-done', { count });
     } catch (err) {
-      result = await describeFailure(deps, err, 'Ending the other sessions');
+      result = await describeFailure(deps, err, 'doing-end-others');
     }
     await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
   });
@@ -73,7 +70,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
     try {
       result = await describeUntrustedResult(deps, await endUntrustedSessions(deps, ctx.from.id));
     } catch (err) {
-      result = await describeFailure(deps, err, 'Reading the sessions');
+      result = await describeFailure(deps, err, 'doing-read-sessions');
     }
     await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
   });
@@ -81,7 +78,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^rx:([\w-]+)$/, async (ctx) => {
     const wasPending = deps.confirmations.cancel(ctx.match[1] ?? '');
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
-    await ctx.editMessageText('Cancelled. Nothing was ended.');
+    await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
   });
 
   return composer;

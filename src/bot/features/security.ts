@@ -9,13 +9,14 @@ import { addDisconnectButtons, DECLINE_RESET } from '../door-notices';
 import { checkupView, type CheckupAction, type CheckupReadings } from '../format/security-checkup';
 import { pressOneShot } from '../take-one-shot';
 import { speechFor } from '../i18n';
+import type { Doing } from '../format/explain-failure';
 
 /** Runs one read for the checkup; a failure becomes a line saying what could not be read. */
-async function read<T>(deps: BotDeps, what: string, call: () => Promise<T>): Promise<T | string> {
+async function read<T>(deps: BotDeps, doing: Doing, call: () => Promise<T>): Promise<T | string> {
   try {
     return await call();
   } catch (err) {
-    return `❔ ${await describeFailure(deps, err, `Reading ${what}`)}`;
+    return `❔ ${await describeFailure(deps, err, doing)}`;
   }
 }
 
@@ -23,11 +24,11 @@ async function readings(deps: BotDeps): Promise<CheckupReadings> {
   const { account } = deps;
   const risk = sessionRisk(deps.guard.trusted, deps.doors.seenCountries);
   const [password, sessions, web, bots, ttlDays] = await Promise.all([
-    read(deps, 'the 2FA state', () => account.getPassword()),
-    read(deps, 'the sessions', () => account.listSessions()),
-    read(deps, 'the website logins', () => account.listWebSessions()),
-    read(deps, 'the connected bots', () => account.listConnectedBots()),
-    read(deps, 'the inactivity period', () => account.getSessionTtlDays()),
+    read(deps, 'doing-read-2fa', () => account.getPassword()),
+    read(deps, 'doing-read-sessions', () => account.listSessions()),
+    read(deps, 'doing-read-web-sessions', () => account.listWebSessions()),
+    read(deps, 'doing-read-bots', () => account.listConnectedBots()),
+    read(deps, 'doing-read-ttl', () => account.getSessionTtlDays()),
   ]);
   return {
     password,

@@ -2,51 +2,59 @@ import { Composer, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import type { BotDeps } from '../deps';
 import { endingAllowedAt } from '../../domain/fresh-session';
-import { describeLoggedOut } from '../format/explain-failure';
+import { DUPLICATED_SESSION } from '../../domain/account-error';
 import { field, FIELD_MAX } from '../format/field';
 import { escapeHtml } from '../format/html';
-import { duration, relativeTime, utcTime } from '../format/time';
+import { ownerClock } from '../format/owner-clock';
+import { speechFor, wordsOf } from '../i18n';
+
+type Words = ReturnType<typeof wordsOf>;
 
 /** Why, when Telegram said (a duplicate is worth naming), and what to do. */
-function loggedOutDetail(code: string | undefined): string {
-  if (!code) return ': run npm run login on the server, then restart';
-  return ` (${escapeHtml(code)}): ${escapeHtml(describeLoggedOut(code))}`;
+function loggedOutDetail(code: string | undefined, t: Words): string {
+  if (!code) return t('status-logged-out-no-code');
+  const duplicated = code === DUPLICATED_SESSION;
+  return t('status-logged-out-code', {
+    code: escapeHtml(code),
+    why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
+    fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
+  });
 }
 
-/** /status: is the warden able to see and end logins right now, and if not, why. */
+/** /status: is the warden able to see and end logins right now, and if not, why; in the owner's language. */
 export function statusFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('status', async (ctx) => {
+    const speech = speechFor(deps, ctx);
+    const t = wordsOf(speech);
+    const clock = ownerClock(speech.locale, deps.i18n.timeZone);
     const s = deps.guard.status();
     const nowMs = deps.now();
-    const who = s.account ? `${escapeHtml(field(s.account.firstName, FIELD_MAX.device))}${s.account.username ? ` (@${escapeHtml(field(s.account.username, FIELD_MAX.bot))})` : ''}, id ${s.account.id}` : 'unknown';
+    const who = s.account
+      ? t('status-account', {
+          name: escapeHtml(field(s.account.firstName, FIELD_MAX.device)),
+          username: s.account.username ? ` (@${escapeHtml(field(s.account.username, FIELD_MAX.bot))})` : '',
+          id: String(s.account.id),
+        })
+      : t('status-unknown');
     const companion = s.companion.loggedOut
-      ? `❌ logged out${loggedOutDetail(s.companion.loggedOutCode)}`
+      ? loggedOutDetail(s.companion.loggedOutCode, t)
       : s.companion.unreachableSince !== undefined
-        ? `⚠️ reconnecting since ${utcTime(s.companion.unreachableSince / 1000, true)} (${duration((nowMs - s.companion.unreachableSince) / 1000)}): alerts resume when Telegram answers`
+        ? t('status-reconnecting', { since: clock.at(s.companion.unreachableSince / 1000, true), wait: clock.wait((nowMs - s.companion.unreachableSince) / 1000) })
         : s.companion.connected
-          ? '✅ connected'
-          : '⚠️ not connected (reconnecting by itself)';
-    const lines = [
-      `<b>session-warden status</b>`,
-      `Companion: ${companion}`,
-      '🛡 The companion is this guard\'s own session, shown in Telegram\'s Devices as "session-warden".',
-      `Account: ${who}`,
-    ];
+          ? t('status-connected')
+          : t('status-not-connected');
+    const lines = [t('status-title'), t('status-companion', { state: companion }), t('status-companion-explain'), t('status-account-line', { who })];
     if (s.companionCreatedAt !== undefined) {
       const allowedAt = endingAllowedAt(s.companionCreatedAt);
-      lines.push(`Companion session age: ${duration(nowMs / 1000 - s.companionCreatedAt)}`);
-      lines.push(
-        allowedAt > nowMs / 1000
-          ? `⚠️ Telegram will refuse to end other sessions until ${utcTime(allowedAt)} (the companion must be 24 hours old).`
-          : 'Ending other sessions: allowed.',
-      );
+      lines.push(t('status-companion-age', { age: clock.wait(nowMs / 1000 - s.companionCreatedAt) }));
+      lines.push(allowedAt > nowMs / 1000 ? t('status-ending-refused', { at: clock.at(allowedAt) }) : t('status-ending-allowed'));
     }
     const guardOn = deps.guard.settings.flag(GUARD_SETTING);
-    lines.push(`Guard mode: ${guardOn ? 'on' : 'off'}, ${deps.guard.trusted.list().length} trusted devices`);
-    lines.push(`Last session check: ${s.lastReconcileAt ? relativeTime(s.lastReconcileAt / 1000, nowMs) : 'not yet'}`);
-    lines.push(`Uptime: ${duration((nowMs - s.startedAt) / 1000)}`);
-    lines.push(`Alerts waiting to be sent: ${s.pendingAlerts}`);
+    lines.push(t(guardOn ? 'status-guard-on' : 'status-guard-off', { trusted: deps.guard.trusted.list().length }));
+    lines.push(t('status-last-check', { ago: s.lastReconcileAt ? clock.ago(s.lastReconcileAt / 1000, nowMs) : t('status-not-yet') }));
+    lines.push(t('status-uptime', { uptime: clock.wait((nowMs - s.startedAt) / 1000) }));
+    lines.push(t('status-pending', { count: s.pendingAlerts }));
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
   });
   return composer;

@@ -63,7 +63,7 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
       await audited(deps, { actorId, action: 'ttl_set', detail: `${days} days` }, () => deps.account.setSessionTtlDays(days));
       return { ok: true, text: `Done: sessions inactive for ${ttlLabel(days)} now end automatically.` };
     } catch (err) {
-      return { ok: false, text: await describeFailure(deps, err, 'Changing the inactivity period') };
+      return { ok: false, text: await describeFailure(deps, err, 'doing-change-ttl') };
     }
   };
 
@@ -81,7 +81,7 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
       const view = ttlView(days);
       await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
     } catch (err) {
-      await ctx.reply(await describeFailure(deps, err, 'Reading the inactivity period'));
+      await ctx.reply(await describeFailure(deps, err, 'doing-read-ttl'));
     }
   });
 

@@ -1,17 +1,16 @@
 import { DUPLICATED_SESSION, type AccountError } from '../../domain/account-error';
 import { endingAllowedAt, FRESH_SESSION_SECONDS } from '../../domain/fresh-session';
-import { DEFAULT_LOCALE, type Locale, type Localizer } from '../i18n';
+import type { Locale, Localizer } from '../i18n';
 import { ownerClock } from './owner-clock';
 
 export const DAY_SECONDS = FRESH_SESSION_SECONDS;
 
+/** A `doing-…` message id of locales/*.ftl: typed, so no caller can pass an untranslated phrase. */
+export type Doing = `doing-${string}`;
+
 export interface FailureContext {
-  /**
-   * What was being done: a `doing-…` message id ("doing-end-session"), or an English phrase
-   * ("Reading the 2FA state") from a text not yet in the locale files, which keeps the sentences
-   * that name it in English.
-   */
-  readonly doing: string;
+  /** What was being done, as a `doing-…` message id ("doing-end-session"): the subject of "… failed". */
+  readonly doing: Doing;
   readonly nowMs: number;
   /** The companion's own date_created (unix seconds), for the 24 h rule; undefined when unknown. */
   readonly companionCreatedAt?: number | undefined;
@@ -40,8 +39,8 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
       const duplicated = err.code === DUPLICATED_SESSION;
       return framed(c, 'failure-logged-out', {
         code: err.code,
-        why: c.i18n.t(frameLocale(c), duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
-        fix: c.i18n.t(frameLocale(c), duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
+        why: c.i18n.t(c.locale, duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
+        fix: c.i18n.t(c.locale, duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
       });
     }
     case 'unreachable':
@@ -51,14 +50,9 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
   }
 }
 
-/** A `doing-…` id speaks the owner's language; an English phrase keeps its sentence English. */
-const frameLocale = (c: FailureContext): Locale => (c.doing.startsWith('doing-') ? c.locale : DEFAULT_LOCALE);
-
 /** A sentence that names what was being done ("Ending that session failed: …"). */
 function framed(c: FailureContext, key: string, vars: Record<string, string | number>): string {
-  const locale = frameLocale(c);
-  const doing = c.doing.startsWith('doing-') ? c.i18n.t(locale, c.doing) : c.doing;
-  return c.i18n.t(locale, key, { ...vars, doing });
+  return c.i18n.t(c.locale, key, { ...vars, doing: c.i18n.t(c.locale, c.doing) });
 }
 
 /**

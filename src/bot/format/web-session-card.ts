@@ -3,22 +3,31 @@ import { formatSessionHash } from '../../domain/session-hash';
 import { byWebActivity, type WebSession } from '../../domain/web-session';
 import { clip, escapeHtml } from './html';
 import { MESSAGE_LIMIT } from './session-pages';
-import { relativeTime } from './time';
+import { ownerClock } from './owner-clock';
+import { wordsOf, type Speech } from '../i18n';
 
 const orDash = (s: string): string => (s.trim() === '' ? '—' : s);
 
-/** "example.org via @example_bot (Firefox, Linux)": how a web login is named in replies and the audit log. */
-export function describeWebSession(w: WebSession): string {
-  return `${clip(orDash(w.domain), 48)} via ${clip(w.bot, 40)} (${clip(orDash(w.browser), 32)}, ${clip(orDash(w.platform), 32)})`;
+/**
+ * "example.org via @example_bot (Firefox, Linux)": how a web login is named. Plain text; in
+ * `speech`'s language, or in English without one (the audit log).
+ */
+export function describeWebSession(w: WebSession, speech?: Speech): string {
+  const vars = { domain: clip(orDash(w.domain), 48), bot: clip(w.bot, 40), browser: clip(orDash(w.browser), 32), platform: clip(orDash(w.platform), 32) };
+  if (speech) return wordsOf(speech)('web-session-name', vars);
+  return `${vars.domain} via ${vars.bot} (${vars.browser}, ${vars.platform})`;
 }
 
-export function webSessionCard(w: WebSession, index: number, nowMs: number): string {
-  const e = (t: string, max?: number): string => escapeHtml(clip(orDash(t), max));
+/** One web login as an HTML card, in `speech`'s language; every field cleaned and clipped. */
+export function webSessionCard(w: WebSession, index: number, nowMs: number, speech: Speech): string {
+  const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
+  const e = (s: string, max?: number): string => escapeHtml(clip(orDash(s), max));
   return [
-    `<b>${index}. ${e(w.domain, 48)}</b> · bot ${e(w.bot, 40)}`,
-    `${e(w.browser, 40)} on ${e(w.platform, 32)} · IP ${e(w.ip, 45)} · ${e(w.region, 48)}`,
-    `Logged in ${relativeTime(w.dateCreated, nowMs)} · active ${relativeTime(w.dateActive, nowMs)}`,
-    `Hash: <code>${formatSessionHash(w.hash)}</code>`,
+    t('web-card-title', { index, domain: e(w.domain, 48), bot: e(w.bot, 40) }),
+    t('web-card-device', { browser: e(w.browser, 40), platform: e(w.platform, 32), ip: e(w.ip, 45), region: e(w.region, 48) }),
+    t('web-card-times', { created: clock.ago(w.dateCreated, nowMs), active: clock.ago(w.dateActive, nowMs) }),
+    t('hash-line', { hash: formatSessionHash(w.hash) }),
   ].join('\n');
 }
 
@@ -32,24 +41,25 @@ export interface WebSessionList {
  * The web logins as one message. Websites are few in practice, so instead of pages the list stops
  * at Telegram's limit and says how many were left out; "End all" still covers those.
  */
-export function webSessionList(sessions: readonly WebSession[], nowMs: number): WebSessionList {
+export function webSessionList(sessions: readonly WebSession[], nowMs: number, speech: Speech): WebSessionList {
+  const t = wordsOf(speech);
   const sorted = [...sessions].sort(byWebActivity);
   const keyboard = new InlineKeyboard();
   if (sorted.length === 0) {
-    return { text: '<b>No web sessions.</b>\nNo website is logged in with your Telegram account.', keyboard: undefined };
+    return { text: t('web-none'), keyboard: undefined };
   }
-  const parts = [`<b>Web sessions: ${sorted.length}</b>\nWebsites you logged in to with "Log in with Telegram", most recently active first.`];
+  const parts = [t('web-header', { count: sorted.length })];
   let size = parts[0]!.length;
   let shown = 0;
   for (const [i, w] of sorted.entries()) {
-    const card = webSessionCard(w, i + 1, nowMs);
+    const card = webSessionCard(w, i + 1, nowMs, speech);
     if (size + card.length + 2 > MESSAGE_LIMIT - 200) break;
     parts.push(card);
     size += card.length + 2;
     shown++;
-    keyboard.text(`End #${i + 1} ${clip(w.domain, 24)}`, `we:${formatSessionHash(w.hash)}`).row();
+    keyboard.text(t('web-end-button', { index: i + 1, domain: clip(w.domain, 24) }), `we:${formatSessionHash(w.hash)}`).row();
   }
-  if (shown < sorted.length) parts.push(`…and ${sorted.length - shown} more that do not fit in one message.`);
-  keyboard.text('End all web sessions', 'wa');
+  if (shown < sorted.length) parts.push(t('web-more', { count: sorted.length - shown }));
+  keyboard.text(t('web-end-all-button'), 'wa');
   return { text: parts.join('\n\n'), keyboard };
 }
