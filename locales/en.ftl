@@ -417,4 +417,232 @@ guard-differs-platform = platform { $now } instead of { $trusted }
 
 ## Doors and notices: /security, /bots, /codeguard, /expect, their alerts, the storage and companion-health notices
 # (to the end of the file)
-
+# Alerts of the other doors (2FA, emails, login codes, business bots). HTML; fields arrive escaped.
+door-2fa-path = Settings → Privacy and Security → Two-Step Verification
+door-not-you-holds = If this was not you, someone else now holds your 2FA password.
+door-password-off =
+    🚨🚨 <b>2FA turned off</b>
+    The two-step verification password of your account was removed. Anyone who gets a login code can now log in.
+    If this was not you: send /panic, then set a new 2FA password with a recovery email only you control ({ door-2fa-path }).
+door-password-on =
+    🚨 <b>2FA turned on</b>
+    A two-step verification password was set on your account. { door-not-you-holds }
+    Send /panic at once, then check /security.
+door-password-changed =
+    🚨 <b>2FA password changed</b>
+    The two-step verification password was set again. { door-not-you-holds }
+    Send /panic at once, then check /security.
+door-hint-changed =
+    ⚠️ <b>2FA hint changed</b>
+    { $what }
+    If this was not you, change your 2FA password ({ door-2fa-path }) and send /panic.
+door-hint-removed = The password hint was removed.
+door-hint-now = The password hint is now: “{ $hint }”.
+door-recovery-pending =
+    🚨 <b>A recovery email is being set</b>
+    Telegram is waiting for the confirmation code sent to { $pattern } (masked as Telegram shows it).
+    If that is not your address, someone is taking over your 2FA recovery: send /panic and set your own recovery email.
+door-recovery-set =
+    ⚠️ <b>A recovery email was confirmed</b> for your 2FA password.
+    If this was not you, send /panic and change it.
+door-recovery-removed =
+    ⚠️ <b>The recovery email was removed</b> from your 2FA password.
+    If this was not you, set one you control ({ door-2fa-path }) and send /panic.
+door-login-email-changed =
+    ⚠️ <b>Login email changed</b>
+    { $what }
+    If this was not you, send /panic.
+door-login-email-removed = The login email was removed.
+door-login-email-now = The login email is now { $pattern } (masked by Telegram).
+door-reset-pending =
+    🚨 <b>A 2FA password reset is pending</b>
+    Someone asked Telegram to reset your 2FA password. Unless it is cancelled, the password is removed at { $at } ({ $ago }).
+    If this was not you, press “{ door-cancel-reset-button }”.
+door-code-requested =
+    🔑 <b>Someone asked Telegram for a login code for your account…</b>
+    Telegram sent it to your apps { $ago }. The code is not repeated here.
+    { $outcome }
+    If you are not logging in yourself: never share the code, make sure 2FA is on (/security), and watch /sessions.
+door-code-late = 🔑 Follow-up on the login code reported above: { $outcome }
+door-bot-connected =
+    🚨 <b>A business bot was connected to your account</b>
+    { $details }
+    If this was not you, press “{ door-disconnect-button }”.
+code-invalidated = ✅ Code guard invalidated the code at once: it can no longer be used to log in.
+code-invalidate-failed = ❌ Code guard could not invalidate the code (Telegram answered { $code }). Do not share it with anyone.
+code-invalidating = ⏳ Code guard asked Telegram to invalidate the code; Telegram has not confirmed yet. Do not share it with anyone.
+code-expected = You opened a login window with /expect, so this code was expected and left valid.
+code-unguarded = The code is still valid. Turn on /codeguard to have such codes invalidated at once.
+door-cancel-reset-button = Cancel the reset
+door-disconnect-button = Disconnect
+door-disconnect-bot-button = Disconnect { $bot }
+door-reset-declined = ✅ The 2FA password reset was cancelled: your password stays.
+door-reset-not-pending = No 2FA reset is pending any more: nothing needed doing.
+door-bot-disconnected = ✅ Disconnected: the bot can no longer read or answer your chats.
+door-bot-gone = That bot is no longer connected: nothing needed doing.
+# A business bot: who, what it can do, which chats.
+bot-line = Bot: { $bot }
+bot-can-reply = It can <b>read and reply</b> in your name.
+bot-read-only = It can read messages but not reply.
+bot-reaches = It reaches: { $chats }.
+recipients-existing = existing chats
+recipients-new = new chats
+recipients-contacts = contacts
+recipients-non-contacts = non-contacts
+recipients-chosen = { $count ->
+        [one] { $count } chosen chat
+       *[other] { $count } chosen chats
+    }
+recipients-all-kinds = all { $kinds }
+recipients-all-chats = all chats
+recipients-except = { $all } except { $listed }
+recipients-and = { $first } and { $second }
+recipients-none = no chats yet
+# /bots
+bots-none = No business bots are connected to your account: none can read or answer your chats.
+bots-header = <b>{ $count } connected business { $count ->
+        [one] bot
+       *[other] bots
+    }</b>
+bots-explain = A business bot can read the chats it reaches. If you did not connect one, disconnect it.
+# /codeguard
+codeguard-on = 🔑 Code guard is <b>on</b>: every login code Telegram sends is invalidated at once (account.invalidateSignInCodes), so a phished code is useless. Before you log in yourself, send /expect.
+codeguard-off = Code guard is <b>off</b>: login codes are reported here, but stay valid.
+codeguard-not-on-off = That is not on or off; nothing was changed.
+codeguard-usage = Usage: /codeguard on or /codeguard off.
+# /expect
+expect-usage = Usage: /expect [minutes] (default { $default }, at most { $max }), or /expect off. Nothing was changed.
+expect-not-a-number = "{ $input }" is not a number of minutes.
+expect-out-of-range = The window is 1 to { $max } minutes, not { $minutes }.
+expect-closed = The login window is closed: login codes are treated as unexpected again.
+expect-guard-on = Code guard will leave the codes that arrive until then valid.
+expect-guard-off = Code guard is off, so codes stay valid anyway; alerts will say the code was expected.
+expect-open = 🔓 Login window open until { $at } ({ $minutes } min). { $guard } Send /expect off when you are logged in.
+# /ttl
+ttl-1-week = 1 week
+ttl-1-month = 1 month
+ttl-3-months = 3 months
+ttl-6-months = 6 months
+ttl-1-year = 1 year
+ttl-label = { $days } days
+ttl-label-named = { $days } days ({ $name })
+ttl-usage = Usage: /ttl to see the current period, or /ttl <days> to change it, where days is one of { $accepted }. Nothing was changed.
+ttl-not-a-number = "{ $input }" is not a number of days. { $usage }
+ttl-not-accepted = Telegram accepts only { $accepted } days ({ $names }), as its own apps offer; { $days } is not one of them. Nothing was changed.
+ttl-view =
+    <b>Inactive sessions end after { $period }.</b>
+    Telegram ends a session by itself once it has not been used for this long. A shorter period leaves a forgotten device logged in for less time.
+    Tap a period to change it.
+ttl-done = Done: sessions inactive for { $period } now end automatically.
+ttl-button-invalid = That button is not valid. Send /ttl again.
+# /panic
+panic-confirm = 🚨 <b>Lock the account down?</b>
+panic-will = This will, at once:
+panic-step-sessions = end every session except session-warden's companion, including your own phone and desktop apps;
+panic-step-web = end every website login made with "Log in with Telegram";
+panic-step-guard = turn guard mode on, so new logins from untrusted devices are ended immediately.
+panic-step-reset = cancel a pending 2FA password reset;
+panic-step-bots = disconnect every business bot connected to the account;
+panic-step-ttl = end inactive sessions after { $period }, the shortest Telegram accepts;
+panic-step-codeguard = turn code guard on, so every login code is invalidated the moment it arrives.
+panic-button-expires = The button works once and expires in 2 minutes.
+panic-lock-button = Lock it down
+panic-cancelled = Cancelled. Nothing was changed.
+panic-done-title = <b>Panic: what was done</b>
+panic-ended-sessions = ✅ Ended every other session, including your own apps.
+panic-sessions-failed = ❌ Could not end the other sessions. { $reason }
+panic-ended-web = ✅ Ended every website login.
+panic-web-failed = ❌ Could not end the website logins. { $reason }
+panic-guard-on = ✅ Guard mode is on. Your { $count ->
+        [one] { $count } trusted device
+       *[other] { $count } trusted devices
+    } can log in again; guard mode ends logins from any other device.
+panic-guard-on-untrusted = ✅ Guard mode is on, with no trusted devices: your own next login will be ended too. Use /trust or /guard off before you log in again.
+panic-no-reset = ✅ No 2FA password reset was pending.
+panic-reset-unchecked = ❌ Could not check for a pending 2FA reset. { $reason }
+panic-no-bots = ✅ No business bots were connected.
+panic-bots-unread = ❌ Could not read the connected bots. { $reason }
+panic-bots-disconnected = ✅ Disconnected { $count } business { $count ->
+        [one] bot
+       *[other] bots
+    }.
+panic-bots-partly = ❌ Disconnected { $done } of { $count } business bots. { $reason } Send /bots to try the rest.
+panic-ttl-done = ✅ Inactive sessions now end after { $period }.
+panic-ttl-failed = ❌ Could not shorten the inactivity period. { $reason }
+panic-codeguard-on = ✅ Code guard is on: login codes are invalidated as they arrive. Send /expect before you log in yourself.
+panic-next-relogin = <b>Now log in again on your own phone (your apps were logged out too), then:</b>
+panic-next = <b>Now, on your own phone or computer:</b>
+panic-next-steps =
+    1. Change your 2FA password ({ door-2fa-path }), or set one if you have none.
+    2. Check the recovery email of your 2FA password: it must be an address only you control.
+    3. Review /log and /sessions for anything you did not do.
+    4. Never share login codes: Telegram never asks for them.
+# /security
+checkup-title = <b>Security checkup</b>
+checkup-2fa-on = ✅ 2FA is on.
+checkup-2fa-off = ❌ 2FA is off: set a password with a recovery email only you control ({ door-2fa-path }).
+checkup-recovery-set = ✅ A recovery email is set.
+checkup-no-recovery = ⚠️ No recovery email: add one you control ({ door-2fa-path }).
+checkup-recovery-pending = 🚨 A recovery email is being set: { $pattern }. If it is not yours, send /panic.
+checkup-no-reset = ✅ No 2FA reset is pending.
+checkup-reset-pending = 🚨 A 2FA reset is pending: it removes the password at { $at } ({ $ago }). Cancel it if it was not you.
+checkup-sessions-clean = ✅ None of the { $count } other sessions has a risk flag.
+checkup-sessions-flagged = ⚠️ { $count } { $count ->
+        [one] session has
+       *[other] sessions have
+    } risk flags (end any you do not know with /sessions):
+checkup-no-web = ✅ No website logins.
+checkup-web = ℹ️ { $count } website { $count ->
+        [one] login
+       *[other] logins
+    }: review them with /websessions.
+checkup-no-bots = ✅ No business bots are connected.
+checkup-bots = ⚠️ { $count } business { $count ->
+        [one] bot is
+       *[other] bots are
+    } connected and can read your chats: { $bots }. Disconnect any you did not connect.
+checkup-ttl-long = ⚠️ Inactive sessions end after { $days } days; { $shortest } days leaves a forgotten device logged in for less time.
+checkup-ttl = ✅ Inactive sessions end after { $days } days.
+checkup-guard-on = ✅ Guard mode is on.
+checkup-guard-off = ℹ️ Guard mode is off: new logins are reported, not ended (/guard on).
+checkup-codeguard-on = ✅ Code guard is on.
+checkup-codeguard-off = ℹ️ Code guard is off: login codes stay valid after they are reported.
+checkup-shorten-ttl-button = Shorten to { $period }
+checkup-codeguard-button = Turn code guard on
+# The audit log's storage, and the database file
+storage-down =
+    ⚠️ <b>The audit log cannot be written</b>: { $reason } ({ $code }).
+    Alerts and your commands keep working. What they would write is kept in memory (up to { $max } entries; past that the oldest are dropped) and written as soon as the database works again; you will be told then.
+    What to do: { $fix }
+storage-reason-full = the disk holding the database is full
+storage-reason-readonly = the database file or its folder is read-only (or was moved)
+storage-reason-locked = another program holds a lock on the database
+storage-reason-io = the disk reported an error reading or writing the database
+storage-reason-other = SQLite answered { $code }
+storage-fix-full = Free some space on that disk.
+storage-fix-readonly = Make the file and its folder writable by the user session-warden runs as, then it catches up by itself.
+storage-fix-locked = Close whatever else has the database open (a second copy, a database browser).
+storage-fix-io = Check the disk and the database file, then restart session-warden if it does not recover.
+storage-fix-other = Check the disk and the database file.
+storage-up = ✅ <b>The audit log can be written again</b> after { $after }: { $count } { $count ->
+        [one] entry kept in memory was
+       *[other] entries kept in memory were
+    } written.
+storage-up-lost = { $count } older { $count ->
+        [one] entry was
+       *[other] entries were
+    } dropped because memory was full.
+database-removed = ⚠️ <b>The database file { $file } was removed</b> while session-warden runs. The audit log now goes to a deleted file and is lost when it stops. Restore the file, or restart session-warden to start a new one (it then treats today's sessions as its new starting point).
+database-replaced = ⚠️ <b>The database file { $file } was replaced</b> by another file while session-warden runs. It keeps writing to the file it opened, which is no longer at that path. Restart session-warden to use the file now there.
+database-back = ✅ The database file { $file } is back: it is the one session-warden has open.
+# The companion's health, a second copy, start-up
+companion-down = ⚠️ The companion cannot reach Telegram since { $since } ({ $wait }). Until it can, new logins are not seen and cannot be ended. It keeps reconnecting by itself; if this lasts, check the server's network.
+companion-up = ✅ The companion reaches Telegram again, after { $wait }. The session list is being checked now for logins made meanwhile.
+another-copy-stopped = ⚠️ A second copy of session-warden started with this bot token (with its own database, or on another server) and stopped itself: the copy already running keeps guarding. If you did not mean to start it, find where it runs (<code>pm2 ls</code> on each server) and remove it.
+another-copy-fighting = ⚠️ Another copy of session-warden is running with this bot token (with its own database, or on another server). Telegram gives each update to only one of them, so commands may go unanswered and alerts may come twice. Run one copy only: find the other with <code>pm2 ls</code> on each server.
+started-late = session-warden is running. The companion could not reach Telegram at first, so start-up waited { $wait }; logins made meanwhile are found by the first session check now.
+started-logged-out = session-warden started, but the companion account is logged out ({ $code }): { $why } { $fix }
+started-unreachable = session-warden started, but the companion could not reach Telegram yet ({ $code }). It keeps trying.
+interrupted-head = <b>session-warden restarted while these actions were running.</b> Whether Telegram carried them out is unknown:
+interrupted-more = …and { $count } more.
+interrupted-foot = Send /sessions to check, and repeat what is still needed.

@@ -6,13 +6,12 @@ import { LOGIN_HINT, type TelegramAccount } from './account/telegram-account';
 import { botTokenStartupError, StartupError } from './start-failure';
 import { tightenModeWarning } from './private-file';
 import { anotherCopyPolls, holdPolling } from './bot/poll-conflict';
-import { anotherCopyNotice, companionDownNotice, companionUpNotice, startedLateNotice } from './bot/format/companion-notice';
+import { anotherCopyNotice, companionDownNotice, companionProblemNotice, companionUpNotice, startedLateNotice } from './bot/format/companion-notice';
 import { anotherCopyPollingError, connectCompanion, openAccount, openStorage } from './start-steps';
 import { createBot } from './bot/create-bot';
 import { createConfirmations } from './bot/confirmations';
 import { registerCommandMenus } from './bot/features/help';
-import { describeLoggedOut } from './bot/format/explain-failure';
-import { createLocalizer } from './bot/i18n';
+import { createLocalizer, type Speech } from './bot/i18n';
 import { reportInterruptedActions } from './bot/interrupted-actions';
 import { createOutbox } from './bot/outbox';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
@@ -31,7 +30,6 @@ import { createTrustedDevices } from './db/trusted-devices';
 import { alertsDelivered, createAlertNotifier } from './bot/alerts/alert-notifier';
 import { doorNotices } from './bot/door-notices';
 import { createOutboxStore } from './db/outbox';
-import { escapeHtml } from './bot/format/html';
 import { createDenialRecorder } from './guard/denial-recorder';
 import { createDoors, type Doors } from './guard/doors';
 import { sessionRisk } from './guard/session-risk';
@@ -110,6 +108,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const settings = createSettings(store);
   const trusted = createTrustedDevices(store);
   const i18n = createLocalizer({ settings, timeZone: config.timeZone, log });
+  /** Texts sent outside an update speak the owner's remembered language, as it is when each is built. */
+  const ownerSpeech = (): Speech => ({ i18n, locale: i18n.localeFor() });
   const oneShots = createOneShotActions(store);
   const seenCountries = createSeenCountries(store);
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
@@ -151,13 +151,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   bot.api.config.use(outbox.reachability);
   outbox.resume();
   const notices = outbox;
-  const stopStorageNotices = store.onChange((e) => notices.notify(storageNotice(e, Date.now())));
+  const stopStorageNotices = store.onChange((e) => notices.notify(storageNotice(e, Date.now(), ownerSpeech())));
   const fileWatch =
     config.databasePath === ':memory:'
       ? undefined
       : watchDatabaseFile(config.databasePath, options.databaseCheckIntervalMs ?? 10_000, (e) => {
           log.error({ file: e.file, kind: e.kind }, 'the database file changed under the running process');
-          notices.notify(databaseFileNotice(e));
+          notices.notify(databaseFileNotice(e, ownerSpeech()));
         });
   const notifier = createAlertNotifier({
     outbox,
@@ -173,7 +173,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       i18n,
       locale: i18n.localeFor(),
     }),
-    speech: () => ({ i18n, locale: i18n.localeFor() }),
+    speech: ownerSpeech,
   });
   pendingAlerts = notifier.pending;
   alertHandled = notifier.forget;
@@ -195,18 +195,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     bots: createConnectedBots(store),
     settings,
     audit,
-    emit: doorNotices(notices, oneShots),
+    emit: doorNotices(notices, oneShots, ownerSpeech),
     log,
     intervalMs: config.reconcileIntervalSeconds * 1000,
   });
-  const hold = holdPolling(() => notices.notify(anotherCopyNotice(false)));
+  const hold = holdPolling(() => notices.notify(anotherCopyNotice(false, ownerSpeech())));
   bot.api.config.use(hold);
   const stopHealth = watchCompanionHealth({
     status: () => account.status(),
     ...(options.outageNoticeAfterMs ? { reportAfterMs: options.outageNoticeAfterMs } : {}),
-    onDown: (since) => notices.notify(companionDownNotice(since, Date.now())),
+    onDown: (since) => notices.notify(companionDownNotice(since, Date.now(), ownerSpeech())),
     onUp: (since, now) => {
-      notices.notify(companionUpNotice(since, now));
+      notices.notify(companionUpNotice(since, now, ownerSpeech()));
       // Pushes sent during the outage are lost: read the list now rather than at the next interval.
       void loginWatcher.reconcileNow();
     },
@@ -239,7 +239,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   if (await anotherCopy) {
     // Awaited, not queued: this copy exits next, and the owner must know why nothing changed.
     await bot.api
-      .sendMessage(ownerId, anotherCopyNotice(true).text, { parse_mode: 'HTML' })
+      .sendMessage(ownerId, anotherCopyNotice(true, ownerSpeech()).text, { parse_mode: 'HTML' })
       .catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
     await stop();
     throw anotherCopyPollingError();
@@ -259,18 +259,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   await registerCommandMenus(bot.api, i18n, ownerId).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'));
-  reportInterruptedActions(outbox, audit, log, interrupted);
+  reportInterruptedActions(outbox, audit, log, interrupted, ownerSpeech());
   if (companionProblem) {
-    const text =
-      companionProblem.failure.kind === 'logged_out'
-        ? `session-warden started, but the companion account is logged out (${companionProblem.code}): ${describeLoggedOut(companionProblem.code)}`
-        : `session-warden started, but the companion could not reach Telegram yet (${companionProblem.code}). It keeps trying.`;
-    outbox.notify({ kind: 'companion_problem', text: escapeHtml(text) });
+    outbox.notify({ kind: 'companion_problem', text: companionProblemNotice(companionProblem, ownerSpeech()) });
   }
   // After the session watch: a slow or rate-limited getPassword must never delay session alerts.
   if (!companionProblem || companionProblem.failure.kind !== 'logged_out') void doors.start();
   if (unreachableSince !== undefined && !companionProblem) {
-    notices.notify(startedLateNotice(Date.now() - unreachableSince));
+    notices.notify(startedLateNotice(Date.now() - unreachableSince, ownerSpeech()));
   }
   if (!companionProblem) await loginWatcher.start();
   // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.

@@ -3,20 +3,21 @@ import { CODE_GUARD_SETTING } from '../guard/code-watcher';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from './deps';
 import { TTL_CHOICES } from './features/ttl';
+import { ownerWords } from './i18n';
 
 /** The owner's actions on the other doors, shared by their buttons, /security and /panic. */
 
 /** The shortest inactive-session TTL Telegram accepts (the official apps' "1 week"). */
 export const SHORTEST_TTL_DAYS = Math.min(...TTL_CHOICES.map(([d]) => d));
 
-/** account.declinePasswordReset behind the audit log; the owner-facing result line. */
+/** account.declinePasswordReset behind the audit log; the owner-facing result line, in the owner's language. */
 export async function declineReset(deps: BotDeps, actorId: number, detail: string): Promise<{ ok: boolean; text: string }> {
   try {
     await audited(deps, { actorId, action: 'decline_reset', detail }, () => deps.account.declinePasswordReset());
-    return { ok: true, text: '✅ The 2FA password reset was cancelled: your password stays.' };
+    return { ok: true, text: ownerWords(deps)('door-reset-declined') };
   } catch (err) {
     if (err instanceof AccountError && err.code === 'RESET_REQUEST_MISSING') {
-      return { ok: true, text: 'No 2FA reset is pending any more: nothing needed doing.' };
+      return { ok: true, text: ownerWords(deps)('door-reset-not-pending') };
     }
     return { ok: false, text: `❌ ${await describeFailure(deps, err, 'doing-cancel-reset')}` };
   }
@@ -29,10 +30,10 @@ export async function declineReset(deps: BotDeps, actorId: number, detail: strin
 export async function disconnectBot(deps: BotDeps, actorId: number, botId: bigint, detail: string): Promise<{ ok: boolean; text: string }> {
   try {
     await audited(deps, { actorId, action: 'bot_disconnect', targetHash: botId, detail }, () => deps.account.disconnectBot(botId));
-    return { ok: true, text: '✅ Disconnected: the bot can no longer read or answer your chats.' };
+    return { ok: true, text: ownerWords(deps)('door-bot-disconnected') };
   } catch (err) {
     if (err instanceof AccountError && err.code === 'BOT_NOT_CONNECTED') {
-      return { ok: true, text: 'That bot is no longer connected: nothing needed doing.' };
+      return { ok: true, text: ownerWords(deps)('door-bot-gone') };
     }
     return { ok: false, text: `❌ ${await describeFailure(deps, err, 'doing-disconnect-bot')}` };
   }

@@ -40,6 +40,9 @@ export const speechFor = (deps: { readonly i18n: Localizer }, ctx: Pick<Context,
 /** `t` bound to one language. */
 export const wordsOf = (s: Speech) => (key: string, vars?: TranslationVars): string => s.i18n.t(s.locale, key, vars);
 
+/** `t` in the owner's remembered language, for texts built outside an update (reports, notices, results shared by commands and buttons). */
+export const ownerWords = (deps: { readonly i18n: Localizer }) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor() });
+
 /** The bot's languages: which one to speak to the owner, and the texts in it. */
 export interface Localizer {
   /** Every language with a file, the default first. */

@@ -2,6 +2,7 @@ import type { AuditEntry, AuditLog } from '../db/audit-log';
 import type { Logger } from '../log';
 import { escapeHtml } from './format/html';
 import type { Outbox } from './outbox';
+import { wordsOf, type Speech } from './i18n';
 
 /**
  * Actions still `pending` at start were cut off by a crash between asking Telegram and hearing back.
@@ -9,21 +10,18 @@ import type { Outbox } from './outbox';
  * report can no longer be lost (its row is written, or it is delivered) are they marked
  * `interrupted`: until then they stay pending and are reported again at the next start. `pending`
  * must be read before the bot starts polling, or an action of this run could be taken for one of those.
+ * The report is in `speech`'s language; the actions are named as the audit log stores them.
  */
-export function reportInterruptedActions(outbox: Outbox, audit: AuditLog, log: Logger, pending: readonly AuditEntry[] = audit.pending()): void {
+export function reportInterruptedActions(outbox: Outbox, audit: AuditLog, log: Logger, pending: readonly AuditEntry[], speech: Speech): void {
   if (pending.length === 0) return;
+  const t = wordsOf(speech);
   const lines = pending
     .slice(0, 20)
     .map((e) => {
       const hash = e.targetHash ? ` <code>${escapeHtml(e.targetHash)}</code>` : '';
       return `• ${e.createdAt.slice(0, 19).replace('T', ' ')} UTC: ${escapeHtml(e.action)}${hash}`;
     });
-  const text = [
-    '<b>session-warden restarted while these actions were running.</b> Whether Telegram carried them out is unknown:',
-    ...lines,
-    pending.length > 20 ? `…and ${pending.length - 20} more.` : '',
-    'Send /sessions to check, and repeat what is still needed.',
-  ]
+  const text = [t('interrupted-head'), ...lines, pending.length > 20 ? t('interrupted-more', { count: pending.length - 20 }) : '', t('interrupted-foot')]
     .filter(Boolean)
     .join('\n');
   const markInterrupted = (): void => {

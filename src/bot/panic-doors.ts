@@ -2,57 +2,62 @@ import { declineReset, disconnectBot, SHORTEST_TTL_DAYS, turnCodeGuard } from '.
 import { ttlLabel } from './features/ttl';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from './deps';
+import { ownerWords, wordsOf } from './i18n';
 
+type Words = ReturnType<typeof wordsOf>;
 
-/** What /panic's door steps promise, for its confirmation prompt. */
-export const PANIC_DOOR_STEPS = [
-  'cancel a pending 2FA password reset;',
-  'disconnect every business bot connected to the account;',
-  `end inactive sessions after ${ttlLabel(SHORTEST_TTL_DAYS)}, the shortest Telegram accepts;`,
-  'turn code guard on, so every login code is invalidated the moment it arrives.',
+/** What /panic's door steps promise, for its confirmation prompt, in `t`'s language. */
+export const panicDoorSteps = (t: Words): string[] => [
+  t('panic-step-reset'),
+  t('panic-step-bots'),
+  t('panic-step-ttl', { period: ttlLabel(SHORTEST_TTL_DAYS, t) }),
+  t('panic-step-codeguard'),
 ];
 
 async function declinePendingReset(deps: BotDeps, actorId: number): Promise<string> {
+  const t = ownerWords(deps);
   try {
     const password = await deps.account.getPassword();
-    if (password.pendingResetDate === undefined) return '✅ No 2FA password reset was pending.';
+    if (password.pendingResetDate === undefined) return t('panic-no-reset');
   } catch (err) {
-    return `❌ Could not check for a pending 2FA reset. ${await describeFailure(deps, err, 'doing-read-2fa')}`;
+    return t('panic-reset-unchecked', { reason: await describeFailure(deps, err, 'doing-read-2fa') });
   }
   return (await declineReset(deps, actorId, 'panic')).text;
 }
 
 async function disconnectAllBots(deps: BotDeps, actorId: number): Promise<string> {
+  const t = ownerWords(deps);
   let bots;
   try {
     bots = await deps.account.listConnectedBots();
   } catch (err) {
-    return `❌ Could not read the connected bots. ${await describeFailure(deps, err, 'doing-read-them')}`;
+    return t('panic-bots-unread', { reason: await describeFailure(deps, err, 'doing-read-them') });
   }
-  if (bots.length === 0) return '✅ No business bots were connected.';
+  if (bots.length === 0) return t('panic-no-bots');
   const results = await Promise.all(bots.map((b) => disconnectBot(deps, actorId, b.botId, 'panic')));
   const failed = results.filter((r) => !r.ok);
-  if (failed.length === 0) return `✅ Disconnected ${bots.length} business ${bots.length === 1 ? 'bot' : 'bots'}.`;
-  return `❌ Disconnected ${bots.length - failed.length} of ${bots.length} business bots. ${failed[0]!.text.replace(/^❌ /, '')} Send /bots to try the rest.`;
+  if (failed.length === 0) return t('panic-bots-disconnected', { count: bots.length });
+  return t('panic-bots-partly', { done: bots.length - failed.length, count: bots.length, reason: failed[0]!.text.replace(/^❌ /, '') });
 }
 
 async function shortestTtl(deps: BotDeps, actorId: number): Promise<string> {
+  const t = ownerWords(deps);
   try {
     await audited(deps, { actorId, action: 'ttl_set', detail: `${SHORTEST_TTL_DAYS} days (panic)` }, () => deps.account.setSessionTtlDays(SHORTEST_TTL_DAYS));
-    return `✅ Inactive sessions now end after ${ttlLabel(SHORTEST_TTL_DAYS)}.`;
+    return t('panic-ttl-done', { period: ttlLabel(SHORTEST_TTL_DAYS, t) });
   } catch (err) {
-    return `❌ Could not shorten the inactivity period. ${await describeFailure(deps, err, 'doing-change-it')}`;
+    return t('panic-ttl-failed', { reason: await describeFailure(deps, err, 'doing-change-it') });
   }
 }
 
 /**
  * /panic's steps for the doors besides sessions: decline a pending 2FA reset, disconnect every
  * business bot, set the shortest session TTL, turn code guard on. One plain line per step, saying
- * truthfully whether it worked.
+ * truthfully whether it worked, in the owner's language.
  */
 export async function lockOtherDoors(deps: BotDeps, actorId: number): Promise<string[]> {
   const lines = [await declinePendingReset(deps, actorId), await disconnectAllBots(deps, actorId), await shortestTtl(deps, actorId)];
   turnCodeGuard(deps, true, actorId, 'panic');
-  lines.push('✅ Code guard is on: login codes are invalidated as they arrive. Send /expect before you log in yourself.');
+  lines.push(ownerWords(deps)('panic-codeguard-on'));
   return lines;
 }

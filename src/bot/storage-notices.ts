@@ -1,47 +1,46 @@
 import type { DatabaseFileEvent } from '../db/database-file-watch';
 import { MAX_PENDING_WRITES, type StorageEvent } from '../db/resilient-store';
 import { escapeHtml } from './format/html';
-import { duration } from './format/time';
+import { ownerClock } from './format/owner-clock';
+import { wordsOf, type Speech } from './i18n';
 import type { OwnerNotice } from './owner-notices';
 
 /**
- * The owner's notice for a change in whether the audit log can be written: `storage_down` once when
- * it stops (why, and what to do), `storage_up` once when what was kept in memory has been written.
+ * The owner's notice for a change in whether the audit log can be written, in `speech`'s language:
+ * `storage_down` once when it stops (why, and what to do), `storage_up` once when what was kept in
+ * memory has been written. The database layer names the kind of problem; its words are here.
  */
-export function storageNotice(e: StorageEvent, nowMs: number): OwnerNotice {
+export function storageNotice(e: StorageEvent, nowMs: number, speech: Speech): OwnerNotice {
+  const t = wordsOf(speech);
   if (e.kind === 'down') {
     return {
       kind: 'storage_down',
-      text: [
-        `⚠️ <b>The audit log cannot be written</b>: ${escapeHtml(e.problem.reason)} (${escapeHtml(e.problem.code)}).`,
-        'Alerts and your commands keep working. What they would write is kept in memory ' +
-          `(up to ${MAX_PENDING_WRITES.toLocaleString('en-US')} entries; past that the oldest are dropped) and written as soon as the database works again; you will be told then.`,
-        `What to do: ${escapeHtml(e.problem.fix)}`,
-      ].join('\n'),
+      text: t('storage-down', {
+        reason: t(`storage-reason-${e.problem.kind}`, { code: escapeHtml(e.problem.code) }),
+        code: escapeHtml(e.problem.code),
+        max: MAX_PENDING_WRITES.toLocaleString(speech.locale),
+        fix: t(`storage-fix-${e.problem.kind}`),
+      }),
     };
   }
-  const lost = e.lost > 0 ? ` ${e.lost} older ${e.lost === 1 ? 'entry was' : 'entries were'} dropped because memory was full.` : '';
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
+  const lost = e.lost > 0 ? ` ${t('storage-up-lost', { count: e.lost })}` : '';
   return {
     kind: 'storage_up',
-    text: `✅ <b>The audit log can be written again</b> after ${duration(Math.max(1, Math.round((nowMs - e.downSinceMs) / 1000)))}: ${e.written} ${e.written === 1 ? 'entry' : 'entries'} kept in memory ${e.written === 1 ? 'was' : 'were'} written.${lost}`,
+    text: t('storage-up', { after: clock.wait(Math.max(1, Math.round((nowMs - e.downSinceMs) / 1000))), count: e.written }) + lost,
   };
 }
 
-/** The owner's notice when the database file is removed or replaced under the running process, or is back. */
-export function databaseFileNotice(e: DatabaseFileEvent): OwnerNotice {
+/** The owner's notice when the database file is removed or replaced under the running process, or is back; in `speech`'s language. */
+export function databaseFileNotice(e: DatabaseFileEvent, speech: Speech): OwnerNotice {
+  const t = wordsOf(speech);
   const file = `<code>${escapeHtml(e.file)}</code>`;
   switch (e.kind) {
     case 'removed':
-      return {
-        kind: 'database_removed',
-        text: `⚠️ <b>The database file ${file} was removed</b> while session-warden runs. The audit log now goes to a deleted file and is lost when it stops. Restore the file, or restart session-warden to start a new one (it then treats today's sessions as its new starting point).`,
-      };
+      return { kind: 'database_removed', text: t('database-removed', { file }) };
     case 'replaced':
-      return {
-        kind: 'database_replaced',
-        text: `⚠️ <b>The database file ${file} was replaced</b> by another file while session-warden runs. It keeps writing to the file it opened, which is no longer at that path. Restart session-warden to use the file now there.`,
-      };
+      return { kind: 'database_replaced', text: t('database-replaced', { file }) };
     case 'back':
-      return { kind: 'database_back', text: `✅ The database file ${file} is back: it is the one session-warden has open.` };
+      return { kind: 'database_back', text: t('database-back', { file }) };
   }
 }

@@ -119,7 +119,7 @@ export function createResilientStore(db: Database, options: ResilientStoreOption
         }
       }
     } catch (err) {
-      failed(storageProblem(err) ?? { code: 'UNKNOWN', reason: String(err), fix: '' });
+      failed(storageProblem(err) ?? { code: 'UNKNOWN', kind: 'other', reason: String(err), fix: '' });
       return 'failed';
     }
     return queue.length > 0 ? 'more' : step();

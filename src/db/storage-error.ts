@@ -2,11 +2,15 @@
 export interface StorageProblem {
   /** SQLite's extended code: `SQLITE_FULL`, `SQLITE_READONLY`, `SQLITE_BUSY`, `SQLITE_IOERR_WRITE`, ... */
   readonly code: string;
-  /** What happened, as a clause: "the disk is full". */
+  /** The kind, for texts in other languages (locales/*.ftl `storage-reason-<kind>`, `storage-fix-<kind>`). */
+  readonly kind: StorageProblemKind;
+  /** What happened, as a clause in English (the log): "the disk is full". */
   readonly reason: string;
-  /** What to do about it, as a sentence. */
+  /** What to do about it, as a sentence in English (the log). */
   readonly fix: string;
 }
+
+export type StorageProblemKind = 'full' | 'readonly' | 'locked' | 'io' | 'other';
 
 /** Codes that say the SQL itself is wrong: a bug to surface, not a disk to wait for. */
 const LOGIC_CODES = /^SQLITE_(CONSTRAINT|MISMATCH|RANGE|ERROR$|MISUSE|TOOBIG|AUTH)/;
@@ -24,20 +28,21 @@ export function storageProblem(err: unknown): StorageProblem | undefined {
   const code = e.code;
   if (typeof code !== 'string' || LOGIC_CODES.test(code)) return undefined;
   if (code.startsWith('SQLITE_FULL')) {
-    return { code, reason: 'the disk holding the database is full', fix: 'Free some space on that disk.' };
+    return { code, kind: 'full', reason: 'the disk holding the database is full', fix: 'Free some space on that disk.' };
   }
   if (code.startsWith('SQLITE_READONLY')) {
     return {
       code,
+      kind: 'readonly',
       reason: 'the database file or its folder is read-only (or was moved)',
       fix: 'Make the file and its folder writable by the user session-warden runs as, then it catches up by itself.',
     };
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return { code, reason: 'another program holds a lock on the database', fix: 'Close whatever else has the database open (a second copy, a database browser).' };
+    return { code, kind: 'locked', reason: 'another program holds a lock on the database', fix: 'Close whatever else has the database open (a second copy, a database browser).' };
   }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
-    return { code, reason: 'the disk reported an error reading or writing the database', fix: 'Check the disk and the database file, then restart session-warden if it does not recover.' };
+    return { code, kind: 'io', reason: 'the disk reported an error reading or writing the database', fix: 'Check the disk and the database file, then restart session-warden if it does not recover.' };
   }
-  return { code, reason: `SQLite answered ${code}`, fix: 'Check the disk and the database file.' };
+  return { code, kind: 'other', reason: `SQLite answered ${code}`, fix: 'Check the disk and the database file.' };
 }

@@ -37,7 +37,7 @@ describe('e2e: /panic locks the other doors too', () => {
     expect(text).toMatch(/✅ Disconnected 2 business bots\./);
     expect(text).toMatch(/✅ Inactive sessions now end after 7 days/);
     expect(text).toMatch(/✅ Code guard is on/);
-    expect(text).toMatch(/Set or change the 2FA password, with a recovery email that only you control/);
+    expect(text).toMatch(/Check the recovery email of your 2FA password: it must be an address only you control/);
     const answer = await w.next(first.mark, 'answerCallbackQuery', (c) => c.params.callback_query_id === second.id);
     expect(String(answer.params.text)).toMatch(/Already done/);
     await sleep(200);

@@ -1,3 +1,4 @@
+import { memoryLocalizer } from '../helpers/localizer';
 import fc from 'fast-check';
 import { openDatabase } from '../../src/db/open-database';
 import { createOneShotActions } from '../../src/db/one-shot-actions';
@@ -161,7 +162,7 @@ describe('door alert texts', () => {
           { kind: 'hint_changed', hint } as const,
           { kind: 'recovery_email_pending', pattern: name } as const,
         ]) {
-          const text = doorAlertText(event, TEST_NOW_MS);
+          const text = doorAlertText(event, TEST_NOW_MS, { i18n: memoryLocalizer(), locale: 'en' });
           expect(text).not.toMatch(lone);
           expect(text.length).toBeLessThan(1200);
           expect(text.replace(/<\/?(b|i|code)>/g, '')).not.toMatch(/[<>]/);

@@ -1,3 +1,4 @@
+import { memoryLocalizer } from '../helpers/localizer';
 import { clip, escapeHtml } from '../../src/bot/format/html';
 import { reportInterruptedActions } from '../../src/bot/interrupted-actions';
 import { createOutbox } from '../../src/bot/outbox';
@@ -29,14 +30,14 @@ describe('reportInterruptedActions', () => {
     const sent: string[] = [];
     const api = { sendMessage: async (_: number, text: string) => (sent.push(text), { message_id: sent.length }), getMe: async () => ({}) };
     const outbox = createOutbox({ api: api as never, ownerId: 1, store: createOutboxStore(db), log: silentLogger, alerted: () => undefined });
-    reportInterruptedActions(outbox, audit, silentLogger);
+    reportInterruptedActions(outbox, audit, silentLogger, audit.pending(), { i18n: memoryLocalizer(), locale: 'en' });
     expect(audit.pending()).toHaveLength(1); // nothing written yet: the send goes first
     await outbox.idle();
     await new Promise((resolve) => setImmediate(resolve));
     expect(sent[0]).toMatch(/revoke <code>5<\/code>/);
     expect(audit.pending()).toHaveLength(0);
     expect(audit.recent(1)[0]?.outcome).toBe('interrupted');
-    reportInterruptedActions(outbox, audit, silentLogger);
+    reportInterruptedActions(outbox, audit, silentLogger, audit.pending(), { i18n: memoryLocalizer(), locale: 'en' });
     expect(sent).toHaveLength(1);
   });
 });

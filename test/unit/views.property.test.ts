@@ -154,11 +154,11 @@ describe('the other doors\' views keep Telegram\'s limits and each field on its 
   const recipients = { existingChats: true, newChats: false, contacts: false, nonContacts: false, excludeSelected: false, users: 0 };
   const bot = fc.record({ username: hostile, name: hostile }).map((f): ConnectedBot => ({ botId: 7n, canReply: true, recipients, ...f }));
   const plainBot = (b: ConnectedBot): ConnectedBot => ({ ...b, username: 'x', name: 'x' });
-  const text = (pattern: string, b: ConnectedBot, s: Session): string[] => [
-    doorAlertText({ kind: 'bot_connected', bot: b }, TEST_NOW_MS),
-    doorAlertText({ kind: 'hint_changed', hint: pattern }, TEST_NOW_MS),
-    doorAlertText({ kind: 'recovery_email_pending', pattern }, TEST_NOW_MS),
-    doorAlertText({ kind: 'login_email_changed', pattern }, TEST_NOW_MS),
+  const text = (pattern: string, b: ConnectedBot, s: Session, speech = { i18n, locale: 'en' }): string[] => [
+    doorAlertText({ kind: 'bot_connected', bot: b }, TEST_NOW_MS, speech),
+    doorAlertText({ kind: 'hint_changed', hint: pattern }, TEST_NOW_MS, speech),
+    doorAlertText({ kind: 'recovery_email_pending', pattern }, TEST_NOW_MS, speech),
+    doorAlertText({ kind: 'login_email_changed', pattern }, TEST_NOW_MS, speech),
     checkupView(
       {
         password: { ...NO_PASSWORD, hasPassword: true, emailUnconfirmedPattern: pattern },
@@ -171,16 +171,17 @@ describe('the other doors\' views keep Telegram\'s limits and each field on its 
         codeGuardOn: false,
       },
       TEST_NOW_MS,
-      { i18n, locale: 'en' },
+      speech,
     ).text,
   ];
 
-  it('door alerts and the /security checkup', () => {
+  it.each(i18n.locales)('door alerts and the /security checkup, in %s', (locale) => {
+    const speech = { i18n, locale };
     fc.assert(
       // An empty pattern means "none" and drops its line, so patterns here are never empty.
       fc.property(hostile.filter((p) => p !== ''), bot, session, (pattern, b, s) => {
-        const views = text(pattern, b, s);
-        const plain = text('x', plainBot(b), plainSession(s));
+        const views = text(pattern, b, s, speech);
+        const plain = text('x', plainBot(b), plainSession(s), speech);
         views.forEach((v, i) => {
           expectWithinLimits(v, undefined);
           expect(visibleText(v, 'HTML').split('\n').length).toBe(visibleText(plain[i]!, 'HTML').split('\n').length);

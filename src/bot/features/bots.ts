@@ -6,12 +6,15 @@ import type { BotDeps } from '../deps';
 import { addDisconnectButtons } from '../door-notices';
 import { botDetails } from '../format/door-alerts';
 import { pressOneShot } from '../take-one-shot';
+import { speechFor, wordsOf } from '../i18n';
 
 /** /bots: the business bots connected to the account (account.getConnectedBots), each with a Disconnect button. */
 export function botsFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
 
   composer.command('bots', async (ctx) => {
+    const speech = speechFor(deps, ctx);
+    const t = wordsOf(speech);
     let bots;
     try {
       bots = await deps.account.listConnectedBots();
@@ -19,15 +22,10 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
       return void (await ctx.reply(await describeFailure(deps, err, 'doing-read-bots')));
     }
     if (bots.length === 0) {
-      return void (await ctx.reply('No business bots are connected to your account: none can read or answer your chats.'));
+      return void (await ctx.reply(t('bots-none')));
     }
-    const keyboard = addDisconnectButtons(new InlineKeyboard(), deps.doors.oneShots, bots);
-    const text = [
-      `<b>${bots.length} connected business ${bots.length === 1 ? 'bot' : 'bots'}</b>`,
-      ...bots.map((b) => ['', ...botDetails(b)].join('\n')),
-      '',
-      'A business bot can read the chats it reaches. If you did not connect one, disconnect it.',
-    ].join('\n');
+    const keyboard = addDisconnectButtons(new InlineKeyboard(), deps.doors.oneShots, bots, t);
+    const text = [t('bots-header', { count: bots.length }), ...bots.map((b) => ['', ...botDetails(b, speech)].join('\n')), '', t('bots-explain')].join('\n');
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 

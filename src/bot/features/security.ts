@@ -8,7 +8,8 @@ import type { BotDeps } from '../deps';
 import { addDisconnectButtons, DECLINE_RESET } from '../door-notices';
 import { checkupView, type CheckupAction, type CheckupReadings } from '../format/security-checkup';
 import { pressOneShot } from '../take-one-shot';
-import { speechFor } from '../i18n';
+import { speechFor, wordsOf } from '../i18n';
+import { TTL_CHOICES } from './ttl';
 import type { Doing } from '../format/explain-failure';
 
 /** Runs one read for the checkup; a failure becomes a line saying what could not be read. */
@@ -43,13 +44,13 @@ async function readings(deps: BotDeps): Promise<CheckupReadings> {
 }
 
 /** The checkup's one-call fixes as buttons; the one-shot ones get their tokens here. */
-function keyboardFor(deps: BotDeps, actions: readonly CheckupAction[]): InlineKeyboard {
+function keyboardFor(deps: BotDeps, actions: readonly CheckupAction[], t: ReturnType<typeof wordsOf>): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const a of actions) {
-    if (a.kind === 'decline_reset') keyboard.text('Cancel the reset', `dr:${deps.doors.oneShots.create(DECLINE_RESET)}`).row();
-    if (a.kind === 'disconnect') addDisconnectButtons(keyboard, deps.doors.oneShots, a.bots);
-    if (a.kind === 'shorten_ttl') keyboard.text('Shorten to 1 week', `tt:${SHORTEST_TTL_DAYS}`).row();
-    if (a.kind === 'code_guard_on') keyboard.text('Turn code guard on', 'cg:on').row();
+    if (a.kind === 'decline_reset') keyboard.text(t('door-cancel-reset-button'), `dr:${deps.doors.oneShots.create(DECLINE_RESET)}`).row();
+    if (a.kind === 'disconnect') addDisconnectButtons(keyboard, deps.doors.oneShots, a.bots, t);
+    if (a.kind === 'shorten_ttl') keyboard.text(t('checkup-shorten-ttl-button', { period: t(TTL_CHOICES.find(([d]) => d === SHORTEST_TTL_DAYS)?.[1] ?? 'ttl-1-week') }), `tt:${SHORTEST_TTL_DAYS}`).row();
+    if (a.kind === 'code_guard_on') keyboard.text(t('checkup-codeguard-button'), 'cg:on').row();
   }
   return keyboard;
 }
@@ -60,8 +61,9 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
 
   composer.command('security', async (ctx) => {
     deps.audit.record({ actorId: ctx.from!.id, action: 'security_checkup' }, 'ok');
-    const view = checkupView(await readings(deps), deps.now(), speechFor(deps, ctx));
-    await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions) });
+    const speech = speechFor(deps, ctx);
+    const view = checkupView(await readings(deps), deps.now(), speech);
+    await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions, wordsOf(speech)) });
   });
 
   // "Cancel the reset" needs no confirmation: it only protects. It acts once however often it is pressed.

@@ -3,50 +3,55 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../format/html';
 import { addResultLine } from '../take-one-shot';
+import { ownerWords, speechFor, wordsOf } from '../i18n';
 
-/** The periods Telegram's own apps offer; the server rejects others (TTL_DAYS_INVALID), so ask nothing else. */
+/** The periods Telegram's own apps offer, with their names' message ids; the server rejects others (TTL_DAYS_INVALID), so ask nothing else. */
 export const TTL_CHOICES: ReadonlyArray<readonly [days: number, label: string]> = [
-  [7, '1 week'],
-  [30, '1 month'],
-  [90, '3 months'],
-  [180, '6 months'],
-  [365, '1 year'],
+  [7, 'ttl-1-week'],
+  [30, 'ttl-1-month'],
+  [90, 'ttl-3-months'],
+  [180, 'ttl-6-months'],
+  [365, 'ttl-1-year'],
 ];
 
 const ACCEPTED = TTL_CHOICES.map(([d]) => d).join(', ');
-const USAGE = `Usage: /ttl to see the current period, or /ttl <days> to change it, where days is one of ${ACCEPTED}. Nothing was changed.`;
 
-export type TtlArgument = { readonly kind: 'show' } | { readonly kind: 'set'; readonly days: number } | { readonly kind: 'invalid'; readonly why: string };
+type Words = ReturnType<typeof wordsOf>;
+
+export type TtlArgument =
+  | { readonly kind: 'show' }
+  | { readonly kind: 'set'; readonly days: number }
+  /** Not a number of days (`input`, clipped), or a number Telegram does not accept (`days`). */
+  | { readonly kind: 'invalid'; readonly input: string; readonly days?: number };
 
 export function parseTtlArgument(input: string): TtlArgument {
   const text = input.trim();
   if (text === '') return { kind: 'show' };
   const m = /^(\d{1,6})\s*(?:d|days?)?$/i.exec(text);
-  if (!m) return { kind: 'invalid', why: `"${clip(text, 40)}" is not a number of days. ${USAGE}` };
+  if (!m) return { kind: 'invalid', input: clip(text, 40) };
   const days = Number(m[1]);
-  if (!TTL_CHOICES.some(([d]) => d === days)) {
-    return {
-      kind: 'invalid',
-      why: `Telegram accepts only ${ACCEPTED} days (${TTL_CHOICES.map(([, l]) => l).join(', ')}), as its own apps offer; ${days} is not one of them. Nothing was changed.`,
-    };
-  }
+  if (!TTL_CHOICES.some(([d]) => d === days)) return { kind: 'invalid', input: text, days };
   return { kind: 'set', days };
 }
 
-export const ttlLabel = (days: number): string => {
+/** Why a /ttl argument was refused, and the usage, in `t`'s language. Plain text. */
+function refusal(arg: { readonly input: string; readonly days?: number }, t: Words): string {
+  if (arg.days !== undefined) {
+    return t('ttl-not-accepted', { accepted: ACCEPTED, names: TTL_CHOICES.map(([, l]) => t(l)).join(', '), days: arg.days });
+  }
+  return t('ttl-not-a-number', { input: arg.input, usage: t('ttl-usage', { accepted: ACCEPTED }) });
+}
+
+/** "7 days (1 week)" in `t`'s language. */
+export const ttlLabel = (days: number, t: Words): string => {
   const choice = TTL_CHOICES.find(([d]) => d === days);
-  return choice ? `${days} days (${choice[1]})` : `${days} days`;
+  return choice ? t('ttl-label-named', { days, name: t(choice[1]) }) : t('ttl-label', { days });
 };
 
-function ttlView(days: number, note?: string): { text: string; keyboard: InlineKeyboard } {
+function ttlView(days: number, t: Words, note?: string): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();
-  for (const [d, label] of TTL_CHOICES) keyboard.text(`${d === days ? '✓ ' : ''}${label}`, `tt:${d}`);
-  const text = [
-    ...(note ? [note, ''] : []),
-    `<b>Inactive sessions end after ${ttlLabel(days)}.</b>`,
-    'Telegram ends a session by itself once it has not been used for this long. A shorter period leaves a forgotten device logged in for less time.',
-    'Tap a period to change it.',
-  ].join('\n');
+  for (const [d, label] of TTL_CHOICES) keyboard.text(`${d === days ? '✓ ' : ''}${t(label)}`, `tt:${d}`);
+  const text = [...(note ? [note, ''] : []), t('ttl-view', { period: ttlLabel(days, t) })].join('\n');
   return { text, keyboard };
 }
 
@@ -61,15 +66,17 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
   const setTtl = async (actorId: number, days: number): Promise<{ ok: boolean; text: string }> => {
     try {
       await audited(deps, { actorId, action: 'ttl_set', detail: `${days} days` }, () => deps.account.setSessionTtlDays(days));
-      return { ok: true, text: `Done: sessions inactive for ${ttlLabel(days)} now end automatically.` };
+      const t = ownerWords(deps);
+      return { ok: true, text: t('ttl-done', { period: ttlLabel(days, t) }) };
     } catch (err) {
       return { ok: false, text: await describeFailure(deps, err, 'doing-change-ttl') };
     }
   };
 
   composer.command('ttl', async (ctx) => {
+    const t = wordsOf(speechFor(deps, ctx));
     const arg = parseTtlArgument(ctx.match);
-    if (arg.kind === 'invalid') return void (await ctx.reply(arg.why));
+    if (arg.kind === 'invalid') return void (await ctx.reply(refusal(arg, t)));
     const actorId = ctx.from?.id ?? deps.ownerId;
     if (arg.kind === 'set') {
       const result = await setTtl(actorId, arg.days);
@@ -78,7 +85,7 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
     }
     try {
       const days = await audited(deps, { actorId, action: 'list', detail: 'for /ttl' }, () => deps.account.getSessionTtlDays());
-      const view = ttlView(days);
+      const view = ttlView(days, t);
       await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
     } catch (err) {
       await ctx.reply(await describeFailure(deps, err, 'doing-read-ttl'));
@@ -86,13 +93,14 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(/^tt:(\d{1,3})$/, async (ctx) => {
+    const t = wordsOf(speechFor(deps, ctx));
     const arg = parseTtlArgument(ctx.match[1] ?? '');
-    if (arg.kind !== 'set') return void (await ctx.reply('That button is not valid. Send /ttl again.'));
+    if (arg.kind !== 'set') return void (await ctx.reply(t('ttl-button-invalid')));
     const result = await setTtl(ctx.from.id, arg.days);
     // Pressed under another view (/security's "Shorten to 1 week"): the result goes under it, whose other buttons still apply.
     if (!fromTtlView(ctx)) return addResultLine(ctx, { ok: result.ok, text: escapeHtml(result.text) });
     if (!result.ok) return void (await ctx.reply(result.text));
-    const view = ttlView(arg.days, result.text);
+    const view = ttlView(arg.days, t, result.text);
     await ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
   });
 

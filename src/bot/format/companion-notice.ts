@@ -1,23 +1,29 @@
+import type { AccountError } from '../../domain/account-error';
+import { DUPLICATED_SESSION } from '../../domain/account-error';
+import { wordsOf, type Speech } from '../i18n';
 import type { OwnerNotice } from '../owner-notices';
-import { duration, utcTime } from './time';
+import { escapeHtml } from './html';
+import { ownerClock } from './owner-clock';
+
+/** Every notice here is written in `speech`'s language: the owner's, remembered, since none answers an update. */
 
 /** kind `companion_down`: the guard cannot see or end logins until Telegram answers again. */
-export function companionDownNotice(sinceMs: number, nowMs: number): OwnerNotice {
+export function companionDownNotice(sinceMs: number, nowMs: number, speech: Speech): OwnerNotice {
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   return {
     kind: 'companion_down',
     key: `companion_down:${sinceMs}`,
-    text:
-      `⚠️ The companion cannot reach Telegram since ${utcTime(sinceMs / 1000, true)} (${duration((nowMs - sinceMs) / 1000)}). ` +
-      'Until it can, new logins are not seen and cannot be ended. It keeps reconnecting by itself; if this lasts, check the server\'s network.',
+    text: wordsOf(speech)('companion-down', { since: clock.at(sinceMs / 1000, true), wait: clock.wait((nowMs - sinceMs) / 1000) }),
   };
 }
 
 /** kind `companion_up`: the outage told by companionDownNotice is over; missed logins are caught now. */
-export function companionUpNotice(sinceMs: number, nowMs: number): OwnerNotice {
+export function companionUpNotice(sinceMs: number, nowMs: number, speech: Speech): OwnerNotice {
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   return {
     kind: 'companion_up',
     key: `companion_up:${sinceMs}`,
-    text: `✅ The companion reaches Telegram again, after ${duration((nowMs - sinceMs) / 1000)}. The session list is being checked now for logins made meanwhile.`,
+    text: wordsOf(speech)('companion-up', { wait: clock.wait((nowMs - sinceMs) / 1000) }),
   };
 }
 
@@ -25,17 +31,25 @@ export function companionUpNotice(sinceMs: number, nowMs: number): OwnerNotice {
  * kind `another_copy`: two copies poll with one bot token. `stoppedHere`: this copy found the other
  * at start and stops; otherwise they keep taking turns and each sees only some updates.
  */
-export function anotherCopyNotice(stoppedHere: boolean): OwnerNotice {
-  const text = stoppedHere
-    ? '⚠️ A second copy of session-warden started with this bot token (with its own database, or on another server) and stopped itself: the copy already running keeps guarding. If you did not mean to start it, find where it runs (<code>pm2 ls</code> on each server) and remove it.'
-    : '⚠️ Another copy of session-warden is running with this bot token (with its own database, or on another server). Telegram gives each update to only one of them, so commands may go unanswered and alerts may come twice. Run one copy only: find the other with <code>pm2 ls</code> on each server.';
+export function anotherCopyNotice(stoppedHere: boolean, speech: Speech): OwnerNotice {
+  const text = wordsOf(speech)(stoppedHere ? 'another-copy-stopped' : 'another-copy-fighting');
   return { kind: 'another_copy', key: `another_copy:${stoppedHere ? 'stopped' : 'fighting'}`, text };
 }
 
 /** kind `started_late`: with OWNER_ID unset, start-up waited for Telegram before the bot could run. */
-export function startedLateNotice(waitedMs: number): OwnerNotice {
-  return {
-    kind: 'started_late',
-    text: `session-warden is running. The companion could not reach Telegram at first, so start-up waited ${duration(waitedMs / 1000)}; logins made meanwhile are found by the first session check now.`,
-  };
+export function startedLateNotice(waitedMs: number, speech: Speech): OwnerNotice {
+  return { kind: 'started_late', text: wordsOf(speech)('started-late', { wait: ownerClock(speech.locale, speech.i18n.timeZone).wait(waitedMs / 1000) }) };
+}
+
+/** The notice (HTML) that start-up found the companion logged out, or Telegram not reachable yet. */
+export function companionProblemNotice(problem: AccountError, speech: Speech): string {
+  const t = wordsOf(speech);
+  const code = escapeHtml(problem.code);
+  if (problem.failure.kind !== 'logged_out') return t('started-unreachable', { code });
+  const duplicated = problem.code === DUPLICATED_SESSION;
+  return t('started-logged-out', {
+    code,
+    why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
+    fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
+  });
 }

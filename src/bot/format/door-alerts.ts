@@ -1,8 +1,11 @@
 import type { BotRecipients, ConnectedBot } from '../../domain/connected-bot';
 import type { CodeOutcome, DoorEvent } from '../../guard/door-events';
+import { wordsOf, type Speech } from '../i18n';
 import { field as cleaned, FIELD_MAX } from './field';
 import { escapeHtml } from './html';
-import { relativeTime, utcTime } from './time';
+import { ownerClock } from './owner-clock';
+
+type Words = ReturnType<typeof wordsOf>;
 
 /**
  * Any field the server or an attacker chooses (hint, email pattern, bot name) goes through the
@@ -10,118 +13,83 @@ import { relativeTime, utcTime } from './time';
  */
 const field = (text: string, max: number = FIELD_MAX.pattern): string => escapeHtml(cleaned(text, max));
 
-export const TWO_FA_PATH = 'Settings → Privacy and Security → Two-Step Verification';
-const NOT_YOU_HOLDS = 'If this was not you, someone else now holds your 2FA password.';
-
-/** Which chats a business bot reaches, in words. */
-export function describeRecipients(r: BotRecipients): string {
+/** Which chats a business bot reaches, in words of `t`'s language. Plain text. */
+export function describeRecipients(r: BotRecipients, t: Words): string {
   const kinds = [
-    r.existingChats && 'existing chats',
-    r.newChats && 'new chats',
-    r.contacts && 'contacts',
-    r.nonContacts && 'non-contacts',
+    r.existingChats && t('recipients-existing'),
+    r.newChats && t('recipients-new'),
+    r.contacts && t('recipients-contacts'),
+    r.nonContacts && t('recipients-non-contacts'),
   ].filter((k): k is string => typeof k === 'string');
-  const listed = r.users > 0 ? `${r.users} chosen ${r.users === 1 ? 'chat' : 'chats'}` : '';
-  if (r.excludeSelected) return `${kinds.length > 0 ? `all ${kinds.join(', ')}` : 'all chats'}${listed ? ` except ${listed}` : ''}`;
-  const parts = [...(kinds.length > 0 ? [`all ${kinds.join(', ')}`] : []), ...(listed ? [listed] : [])];
-  return parts.length > 0 ? parts.join(' and ') : 'no chats yet';
+  const listed = r.users > 0 ? t('recipients-chosen', { count: r.users }) : '';
+  const all = kinds.length > 0 ? t('recipients-all-kinds', { kinds: kinds.join(', ') }) : '';
+  if (r.excludeSelected) {
+    const everything = all || t('recipients-all-chats');
+    return listed ? t('recipients-except', { all: everything, listed }) : everything;
+  }
+  const parts = [...(all ? [all] : []), ...(listed ? [listed] : [])];
+  if (parts.length === 2) return t('recipients-and', { first: parts[0]!, second: parts[1]! });
+  return parts[0] ?? t('recipients-none');
 }
 
-/** "@username (Name)", cleaned and clipped. */
+/** "@username (Name)", cleaned and clipped. HTML. */
 export function botLabel(b: ConnectedBot): string {
   return b.username ? `@${field(b.username, FIELD_MAX.bot)} (${field(b.name, FIELD_MAX.bot)})` : field(b.name, FIELD_MAX.bot);
 }
 
-/** One line per bot fact: who, whether it can answer, which chats. */
-export function botDetails(b: ConnectedBot): string[] {
+/** One line per bot fact: who, whether it can answer, which chats; in `speech`'s language. HTML. */
+export function botDetails(b: ConnectedBot, speech: Speech): string[] {
+  const t = wordsOf(speech);
   return [
-    `Bot: ${botLabel(b)}`,
-    b.canReply ? 'It can <b>read and reply</b> in your name.' : 'It can read messages but not reply.',
-    `It reaches: ${escapeHtml(describeRecipients(b.recipients))}.`,
+    t('bot-line', { bot: botLabel(b) }),
+    t(b.canReply ? 'bot-can-reply' : 'bot-read-only'),
+    t('bot-reaches', { chats: escapeHtml(describeRecipients(b.recipients, t)) }),
   ];
 }
 
-function codeOutcomeLine(o: CodeOutcome): string {
+function codeOutcomeLine(o: CodeOutcome, t: Words): string {
   switch (o.kind) {
     case 'invalidated':
-      return '✅ Code guard invalidated the code at once: it can no longer be used to log in.';
+      return t('code-invalidated');
     case 'invalidate_failed':
-      return `❌ Code guard could not invalidate the code (Telegram answered ${escapeHtml(o.code)}). Do not share it with anyone.`;
+      return t('code-invalidate-failed', { code: escapeHtml(o.code) });
     case 'invalidating':
-      return '⏳ Code guard asked Telegram to invalidate the code; Telegram has not confirmed yet. Do not share it with anyone.';
+      return t('code-invalidating');
     case 'expected':
-      return 'You opened a login window with /expect, so this code was expected and left valid.';
+      return t('code-expected');
     case 'unguarded':
-      return 'The code is still valid. Turn on /codeguard to have such codes invalidated at once.';
+      return t('code-unguarded');
   }
 }
 
-/** The notice text for one door event (Telegram HTML). */
-export function doorAlertText(e: DoorEvent, nowMs: number): string {
+/** The notice text for one door event (Telegram HTML), in `speech`'s language. */
+export function doorAlertText(e: DoorEvent, nowMs: number, speech: Speech): string {
+  const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   switch (e.kind) {
     case 'password_off':
-      return [
-        '🚨🚨 <b>2FA turned off</b>',
-        'The two-step verification password of your account was removed. Anyone who gets a login code can now log in.',
-        `If this was not you: send /panic, then set a new 2FA password with a recovery email only you control (${TWO_FA_PATH}).`,
-      ].join('\n');
+      return t('door-password-off');
     case 'password_on':
-      return [
-        '🚨 <b>2FA turned on</b>',
-        `A two-step verification password was set on your account. ${NOT_YOU_HOLDS}`,
-        'Send /panic at once, then check /security.',
-      ].join('\n');
+      return t('door-password-on');
     case 'password_changed':
-      return [
-        '🚨 <b>2FA password changed</b>',
-        `The two-step verification password was set again. ${NOT_YOU_HOLDS}`,
-        'Send /panic at once, then check /security.',
-      ].join('\n');
+      return t('door-password-changed');
     case 'hint_changed':
-      return [
-        '⚠️ <b>2FA hint changed</b>',
-        e.hint === undefined ? 'The password hint was removed.' : `The password hint is now: “${field(e.hint)}”.`,
-        `If this was not you, change your 2FA password (${TWO_FA_PATH}) and send /panic.`,
-      ].join('\n');
+      return t('door-hint-changed', { what: e.hint === undefined ? t('door-hint-removed') : t('door-hint-now', { hint: field(e.hint) }) });
     case 'recovery_email_pending':
-      return [
-        '🚨 <b>A recovery email is being set</b>',
-        `Telegram is waiting for the confirmation code sent to ${field(e.pattern)} (masked as Telegram shows it).`,
-        'If that is not your address, someone is taking over your 2FA recovery: send /panic and set your own recovery email.',
-      ].join('\n');
+      return t('door-recovery-pending', { pattern: field(e.pattern) });
     case 'recovery_email_set':
-      return ['⚠️ <b>A recovery email was confirmed</b> for your 2FA password.', 'If this was not you, send /panic and change it.'].join('\n');
+      return t('door-recovery-set');
     case 'recovery_email_removed':
-      return [
-        '⚠️ <b>The recovery email was removed</b> from your 2FA password.',
-        `If this was not you, set one you control (${TWO_FA_PATH}) and send /panic.`,
-      ].join('\n');
+      return t('door-recovery-removed');
     case 'login_email_changed':
-      return [
-        '⚠️ <b>Login email changed</b>',
-        e.pattern === undefined ? 'The login email was removed.' : `The login email is now ${field(e.pattern)} (masked by Telegram).`,
-        'If this was not you, send /panic.',
-      ].join('\n');
+      return t('door-login-email-changed', { what: e.pattern === undefined ? t('door-login-email-removed') : t('door-login-email-now', { pattern: field(e.pattern) }) });
     case 'reset_pending':
-      return [
-        '🚨 <b>A 2FA password reset is pending</b>',
-        `Someone asked Telegram to reset your 2FA password. Unless it is cancelled, the password is removed at ${utcTime(e.date)} (${relativeTime(e.date, nowMs)}).`,
-        'If this was not you, press “Cancel the reset”.',
-      ].join('\n');
+      return t('door-reset-pending', { at: clock.at(e.date), ago: clock.ago(e.date, nowMs) });
     case 'code_requested':
-      return [
-        '🔑 <b>Someone asked Telegram for a login code for your account…</b>',
-        `Telegram sent it to your apps ${relativeTime(e.date, nowMs)}. The code is not repeated here.`,
-        codeOutcomeLine(e.outcome),
-        'If you are not logging in yourself: never share the code, make sure 2FA is on (/security), and watch /sessions.',
-      ].join('\n');
+      return t('door-code-requested', { ago: clock.ago(e.date, nowMs), outcome: codeOutcomeLine(e.outcome, t) });
     case 'code_invalidation_late':
-      return `🔑 Follow-up on the login code reported above: ${codeOutcomeLine(e.outcome)}`;
+      return t('door-code-late', { outcome: codeOutcomeLine(e.outcome, t) });
     case 'bot_connected':
-      return [
-        '🚨 <b>A business bot was connected to your account</b>',
-        ...botDetails(e.bot),
-        'If this was not you, press “Disconnect”.',
-      ].join('\n');
+      return t('door-bot-connected', { details: botDetails(e.bot, speech).join('\n') });
   }
 }
