@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { AccountError, DUPLICATED_SESSION } from '../../src/domain/account-error';
-import { explainFailure, explainLoggedOut } from '../../src/bot/format/explain-failure';
+import { explainFailure, loggedOutWords } from '../../src/bot/format/explain-failure';
 import { companionLostMessage } from '../../src/bot/format/alert';
 import { memoryLocalizer } from '../helpers/localizer';
 
@@ -18,7 +18,7 @@ test('AUTH_KEY_DUPLICATED: two programs at once, Telegram ended it, log in again
 test('every other logged-out code keeps the ended-or-expired explanation, and every one says how to log in again', () => {
   fc.assert(
     fc.property(fc.stringMatching(/^[A-Z_]{1,30}$/), (code) => {
-      const lost = explainLoggedOut(code);
+      const lost = loggedOutWords(code, (key) => EN.i18n.t('en', key));
       expect(lost.fix).toMatch(/npm run login/);
       expect(/two programs/.test(lost.why)).toBe(code === DUPLICATED_SESSION);
       expect(companionLostMessage(code, EN)).toContain(`(${code})`);

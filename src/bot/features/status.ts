@@ -2,7 +2,7 @@ import { Composer, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/login-watcher';
 import type { BotDeps } from '../deps';
 import { endingAllowedAt } from '../../domain/fresh-session';
-import { DUPLICATED_SESSION } from '../../domain/account-error';
+import { loggedOutWords } from '../format/explain-failure';
 import { field, FIELD_MAX } from '../format/field';
 import { escapeHtml } from '../format/html';
 import { ownerClock } from '../format/owner-clock';
@@ -13,12 +13,7 @@ type Words = ReturnType<typeof wordsOf>;
 /** Why, when Telegram said (a duplicate is worth naming), and what to do. */
 function loggedOutDetail(code: string | undefined, t: Words): string {
   if (!code) return t('status-logged-out-no-code');
-  const duplicated = code === DUPLICATED_SESSION;
-  return t('status-logged-out-code', {
-    code: escapeHtml(code),
-    why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
-    fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
-  });
+  return t('status-logged-out-code', { code: escapeHtml(code), ...loggedOutWords(code, t) });
 }
 
 /** /status: is the warden able to see and end logins right now, and if not, why; in the owner's language. */

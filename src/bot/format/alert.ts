@@ -3,7 +3,7 @@ import type { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../guard/login-watcher';
-import { DAY_SECONDS, explainFailure } from './explain-failure';
+import { DAY_SECONDS, explainFailure, loggedOutWords } from './explain-failure';
 import { FIELD_MAX } from './field';
 import { guardReason, type GuardView } from './guard-reason';
 import { clip, escapeHtml } from './html';
@@ -13,7 +13,6 @@ import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
 import type { SessionRisk } from '../../guard/session-risk';
 import { wordsOf, type Locale, type Localizer, type Speech } from '../i18n';
-import { DUPLICATED_SESSION } from '../../domain/account-error';
 import { ownerClock } from './owner-clock';
 
 type Words = ReturnType<typeof wordsOf>;
@@ -206,10 +205,5 @@ export function baselineMessage(sessions: readonly Session[], speech: Speech): s
 /** The notice that the companion was logged out (`code`: Telegram's error), in `speech`'s language. HTML. */
 export function companionLostMessage(code: string, speech: Speech): string {
   const t = wordsOf(speech);
-  const duplicated = code === DUPLICATED_SESSION;
-  return t('companion-lost', {
-    code: escapeHtml(code),
-    why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
-    fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
-  });
+  return t('companion-lost', { code: escapeHtml(code), ...loggedOutWords(code, t) });
 }

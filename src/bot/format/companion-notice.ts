@@ -1,5 +1,5 @@
 import type { AccountError } from '../../domain/account-error';
-import { DUPLICATED_SESSION } from '../../domain/account-error';
+import { loggedOutWords } from './explain-failure';
 import { wordsOf, type Speech } from '../i18n';
 import type { OwnerNotice } from '../owner-notices';
 import { escapeHtml } from './html';
@@ -46,10 +46,5 @@ export function companionProblemNotice(problem: AccountError, speech: Speech): s
   const t = wordsOf(speech);
   const code = escapeHtml(problem.code);
   if (problem.failure.kind !== 'logged_out') return t('started-unreachable', { code });
-  const duplicated = problem.code === DUPLICATED_SESSION;
-  return t('started-logged-out', {
-    code,
-    why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
-    fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
-  });
+  return t('started-logged-out', { code, ...loggedOutWords(problem.code, t) });
 }

@@ -35,14 +35,8 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
         code: err.code,
         at: clock.at(Math.ceil(c.nowMs / 1000) + f.seconds, f.seconds < 3600),
       });
-    case 'logged_out': {
-      const duplicated = err.code === DUPLICATED_SESSION;
-      return framed(c, 'failure-logged-out', {
-        code: err.code,
-        why: c.i18n.t(c.locale, duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'),
-        fix: c.i18n.t(c.locale, duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix'),
-      });
-    }
+    case 'logged_out':
+      return framed(c, 'failure-logged-out', { code: err.code, ...loggedOutWords(err.code, (key) => c.i18n.t(c.locale, key)) });
     case 'unreachable':
       return framed(c, 'failure-unreachable', { code: err.code });
     case 'other':
@@ -56,27 +50,14 @@ function framed(c: FailureContext, key: string, vars: Record<string, string | nu
 }
 
 /**
- * Why the companion is logged out and what to do, from Telegram's code: one sentence each, plain
- * text. Every message that reports a lost companion (a failed command, the companion-lost notice,
- * start-up) says it this way, so a duplicate is never mistaken for an expired session.
+ * Why the companion is logged out and what to do, from Telegram's code, in `t`'s language: one
+ * sentence each, plain text. Every message that reports a lost companion (a failed command,
+ * /status, the companion-lost notice, start-up) says it this way, so a duplicate
+ * (AUTH_KEY_DUPLICATED) is never mistaken for an expired session.
  */
-export function explainLoggedOut(code: string): { readonly why: string; readonly fix: string } {
-  if (code === DUPLICATED_SESSION) {
-    return {
-      why: 'the same session was used by two programs at once (two copies of session-warden, or its session file copied to another machine), so Telegram ended it for good.',
-      fix: 'Log in again with npm run login on the server and run one copy only, then restart session-warden.',
-    };
-  }
-  return {
-    why: 'its session was ended from another device, it expired, or it was never logged in.',
-    fix: 'Run npm run login on the server, then restart session-warden.',
-  };
-}
-
-/** `explainLoggedOut` as one plain-text string: why, then what to do. */
-export function describeLoggedOut(code: string): string {
-  const lost = explainLoggedOut(code);
-  return `${lost.why} ${lost.fix}`;
+export function loggedOutWords(code: string, t: (key: string) => string): { readonly why: string; readonly fix: string } {
+  const duplicated = code === DUPLICATED_SESSION;
+  return { why: t(duplicated ? 'logged-out-duplicated-why' : 'logged-out-why'), fix: t(duplicated ? 'logged-out-duplicated-fix' : 'logged-out-fix') };
 }
 
 function explainTooFresh(c: FailureContext): string {
