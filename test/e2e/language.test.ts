@@ -64,4 +64,29 @@ describe('e2e: the owner\'s language, through the real grammY and gramjs stacks'
     expect(english).toMatch(/Unless you end it, Telegram confirms it by itself at /);
     expect(w.buttons().map((b) => b.text)).toEqual(["It's me", 'End it']);
   });
+
+  it('a Russian owner presses "Это я" and "Завершить" under alerts and reads /status, all in Russian', async () => {
+    w = await startWorld({ sessions: [{ hash: 1n }] });
+    const isAlert = (c: CallRecord) => String(c.params.text).startsWith('🚨');
+    expect(await ask('/status', 'ru')).toMatch(/^<b>Состояние session-warden<\/b>\nКомпаньон: ✅ подключён/);
+
+    let mark = w.botApi.calls.length;
+    w.mt.pushNewAuthorization({ hash: 5151n, unconfirmed: true, device: 'Galaxy S24', location: 'Lisbon, Portugal' });
+    const alert = await w.next(mark, 'sendMessage', isAlert, 5000);
+    const messageId = Number((alert.result as { message_id: number }).message_id);
+    const its = w.buttons().find((b) => b.text === 'Это я')!;
+    const pressed = w.press(its.data, messageId, { ...OWNER, language_code: 'ru' } as typeof OWNER);
+    const confirmed = String((await w.next(pressed.mark, 'editMessageText', (c) => String(c.params.text).includes('✅'))).params.text);
+    expect(confirmed).toContain('✅ Подтверждено: Telegram теперь считает этот вход вашим.');
+    expect(confirmed).not.toContain('Telegram ещё не подтвердил');
+    expect(w.buttons().map((b) => b.text)).toEqual(['Доверять этому устройству', 'Нет, спасибо']);
+
+    mark = w.botApi.calls.length;
+    w.mt.pushNewAuthorization({ hash: 5252n, unconfirmed: true, device: 'Pixel 8', location: 'Porto, Portugal' });
+    const second = await w.next(mark, 'sendMessage', isAlert, 5000);
+    const end = w.buttons().find((b) => b.text === 'Завершить')!;
+    const ended = w.press(end.data, Number((second.result as { message_id: number }).message_id), { ...OWNER, language_code: 'ru' } as typeof OWNER);
+    expect(String((await w.next(ended.mark, 'editMessageText', (c) => String(c.params.text).includes('✅'))).params.text)).toMatch(/✅ Завершён: /);
+    expect(w.botApi.callbackAnswers.map((a) => a.text).filter(Boolean)).toContain('Завершаю…');
+  });
 });
