@@ -4,6 +4,7 @@ import type { Context, MiddlewareFn } from 'grammy';
 import { PROJECT_ROOT } from '../config';
 import type { Settings } from '../db/settings';
 import type { Logger } from '../log';
+import { plainCounts } from './fluent-count';
 
 /** One Fluent file per language, named by its code: `locales/en.ftl`, `locales/ru.ftl`. */
 export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
@@ -101,7 +102,8 @@ export function createLocalizer(options: LocalizerOptions): Localizer {
     locales,
     timeZone: options.timeZone ?? 'UTC',
     localeFor,
-    t: (locale, key, vars) => i18n.t(locale, key, vars),
+    // Small counts skip Intl.NumberFormat (fluent-count.ts); the text is the same.
+    t: (locale, key, vars) => i18n.t(locale, key, plainCounts(vars) as never),
     supported,
     chosen,
     choose: (locale) => settings.set(CHOSEN_KEY, locale ?? ''),
