@@ -260,7 +260,7 @@ revokeall-confirm = <b>Завершить { $count } { $count ->
        *[many] сеансов
     }?</b>
 revokeall-explain = Будет вызван метод Telegram auth.resetAuthorizations. Он завершает <b>все</b> сеансы, кроме компаньона session-warden, в том числе ваши телефон и компьютер: на каждом придётся войти заново.
-revokeall-keeps-trusted = Кнопка «Завершить все, кроме доверенных» оставит { $count } { $count ->
+revokeall-keeps-trusted = Кнопка «Завершить все, кроме доверенных» оставит в аккаунте { $count } { $count ->
         [one] сеанс
         [few] сеанса
        *[many] сеансов
@@ -594,7 +594,7 @@ checkup-guard-on = ✅ Режим охраны включён.
 checkup-guard-off = ℹ️ Режим охраны выключен: о новых входах приходят оповещения, но сеансы не завершаются (/guard on).
 checkup-codeguard-on = ✅ Защита кодов включена.
 checkup-codeguard-off = ℹ️ Защита кодов выключена: коды входа остаются действительными и после оповещения.
-checkup-shorten-ttl-button = Сократить до: { $period }
+checkup-shorten-ttl-button = Сократить срок: { $period }
 checkup-codeguard-button = Включить защиту кодов
 # Хранилище журнала и файл базы данных
 storage-down =

@@ -17,7 +17,7 @@ describe('the other doors speak the owner\'s language', () => {
     await h.send('/security');
     expect(h.lastText()).toMatch(/^<b>Проверка безопасности<\/b>/);
     expect(h.lastText()).toContain('Неактивные сеансы завершаются через 180 дней');
-    expect(h.lastButtons().map((b) => b.text)).toEqual(['Отключить @reader_bot', 'Сократить до: 1 неделя', 'Включить защиту кодов']);
+    expect(h.lastButtons().map((b) => b.text)).toEqual(['Отключить @reader_bot', 'Сократить срок: 1 неделя', 'Включить защиту кодов']);
     await h.send('/ttl');
     expect(h.lastText()).toContain('<b>Неактивные сеансы завершаются через 180 дней (6 месяцев).</b>');
     await h.send('/ttl 8');
