@@ -212,10 +212,13 @@ alert-batch-ended = ended
 alert-batch-not-ended = not ended ({ $code })
 alert-batch-end-button = End { $index }
 baseline-head = <b>session-warden is now watching your account.</b>
-baseline-found = It found { $count } other { $count ->
-        [one] session
-       *[other] sessions
-    } already logged in; these are your starting point and will not be alerted as new.
+baseline-found = { $count ->
+        [0] It found no other session logged in.
+       *[other] It found { $count } other { $count ->
+            [one] session
+           *[other] sessions
+        } already logged in; these are your starting point and will not be alerted as new.
+    }
 baseline-more = …and { $count } more.
 baseline-foot = Send /sessions to review them. From now on every new login is reported here at once.
 companion-lost =
@@ -540,7 +543,7 @@ panic-confirm = 🚨 <b>Lock the account down?</b>
 panic-will = This will, at once:
 panic-step-sessions = end every session except session-warden's companion, including your own phone and desktop apps;
 panic-step-web = end every website login made with "Log in with Telegram";
-panic-step-guard = turn guard mode on, so new logins from untrusted devices are ended immediately.
+panic-step-guard = turn guard mode on, so new logins from untrusted devices are ended immediately;
 panic-step-reset = cancel a pending 2FA password reset;
 panic-step-bots = disconnect every business bot connected to the account;
 panic-step-ttl = end inactive sessions after { $period }, the shortest Telegram accepts;

@@ -20,7 +20,7 @@ describe('buttons and their results speak the owner\'s language', () => {
     expect(h.lastText()).toContain('Доверенных устройств пока нет.');
     expect(h.lastButtons().map((b) => b.text)).toEqual(['Добавить из текущих сеансов']);
     await h.press('tl');
-    expect(h.lastText()).toBe('Устройству какого сеанса доверять режиму охраны?');
+    expect(h.lastText()).toBe('Устройство какого сеанса добавить в доверенные?');
     await h.press('tr:10');
     expect(h.lastText()).toMatch(/^Добавлено в доверенные: Pixel 8 .*Режим охраны не будет завершать его входы\.$/);
     expect(answers(h)).toContain('Добавляю в доверенные…');

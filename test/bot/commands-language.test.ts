@@ -18,7 +18,7 @@ describe('commands speak the owner\'s language', () => {
     expect(text).toContain('<b>Состояние session-warden</b>');
     expect(text).toContain('Компаньон: ✅ подключён');
     expect(text).toContain('Режим охраны: выключен, доверенных устройств: 0');
-    expect(text).toMatch(/Работает: 1 час/);
+    expect(text).toMatch(/Время работы: 1 час/);
     expect(text).not.toMatch(/Guard mode|Uptime|Companion:/);
   });
 

@@ -51,7 +51,7 @@ describe('the other doors speak the owner\'s language', () => {
     expect(doorAlertText({ kind: 'bot_connected', bot }, TEST_NOW_MS, RU)).toContain('Бот: @reader_bot (Reader)\nМожет <b>читать и отвечать</b> от вашего имени.');
     expect(doorAlertText({ kind: 'code_requested', messageId: 1, date: TEST_NOW_MS / 1000 - 120, outcome: { kind: 'invalidated' } }, TEST_NOW_MS, RU)).toMatch(/Telegram отправил его в ваши приложения 2 минуты назад\./);
     const down = storageNotice({ kind: 'down', pending: 0, problem: { code: 'SQLITE_FULL', kind: 'full', reason: 'x', fix: 'y' } }, TEST_NOW_MS, RU).text;
-    expect(down).toContain('<b>Журнал действий не удаётся записать</b>: диск с базой данных заполнен (SQLITE_FULL).');
+    expect(down).toContain('<b>Не удаётся записывать в журнал действий</b>: диск с базой данных заполнен (SQLITE_FULL).');
     expect(down).toContain('Что сделать: Освободите место на этом диске.');
     expect(companionDownNotice(TEST_NOW_MS - 90_000, TEST_NOW_MS, RU).text).toMatch(/^⚠️ Компаньон не может связаться с Telegram с .+ \(1 минута 30 секунд\)\./);
   });

@@ -29,7 +29,7 @@ describe('the owner\'s language', () => {
     await say(h, '/help', 'ru');
     expect(h.lastText()).toContain('охраняет сеансы вашего аккаунта');
     expect(h.lastText()).toContain('/sessions — активные сеансы');
-    expect(h.lastText()).toContain('Время указано по UTC.');
+    expect(h.lastText()).toContain('Время в сообщениях указано в часовом поясе UTC.');
   });
 
   it.each(['de', 'uk', undefined])('an owner whose Telegram is in %s gets English', async (code) => {

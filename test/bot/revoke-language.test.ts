@@ -56,7 +56,7 @@ describe('why ending a session failed, in the owner\'s language', () => {
     const h = botHarness(new FakeAccount([companionSession({ dateCreated: created }), makeSession({ hash: 777n })]));
     h.account.failNext('revoke', { kind: 'too_fresh' }, 'FRESH_RESET_AUTHORISATION_FORBIDDEN');
     await say(h, '/revoke 777', 'ru');
-    expect(h.lastText()).toMatch(/^Telegram отказал \(FRESH_RESET_AUTHORISATION_FORBIDDEN\): .*24 часов.* Это станет возможно .+ UTC \(через 19 часов\)\.$/);
+    expect(h.lastText()).toMatch(/^Telegram отказал \(FRESH_RESET_AUTHORISATION_FORBIDDEN\): .*24 часов.* Это станет возможно .+ UTC \(осталось: 19 часов\)\.$/);
   });
 
   it('a logged-out companion names what was being done in Russian; after /language en, in English', async () => {
@@ -84,7 +84,7 @@ describe('/sessions speaks the owner\'s language', () => {
     const text = h.lastText();
     expect(text).toContain('<b>2 активных сеанса</b>');
     expect(text).toContain('Сверху — недавно активные.');
-    expect(text).toContain('Вход 2 часа назад · активность 5 минут назад');
+    expect(text).toContain('Вход: 2 часа назад · активность: 5 минут назад');
     expect(text).toContain('Хеш: <code>777</code>');
     expect(text).toContain('🛡 это сам сторож');
     expect(h.lastButtons().map((b) => b.text)).toContain('Завершить №2 Pixel 8');

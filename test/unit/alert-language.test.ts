@@ -38,7 +38,7 @@ describe('guard mode that could not read the trusted list says so in the owner\'
 
   it('in Russian', () => {
     const text = alertMessage(login, contextIn('ru')).text;
-    expect(text).toContain('не смог проверить список доверенных устройств: Telegram попросил подождать 5 минут. На всякий случай сеанс завершён.');
+    expect(text).toContain('не смог проверить список доверенных устройств: Telegram попросил подождать (5 минут). На всякий случай сеанс завершён.');
     expect(text).not.toMatch(/could not check/);
   });
 
