@@ -386,6 +386,10 @@ answer-code-guard-on = Turning code guard on…
 button-not-valid-nothing-changed = This button is not valid. Nothing was changed.
 # The error boundary; $cause quotes Telegram or the database word for word, in English.
 something-went-wrong = Something went wrong while handling that ({ $cause }). The details are in the log.
+# The cause inside something-went-wrong. Telegram's method and description are quoted as Telegram wrote them.
+cause-bot-api-refused = Telegram's Bot API refused { $method }: { $description }
+cause-bot-api-unreachable = the Bot API could not be reached
+cause-storage = the database could not be used: { $reason }. { $fix }
 # The buttons under a new-login alert.
 alert-button-invalid = That button is not valid. Send /sessions to review the sessions.
 alert-session-gone = That session is no longer active: it may have ended already.

@@ -373,6 +373,10 @@ answer-code-guard-on = Включаю защиту кодов…
 button-not-valid-nothing-changed = Эта кнопка недействительна. Ничего не изменено.
 # Граница ошибок; $cause дословно цитирует Telegram или базу данных, по-английски.
 something-went-wrong = Что-то пошло не так ({ $cause }). Подробности — в журнале.
+# Причина внутри something-went-wrong. Метод и описание ошибки Telegram приводятся как есть.
+cause-bot-api-refused = Bot API Telegram отклонил { $method }: { $description }
+cause-bot-api-unreachable = не удалось связаться с Bot API
+cause-storage = не удалось обратиться к базе данных: { $reason }. { $fix }
 # Кнопки под оповещением о новом входе.
 alert-button-invalid = Эта кнопка недействительна. Отправьте /sessions, чтобы просмотреть сеансы.
 alert-session-gone = Этот сеанс уже неактивен: возможно, он уже завершён.

@@ -1,14 +1,24 @@
 import { BotError, GrammyError, HttpError, type Context } from 'grammy';
 import type { Logger } from '../log';
 import { storageProblem } from '../db/storage-error';
-import type { Localizer } from './i18n';
+import type { Localizer, TranslationVars } from './i18n';
 
-/** What went wrong, in one line the owner can act on. */
-function summary(err: unknown): string {
-  if (err instanceof GrammyError) return `Telegram's Bot API refused ${err.method}: ${err.description}`;
-  if (err instanceof HttpError) return 'the Bot API could not be reached';
+type Words = (key: string, vars?: TranslationVars) => string;
+
+/**
+ * What went wrong, in one line the owner can act on, in their language (`t`). Telegram's method and
+ * description, SQLite's code and an unknown error's own message are quoted as they are, for a search.
+ */
+function summary(err: unknown, t: Words): string {
+  if (err instanceof GrammyError) return t('cause-bot-api-refused', { method: err.method, description: err.description });
+  if (err instanceof HttpError) return t('cause-bot-api-unreachable');
   const storage = storageProblem(err);
-  if (storage) return `the database could not be used: ${storage.reason}. ${storage.fix}`;
+  if (storage) {
+    const { kind, code } = storage;
+    // SQLite's code is quoted after the reason; the 'other' reason already is the code.
+    const reason = kind === 'other' ? t('storage-reason-other', { code }) : `${t(`storage-reason-${kind}`)} (${code})`;
+    return t('cause-storage', { reason, fix: t(`storage-fix-${kind}`) });
+  }
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
@@ -26,8 +36,9 @@ export function errorBoundary(log: Logger, ownerId: number, i18n: Pick<Localizer
     const { ctx, error } = botError;
     log.error({ err: error, updateId: ctx.update.update_id }, 'an update failed');
     if (!fromOwnerInPrivate(ctx, ownerId)) return;
-    // The cause stays in English: it quotes Telegram and the database word for word, for the log and a search.
-    const text = i18n.t(i18n.localeFor(ctx), 'something-went-wrong', { cause: summary(error).slice(0, 300) });
+    const locale = i18n.localeFor(ctx);
+    const t: Words = (key, vars) => i18n.t(locale, key, vars);
+    const text = t('something-went-wrong', { cause: summary(error, t).slice(0, 300) });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.api.sendMessage(ownerId, text).catch((e: unknown) => log.error({ err: e }, 'could not tell the owner'));
   };

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditLog } from '../db/audit-log';
 import type { Logger } from '../log';
 import { escapeHtml } from './format/html';
+import { ownerClock, storedTime } from './format/owner-clock';
 import type { Outbox } from './outbox';
 import { wordsOf, type Speech } from './i18n';
 
@@ -10,16 +11,17 @@ import { wordsOf, type Speech } from './i18n';
  * report can no longer be lost (its row is written, or it is delivered) are they marked
  * `interrupted`: until then they stay pending and are reported again at the next start. `pending`
  * must be read before the bot starts polling, or an action of this run could be taken for one of those.
- * The report is in `speech`'s language; the actions are named as the audit log stores them.
+ * The report is in `speech`'s language and zone; the actions are named as the audit log stores them.
  */
 export function reportInterruptedActions(outbox: Outbox, audit: AuditLog, log: Logger, pending: readonly AuditEntry[], speech: Speech): void {
   if (pending.length === 0) return;
   const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   const lines = pending
     .slice(0, 20)
     .map((e) => {
       const hash = e.targetHash ? ` <code>${escapeHtml(e.targetHash)}</code>` : '';
-      return `• ${e.createdAt.slice(0, 19).replace('T', ' ')} UTC: ${escapeHtml(e.action)}${hash}`;
+      return `• ${storedTime(clock, e.createdAt)}: ${escapeHtml(e.action)}${hash}`;
     });
   const text = [t('interrupted-head'), ...lines, pending.length > 20 ? t('interrupted-more', { count: pending.length - 20 }) : '', t('interrupted-foot')]
     .filter(Boolean)

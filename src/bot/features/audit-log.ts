@@ -3,6 +3,7 @@ import type { AuditEntry, AuditView } from '../../db/audit-log';
 import { audited } from '../account-call';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../format/html';
+import { ownerClock, storedTime, type OwnerClock } from '../format/owner-clock';
 import { MESSAGE_LIMIT } from '../format/session-pages';
 import { speechFor, wordsOf, type Speech } from '../i18n';
 
@@ -32,11 +33,12 @@ export function parseLogArgument(input: string): LogArgument {
 const OUTCOME_MARK: Record<string, string> = { ok: '✅', pending: '⏳', cancelled: '↩️', interrupted: '⚠️' };
 
 /**
- * One audit row. Its action, outcome and detail are the stored data (English, as written), and its
- * time is the stored UTC stamp: the owner can quote them to a search or a support thread as they are.
+ * One audit row. Its action, outcome and detail are the stored data (English, as written), so the
+ * owner can quote them to a search or a support thread as they are; its time, to the second, is
+ * written by `clock` (the owner's language and zone).
  */
-export function logLine(e: AuditEntry): string {
-  const when = `${e.createdAt.slice(0, 19).replace('T', ' ')} UTC`;
+export function logLine(e: AuditEntry, clock: OwnerClock): string {
+  const when = storedTime(clock, e.createdAt);
   const mark = OUTCOME_MARK[e.outcome] ?? '❌';
   const hash = e.targetHash ? ` <code>${escapeHtml(e.targetHash)}</code>` : '';
   const detail = e.detail ? `\n    ${escapeHtml(clip(e.detail, 120))}` : '';
@@ -46,13 +48,14 @@ export function logLine(e: AuditEntry): string {
 /** Newest first, so that when the entries do not all fit, the ones dropped are the oldest; the frame in `speech`'s language. */
 export function logMessage(entries: readonly AuditEntry[], capped: boolean, view: AuditView, unwritten: number, speech: Speech): string {
   const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   const note = unwritten > 0 ? `\n${t('log-unwritten', { count: unwritten })}` : '';
   if (entries.length === 0) return t(`log-empty-${view}`) + note;
   const header = `${t(view === 'denied' ? 'log-header-denied' : 'log-header', { count: entries.length })}${capped ? ` ${t('log-capped', { max: LOG_MAX })}` : ''}:${note}`;
   const lines: string[] = [];
   let size = header.length;
   for (const e of entries) {
-    const line = logLine(e);
+    const line = logLine(e, clock);
     if (size + line.length + 1 > MESSAGE_LIMIT - 120) break;
     lines.push(line);
     size += line.length + 1;

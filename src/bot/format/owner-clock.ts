@@ -10,16 +10,27 @@ export interface OwnerClock {
 }
 
 /**
- * The clock for texts in `locale`. English keeps today's compact forms ("2026-12-03 07:05 UTC",
- * "19 h"), which replies, logs and their tests share; every other language goes through Intl
- * (locale-time.ts) in `timeZone`.
+ * The clock for texts in `locale`, in `timeZone` (IANA; 'UTC' unless the owner set TZ). Every
+ * absolute time names its zone. English keeps its compact forms ("2026-12-03 07:05 UTC", "19 h")
+ * and, in UTC, writes dates without Intl; every other language, and English in another zone, goes
+ * through Intl (locale-time.ts).
  */
 export function ownerClock(locale: Locale, timeZone: string): OwnerClock {
-  if (locale === 'en') return { at: utcTime, wait: duration, ago: relativeTime };
   const style = { locale, timeZone };
+  const at = (s: number, withSeconds?: boolean): string => localDateTime(s, style, withSeconds);
+  if (locale === 'en') return { at: timeZone === 'UTC' ? utcTime : at, wait: duration, ago: relativeTime };
   return {
-    at: (s, withSeconds) => localDateTime(s, style, withSeconds),
+    at,
     wait: (s) => localDuration(s, locale),
     ago: (s, nowMs) => localRelativeTime(s, nowMs, locale),
   };
+}
+
+/**
+ * A stored ISO-8601 stamp (audit rows' created_at) written by `clock`, to the second. A stamp that
+ * does not parse is shown as stored rather than thrown on: a list must not fail for one odd row.
+ */
+export function storedTime(clock: OwnerClock, iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? clock.at(Math.floor(ms / 1000), true) : iso;
 }
