@@ -220,7 +220,10 @@ baseline-found = { $count ->
         } already logged in; these are your starting point and will not be alerted as new.
     }
 baseline-more = …and { $count } more.
-baseline-foot = Send /sessions to review them. From now on every new login is reported here at once.
+baseline-foot = { $count ->
+        [0] From now on every new login is reported here at once.
+       *[other] Send /sessions to review them. From now on every new login is reported here at once.
+    }
 companion-lost =
     ⚠️ <b>session-warden's companion was logged out</b> ({ $code }): { $why }
     Until it logs in again, new logins cannot be seen and sessions cannot be ended. The bot keeps answering.

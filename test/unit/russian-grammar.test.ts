@@ -91,3 +91,13 @@ describe('Russian punctuation', () => {
     expect(text).toContain('приложение A вместо B, платформа C вместо D');
   });
 });
+
+describe('the first-start summary with no other session', () => {
+  it.each(['en', 'ru'])('%s: says so and does not point at a list of none', (locale) => {
+    const found = i18n.t(locale, 'baseline-found', { count: 0 });
+    const foot = i18n.t(locale, 'baseline-foot', { count: 0 });
+    expect(found).not.toMatch(/\d/);
+    expect(foot).not.toContain('/sessions');
+    expect(i18n.t(locale, 'baseline-foot', { count: 2 })).toContain('/sessions');
+  });
+});

@@ -192,7 +192,7 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
 export function baselineMessage(sessions: readonly Session[], speech: Speech): string {
   const t = wordsOf(speech);
   const head = [t('baseline-head'), t('baseline-found', { count: sessions.length })];
-  const tail = t('baseline-foot');
+  const tail = t('baseline-foot', { count: sessions.length });
   const unknownPlace = t('session-unknown-place');
   const lines = sessions.map((s) => `• ${e(s.deviceModel)}, ${e(s.appName, FIELD_MAX.app)}, ${escapeHtml(place(s.region, s.country) || unknownPlace)}`);
   // Room for the "…and N more" line too, whatever its language.
