@@ -13,6 +13,7 @@ import { createConfirmations } from './bot/confirmations';
 import { registerCommandMenus } from './bot/features/help';
 import { createLocalizer, type Speech } from './bot/i18n';
 import { reportInterruptedActions } from './bot/interrupted-actions';
+import { startWalCheckpoints } from './db/wal-checkpoints';
 import { createOutbox } from './bot/outbox';
 import { describeConfigProblems, DEFAULT_SESSION_FILE, parseConfig, PROJECT_ROOT, type Config } from './config';
 import { createAuditLog } from './db/audit-log';
@@ -94,11 +95,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // Every audit and known_session write passes here: a full or locked disk never silences the guard.
   const store = createResilientStore(db, { log });
   const audit = createAuditLog(store);
+  // Off the write path: a checkpoint inside a commit could delay a guard revoke by tens of ms.
+  const checkpoints = startWalCheckpoints(db, { log });
 
   const startedAt = Date.now();
   const { self, ownerId, problem: companionProblem, unreachableSince } = await connectCompanion(account, config.ownerId, startedAt, log);
   if (ownerId === undefined) {
     await account.disconnect();
+    checkpoints.stop();
     lease.release();
     db.close();
     throw new StartupError(`The companion account is not logged in, so the owner is unknown. ${LOGIN_HINT} Or set OWNER_ID.`);
@@ -231,6 +235,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       stopStorageNotices();
       if (!store.flush()) log.error({ unwritten: store.pending }, 'stopping with audit entries the database could not take');
       store.close();
+      checkpoints.stop();
       lease.release();
       db.close();
       log.info('stopped');

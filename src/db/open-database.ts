@@ -27,8 +27,7 @@ export const databaseFiles = (file: string): string[] => [file, `${file}-wal`, `
  * Opens (creating if needed) and migrates the database. It records the account's sessions and IP
  * addresses, so it and its -wal/-shm are 0600 at every start: SQLite creates -wal/-shm with the main
  * file's mode, so the main file is tightened before opening and all three are checked after.
- * WAL with synchronous=FULL makes every committed audit row survive a crash or power loss; the
- * write volume is tiny, so the cost does not matter.
+ * WAL with synchronous=NORMAL (below); the app moves checkpoints out of the writes (wal-checkpoints.ts).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   const loosened: string[] = [];

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../src/db/open-database';
+import { startWalCheckpoints } from '../../src/db/wal-checkpoints';
+import { silentLogger } from '../../src/log';
+
+/**
+ * SQLite checkpoints the WAL inside whichever commit crosses 1000 pages: that commit copies every page
+ * into the database file and syncs it, tens of ms on this disk. In the app that commit can be the
+ * audit row written just before guard mode's resetAuthorization. The checkpoints run on their own
+ * timer instead, never inside a write.
+ */
+const tmpDb = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wal-')), 'w.sqlite');
+const fill = (db: ReturnType<typeof openDatabase>, rows: number): void => {
+  db.exec('CREATE TABLE IF NOT EXISTS filler (id INTEGER PRIMARY KEY, v TEXT)');
+  const insert = db.prepare('INSERT INTO filler (v) VALUES (?)');
+  for (let i = 0; i < rows; i++) insert.run('x'.repeat(3000)); // about one page a row, each its own commit
+};
+/** [busy, frames in the WAL, frames checkpointed] after a passive checkpoint. */
+const walFrames = (db: ReturnType<typeof openDatabase>): number => (db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0]!.log;
+
+describe('WAL checkpoints', () => {
+  it('never run inside a write: 1500 pages written one commit at a time are all still in the WAL', () => {
+    const db = openDatabase(tmpDb());
+    const checkpoints = startWalCheckpoints(db, { everyMs: 3_600_000, log: silentLogger });
+    try {
+      fill(db, 1500);
+      // Without the checkpointer SQLite would have restarted the WAL at 1000 pages.
+      expect(walFrames(db)).toBeGreaterThanOrEqual(1500);
+    } finally {
+      checkpoints.stop();
+      db.close();
+    }
+  });
+
+  it('run on their timer: the written pages reach the database file without another write', async () => {
+    const file = tmpDb();
+    const db = openDatabase(file);
+    const checkpoints = startWalCheckpoints(db, { everyMs: 50, log: silentLogger });
+    try {
+      const before = fs.statSync(file).size;
+      fill(db, 300);
+      expect(fs.statSync(file).size).toBe(before);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fs.statSync(file).size).toBeGreaterThan(before + 300 * 3000);
+    } finally {
+      checkpoints.stop();
+      db.close();
+    }
+  });
+
+  it('a checkpoint that fails (the database closed under it) is logged and does not throw', async () => {
+    const db = openDatabase(tmpDb());
+    const warnings: unknown[] = [];
+    const log = { ...silentLogger, warn: (o: unknown) => void warnings.push(o) } as typeof silentLogger;
+    const checkpoints = startWalCheckpoints(db, { everyMs: 20, log });
+    db.close();
+    await new Promise((r) => setTimeout(r, 100));
+    checkpoints.stop();
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+  });
+});
