@@ -22,7 +22,7 @@ describe('buttons and their results speak the owner\'s language', () => {
     await h.press('tl');
     expect(h.lastText()).toBe('Устройство какого сеанса добавить в доверенные?');
     await h.press('tr:10');
-    expect(h.lastText()).toMatch(/^Добавлено в доверенные: Pixel 8 .*Режим охраны не будет завершать его входы\.$/);
+    expect(h.lastText()).toMatch(/^Добавлено в доверенные: Pixel 8 .*Режим охраны не будет завершать его сеансы\.$/);
     expect(answers(h)).toContain('Добавляю в доверенные…');
     await h.send('/trust');
     expect(h.lastText()).toContain('<b>Доверенные устройства: 1</b>');

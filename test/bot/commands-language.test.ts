@@ -17,7 +17,7 @@ describe('commands speak the owner\'s language', () => {
     const text = h.lastText();
     expect(text).toContain('<b>Состояние session-warden</b>');
     expect(text).toContain('Компаньон: ✅ подключён');
-    expect(text).toContain('Режим охраны: выключен, доверенных устройств: 0');
+    expect(text).toContain('Режим охраны: выключен; 0 доверенных устройств');
     expect(text).toMatch(/Время работы: 1 час/);
     expect(text).not.toMatch(/Guard mode|Uptime|Companion:/);
   });

@@ -36,11 +36,11 @@ describe('the other doors speak the owner\'s language', () => {
     const h = botHarness(new FakeAccount([companionSession(), makeSession({ hash: 10n })]));
     h.speaks('ru');
     await h.send('/panic');
-    expect(h.lastText()).toMatch(/^🚨 <b>Заблокировать доступ к аккаунту\?<\/b>/);
-    expect(h.lastButtons().map((b) => b.text)).toEqual(['Заблокировать', 'Отмена']);
+    expect(h.lastText()).toMatch(/^🚨 <b>Закрыть доступ к аккаунту\?<\/b>/);
+    expect(h.lastButtons().map((b) => b.text)).toEqual(['Закрыть доступ', 'Отмена']);
     await h.press(h.lastButtons()[0]!.data);
     const report = h.lastText();
-    expect(report).toContain('<b>Блокировка: что сделано</b>');
+    expect(report).toContain('<b>Доступ закрыт: что сделано</b>');
     expect(report).toContain('✅ Все остальные сеансы завершены');
     expect(report).toContain('Теперь снова войдите на своём телефоне');
     expect(report).not.toMatch(/Guard mode|Ended every/);
@@ -52,7 +52,7 @@ describe('the other doors speak the owner\'s language', () => {
     expect(doorAlertText({ kind: 'code_requested', messageId: 1, date: TEST_NOW_MS / 1000 - 120, outcome: { kind: 'invalidated' } }, TEST_NOW_MS, RU)).toMatch(/Telegram отправил его в ваши приложения 2 минуты назад\./);
     const down = storageNotice({ kind: 'down', pending: 0, problem: { code: 'SQLITE_FULL', kind: 'full', reason: 'x', fix: 'y' } }, TEST_NOW_MS, RU).text;
     expect(down).toContain('<b>Не удаётся записывать в журнал действий</b>: диск с базой данных заполнен (SQLITE_FULL).');
-    expect(down).toContain('Что сделать: Освободите место на этом диске.');
+    expect(down).toContain('Что сделать:\nОсвободите место на этом диске.');
     expect(companionDownNotice(TEST_NOW_MS - 90_000, TEST_NOW_MS, RU).text).toMatch(/^⚠️ Компаньон не может связаться с Telegram с .+ \(1 минута 30 секунд\)\./);
   });
 });

@@ -30,7 +30,7 @@ test('the companion-lost notice speaks Russian when the owner does, with the sam
   const text = companionLostMessage('AUTH_KEY_UNREGISTERED', { i18n: EN.i18n, locale: 'ru' });
   expect(text).toBe(
     '⚠️ <b>Компаньон session-warden вышел из аккаунта</b> (AUTH_KEY_UNREGISTERED): его сеанс завершили с другого устройства, он истёк или вход так и не был выполнен.\n' +
-      'Пока компаньон снова не войдёт, новые входы не видны, а сеансы нельзя завершать. Бот продолжает отвечать.\n' +
-      'Как исправить: Выполните npm run login на сервере и перезапустите session-warden.',
+      'Пока компаньон снова не войдёт, новые входы не видны, а сеансы нельзя завершить. Бот продолжает отвечать.\n' +
+      'Как исправить:\nВыполните npm run login на сервере и перезапустите session-warden.',
   );
 });

@@ -101,3 +101,30 @@ describe('the first-start summary with no other session', () => {
     expect(i18n.t(locale, 'baseline-foot', { count: 2 })).toContain('/sessions');
   });
 });
+
+describe('Russian: what is ended is a session, never a login', () => {
+  // «Завершить вход» reads as "complete the login", the opposite of ending it. Telegram's own
+  // Russian says «Завершить сеанс»; a вход is only seen, reported or made.
+  const { FluentBundle, FluentResource } = jest.requireActual<typeof import('@fluent/bundle')>('@fluent/bundle');
+  const bundle = new FluentBundle('ru', { useIsolating: false });
+  const resource = new FluentResource(source);
+  bundle.addResource(resource);
+  const word = '[^\\s.;:!?,()]+';
+  const ends = 'заверш[а-яё]*(?![а-яё])(?!\\s+(?:все\\s+)?(?:веб-)?сеанс)';
+  const endingALogin = new RegExp(`заверш[а-яё]*\\s+(?:${word}\\s+){0,2}вход|вход[а-яё]*\\s+(?:${word}\\s+){0,3}${ends}`, 'iu');
+
+  it('no message says that a login is ended', () => {
+    const args = { count: 3, ended: 3, trusted: 3, days: 3, shortest: 7, active: 2, kept: 1, done: 1, minutes: 5, max: 10 };
+    const offending = resource.body
+      .filter((m) => !m.id.startsWith('-') && m.value)
+      .map((m) => [m.id, bundle.formatPattern(m.value!, args, [])] as const)
+      .filter(([, text]) => endingALogin.test(text))
+      .map(([id, text]) => `${id}: ${text.match(endingALogin)![0]}`);
+    expect(offending).toEqual([]);
+  });
+
+  it('the rule catches the wording it forbids', () => {
+    for (const bad of ['его следующий вход будет завершён', 'сразу завершать новые входы', 'Telegram завершил вход на всех сайтах']) expect(bad).toMatch(endingALogin);
+    for (const good of ['бот видит новые входы и завершает сеансы', 'Был вход в ваш аккаунт, но сеанс уже завершён']) expect(good).not.toMatch(endingALogin);
+  });
+});
