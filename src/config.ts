@@ -41,6 +41,14 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * The zone's canonical IANA name: "Etc/UTC", "GMT" and "utc" all become "UTC" (English writes UTC
+ * times in its compact form), "europe/moscow" becomes "Europe/Moscow". `name` must pass isTimeZone.
+ */
+export function canonicalTimeZone(name: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+}
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const required = (missing: string, pattern: RegExp, invalid: string) =>
@@ -84,7 +92,8 @@ const schema = z.object({
     z
       .string()
       .transform((v) => v.replace(/^:/, ''))
-      .refine(isTimeZone, 'TZ must be a time zone name such as Europe/Moscow or UTC (or unset for UTC)'),
+      .refine(isTimeZone, 'TZ must be a time zone name such as Europe/Moscow or UTC (or unset for UTC)')
+      .transform(canonicalTimeZone),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }) })),
 });

@@ -21,7 +21,7 @@ export function reportInterruptedActions(outbox: Outbox, audit: AuditLog, log: L
     .slice(0, 20)
     .map((e) => {
       const hash = e.targetHash ? ` <code>${escapeHtml(e.targetHash)}</code>` : '';
-      return `• ${storedTime(clock, e.createdAt)}: ${escapeHtml(e.action)}${hash}`;
+      return `• ${escapeHtml(storedTime(clock, e.createdAt))}: ${escapeHtml(e.action)}${hash}`;
     });
   const text = [t('interrupted-head'), ...lines, pending.length > 20 ? t('interrupted-more', { count: pending.length - 20 }) : '', t('interrupted-foot')]
     .filter(Boolean)

@@ -59,6 +59,13 @@ describe('TZ', () => {
     expect((parseConfig(VALID) as { config: { timeZone?: string } }).config.timeZone).toBeUndefined();
   });
 
+  it('every spelling of UTC becomes UTC, and a zone its canonical name, so English keeps its compact times', () => {
+    for (const tz of ['Etc/UTC', 'utc', 'GMT', 'Etc/GMT', 'Zulu', 'UCT']) {
+      expect(parseConfig({ ...VALID, TZ: tz })).toMatchObject({ ok: true, config: { timeZone: 'UTC' } });
+    }
+    expect(parseConfig({ ...VALID, TZ: 'europe/moscow' })).toMatchObject({ ok: true, config: { timeZone: 'Europe/Moscow' } });
+  });
+
   it('an unknown zone is a clear config problem, not a crash later', () => {
     expect(parseConfig({ ...VALID, TZ: 'Mars/Olympus' })).toEqual({
       ok: false,

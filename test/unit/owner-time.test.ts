@@ -1,8 +1,8 @@
 import { BotError, Context } from 'grammy';
 import type { Update } from 'grammy/types';
 import { errorBoundary } from '../../src/bot/error-boundary';
-import { logMessage } from '../../src/bot/features/audit-log';
-import { ownerClock } from '../../src/bot/format/owner-clock';
+import { logLine, logMessage } from '../../src/bot/features/audit-log';
+import { ownerClock, storedTime } from '../../src/bot/format/owner-clock';
 import type { Locale } from '../../src/bot/i18n';
 import { reportInterruptedActions } from '../../src/bot/interrupted-actions';
 import { createOutbox } from '../../src/bot/outbox';
@@ -67,6 +67,20 @@ describe('/log rows and the interrupted-actions report', () => {
     reportInterruptedActions(outbox, audit, silentLogger, audit.pending(), { i18n: memoryLocalizer('Europe/Moscow'), locale: 'ru' });
     await outbox.idle();
     expect(sent[0]).toMatch(/• 3 дек\. 2026 г\., 10:05:09 GMT\+3: revoke <code>5<\/code>/);
+  });
+});
+
+describe('a stored time that is not a full ISO stamp', () => {
+  const clock = ownerClock('en', 'Asia/Kathmandu');
+  it.each(['not a date', '1', '2026-12-03 07:05:09', '03.12.2026 <07:05> & co'])('%s is shown as stored, never as some other time', (stamp) => {
+    expect(storedTime(clock, stamp)).toBe(stamp);
+  });
+  it('is escaped in a /log row, so one odd row cannot make Telegram refuse the list', () => {
+    const entry = { id: 1, createdAt: '03.12.2026 <07:05> & co', actorId: 1, action: 'revoke', targetHash: null, outcome: 'ok', detail: null, finishedAt: null };
+    expect(logLine(entry as never, clock)).toContain('03.12.2026 &lt;07:05&gt; &amp; co');
+  });
+  it('a full ISO stamp with its offset is read as that instant', () => {
+    expect(storedTime(clock, '2026-12-03T10:05:09+03:00')).toBe(storedTime(clock, '2026-12-03T07:05:09.000Z'));
   });
 });
 

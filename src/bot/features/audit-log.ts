@@ -38,7 +38,7 @@ const OUTCOME_MARK: Record<string, string> = { ok: '✅', pending: '⏳', cancel
  * written by `clock` (the owner's language and zone).
  */
 export function logLine(e: AuditEntry, clock: OwnerClock): string {
-  const when = storedTime(clock, e.createdAt);
+  const when = escapeHtml(storedTime(clock, e.createdAt));
   const mark = OUTCOME_MARK[e.outcome] ?? '❌';
   const hash = e.targetHash ? ` <code>${escapeHtml(e.targetHash)}</code>` : '';
   const detail = e.detail ? `\n    ${escapeHtml(clip(e.detail, 120))}` : '';

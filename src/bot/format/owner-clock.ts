@@ -26,11 +26,16 @@ export function ownerClock(locale: Locale, timeZone: string): OwnerClock {
   };
 }
 
+/** A full ISO-8601 stamp with its zone: what the stores write (Date.toISOString) and nothing looser. */
+const FULL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
 /**
- * A stored ISO-8601 stamp (audit rows' created_at) written by `clock`, to the second. A stamp that
- * does not parse is shown as stored rather than thrown on: a list must not fail for one odd row.
+ * A stored ISO-8601 stamp (audit rows' created_at) written by `clock`, to the second. Anything else
+ * is shown exactly as stored, not thrown on (a list must not fail for one odd row) and not guessed at:
+ * Date.parse would read a zone-less stamp in the server's zone and "1" as a year. Plain text: escape
+ * it for HTML.
  */
 export function storedTime(clock: OwnerClock, iso: string): string {
-  const ms = Date.parse(iso);
+  const ms = FULL_ISO.test(iso) ? Date.parse(iso) : NaN;
   return Number.isFinite(ms) ? clock.at(Math.floor(ms / 1000), true) : iso;
 }
