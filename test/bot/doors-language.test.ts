@@ -40,7 +40,7 @@ describe('the other doors speak the owner\'s language', () => {
     expect(h.lastButtons().map((b) => b.text)).toEqual(['Закрыть доступ', 'Отмена']);
     await h.press(h.lastButtons()[0]!.data);
     const report = h.lastText();
-    expect(report).toContain('<b>Доступ закрыт: что сделано</b>');
+    expect(report).toContain('<b>Экстренная защита: что сделано</b>');
     expect(report).toContain('✅ Все остальные сеансы завершены');
     expect(report).toContain('Теперь снова войдите на своём телефоне');
     expect(report).not.toMatch(/Guard mode|Ended every/);

@@ -113,18 +113,22 @@ describe('Russian: what is ended is a session, never a login', () => {
   const ends = 'заверш[а-яё]*(?![а-яё])(?!\\s+(?:все\\s+)?(?:веб-)?сеанс)';
   const endingALogin = new RegExp(`заверш[а-яё]*\\s+(?:${word}\\s+){0,2}вход|вход[а-яё]*\\s+(?:${word}\\s+){0,3}${ends}`, 'iu');
 
+  // The same through a pronoun: "…этот вход. Если его не завершить…".
+  const endingItAfterALogin = /вход[а-яё]*[.,;:]?\s+[^.]*?(?<![а-яё])его\s+(?:не\s+)?заверш/iu;
+
   it('no message says that a login is ended', () => {
     const args = { count: 3, ended: 3, trusted: 3, days: 3, shortest: 7, active: 2, kept: 1, done: 1, minutes: 5, max: 10 };
     const offending = resource.body
       .filter((m) => !m.id.startsWith('-') && m.value)
       .map((m) => [m.id, bundle.formatPattern(m.value!, args, [])] as const)
-      .filter(([, text]) => endingALogin.test(text))
-      .map(([id, text]) => `${id}: ${text.match(endingALogin)![0]}`);
+      .filter(([, text]) => endingALogin.test(text) || endingItAfterALogin.test(text))
+      .map(([id, text]) => `${id}: ${(text.match(endingALogin) ?? text.match(endingItAfterALogin))![0]}`);
     expect(offending).toEqual([]);
   });
 
   it('the rule catches the wording it forbids', () => {
     for (const bad of ['его следующий вход будет завершён', 'сразу завершать новые входы', 'Telegram завершил вход на всех сайтах']) expect(bad).toMatch(endingALogin);
+    expect('Telegram ещё не подтвердил этот вход. Если его не завершить, Telegram подтвердит его сам.').toMatch(endingItAfterALogin);
     for (const good of ['бот видит новые входы и завершает сеансы', 'Был вход в ваш аккаунт, но сеанс уже завершён']) expect(good).not.toMatch(endingALogin);
   });
 });
