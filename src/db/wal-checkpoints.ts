@@ -16,8 +16,9 @@ export interface WalCheckpoints {
  * before guard mode's resetAuthorization or an alert's bookkeeping. Here autocheckpoint is off and a
  * PASSIVE checkpoint runs every `everyMs` ms on its own timer: it never waits for a lock (another
  * process holding one just means the next tick does the work) and the WAL holds about `everyMs`
- * of writes (its file keeps the largest size it reached; SQLite reuses it from the start). A failing checkpoint (disk full, file gone) is logged at warn; the resilient
- * store reports storage trouble to the owner, and the WAL keeps every commit meanwhile.
+ * of writes (its file keeps the largest size it reached; SQLite reuses it from the start). A
+ * failing checkpoint (disk full, file gone) is logged at warn; the resilient store reports storage
+ * trouble to the owner, and the WAL keeps every commit meanwhile.
  */
 export function startWalCheckpoints(db: Database, options: { readonly everyMs?: number; readonly log: Logger }): WalCheckpoints {
   db.pragma('wal_autocheckpoint = 0');

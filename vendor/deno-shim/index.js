@@ -6,7 +6,8 @@
  * their Sync forms), cwd() for path.resolve, and build.os. package.json's "overrides" puts this
  * package where the library expects @deno/shim-deno; the full shim loads 120 modules for the whole
  * Deno API and costs about 6 MB of resident memory for these few calls (measured: README,
- * Dependencies). A call the library makes that is not here fails loudly (TypeError), and
+ * Dependencies). A call the library makes that is not here fails loudly (TypeError);
+ * test/unit/deno-shim.test.ts checks that every Deno member the library names is here, and
  * test/unit/locales.test.ts loads the real locale files through the library.
  */
 const fs = require('node:fs');
