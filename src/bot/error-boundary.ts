@@ -1,9 +1,7 @@
 import { BotError, GrammyError, HttpError, type Context } from 'grammy';
 import type { Logger } from '../log';
 import { storageProblem } from '../db/storage-error';
-import type { Localizer, TranslationVars } from './i18n';
-
-type Words = (key: string, vars?: TranslationVars) => string;
+import type { Localizer, Words } from './i18n';
 
 /**
  * What went wrong, in one line the owner can act on, in their language (`t`). Telegram's method and

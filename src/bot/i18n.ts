@@ -38,8 +38,11 @@ export interface Speech {
 /** The owner's language for a reply to `ctx`. */
 export const speechFor = (deps: { readonly i18n: Localizer }, ctx: Pick<Context, 'from'>): Speech => ({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
 
+/** Texts of one language, by message id. */
+export type Words = (key: string, vars?: TranslationVars) => string;
+
 /** `t` bound to one language. */
-export const wordsOf = (s: Speech) => (key: string, vars?: TranslationVars): string => s.i18n.t(s.locale, key, vars);
+export const wordsOf = (s: Speech): Words => (key, vars) => s.i18n.t(s.locale, key, vars);
 
 /** `t` in the owner's remembered language, for texts built outside an update (reports, notices, results shared by commands and buttons). */
 export const ownerWords = (deps: { readonly i18n: Localizer }) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor() });

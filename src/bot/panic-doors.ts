@@ -2,9 +2,8 @@ import { declineReset, disconnectBot, SHORTEST_TTL_DAYS, turnCodeGuard } from '.
 import { ttlLabel } from './features/ttl';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from './deps';
-import { ownerWords, wordsOf } from './i18n';
+import { ownerWords, type Words } from './i18n';
 
-type Words = ReturnType<typeof wordsOf>;
 
 /** What /panic's door steps promise, for its confirmation prompt, in `t`'s language. */
 export const panicDoorSteps = (t: Words): string[] => [

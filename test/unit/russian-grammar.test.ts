@@ -1,18 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { createLocalizer, LOCALES_DIR } from '../../src/bot/i18n';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { LOCALES_DIR } from '../../src/bot/i18n';
 import { localDuration } from '../../src/bot/format/locale-time';
+import { memoryLocalizer } from '../helpers/localizer';
 
 /**
  * Grammar rules a Russian text must keep whatever the numbers are. Each rule is a kind, checked over
  * every message of locales/ru.ftl or over every count, not one sentence.
  */
-const memorySettings = () => {
-  const m = new Map<string, string>();
-  return { get: (k: string) => m.get(k), set: (k: string, v: string) => void m.set(k, v) };
-};
-const i18n = createLocalizer({ settings: memorySettings() });
+const i18n = memoryLocalizer();
 const ru = (id: string, vars?: Record<string, string | number>) => i18n.t('ru', id, vars).replace(/\s+/g, ' ');
 /** A count as Russian writes it: "1 000" from a thousand on. */
 const n = (count: number) => new Intl.NumberFormat('ru').format(count).replace(/\s/g, ' ');
@@ -105,7 +103,6 @@ describe('the first-start summary with no other session', () => {
 describe('Russian: what is ended is a session, never a login', () => {
   // «Завершить вход» reads as "complete the login", the opposite of ending it. Telegram's own
   // Russian says «Завершить сеанс»; a вход is only seen, reported or made.
-  const { FluentBundle, FluentResource } = jest.requireActual<typeof import('@fluent/bundle')>('@fluent/bundle');
   const bundle = new FluentBundle('ru', { useIsolating: false });
   const resource = new FluentResource(source);
   bundle.addResource(resource);

@@ -4,9 +4,8 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../format/html';
 import { lockOtherDoors, panicDoorSteps } from '../panic-doors';
-import { ownerWords, speechFor, wordsOf } from '../i18n';
+import { ownerWords, speechFor, wordsOf, type Words } from '../i18n';
 
-type Words = ReturnType<typeof wordsOf>;
 import { takeConfirmation } from '../take-confirmation';
 
 /**

@@ -6,9 +6,8 @@ import { loggedOutWords } from '../format/explain-failure';
 import { field, FIELD_MAX } from '../format/field';
 import { escapeHtml } from '../format/html';
 import { ownerClock } from '../format/owner-clock';
-import { speechFor, wordsOf } from '../i18n';
+import { speechFor, wordsOf, type Words } from '../i18n';
 
-type Words = ReturnType<typeof wordsOf>;
 
 /** Why, when Telegram said (a duplicate is worth naming), and what to do. */
 function loggedOutDetail(code: string | undefined, t: Words): string {

@@ -3,7 +3,7 @@ import { audited, describeFailure } from '../account-call';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../format/html';
 import { addResultLine } from '../take-one-shot';
-import { ownerWords, speechFor, wordsOf } from '../i18n';
+import { ownerWords, speechFor, wordsOf, type Words } from '../i18n';
 
 /** The periods Telegram's own apps offer, with their names' message ids; the server rejects others (TTL_DAYS_INVALID), so ask nothing else. */
 export const TTL_CHOICES: ReadonlyArray<readonly [days: number, label: string]> = [
@@ -16,7 +16,6 @@ export const TTL_CHOICES: ReadonlyArray<readonly [days: number, label: string]> 
 
 const ACCEPTED = TTL_CHOICES.map(([d]) => d).join(', ');
 
-type Words = ReturnType<typeof wordsOf>;
 
 export type TtlArgument =
   | { readonly kind: 'show' }

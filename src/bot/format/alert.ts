@@ -12,10 +12,9 @@ import { place } from './session-card';
 import { describeDevice } from './trust-view';
 import { riskLine } from './risk-line';
 import type { SessionRisk } from '../../guard/session-risk';
-import { wordsOf, type Locale, type Localizer, type Speech } from '../i18n';
+import { wordsOf, type Locale, type Localizer, type Speech, type Words } from '../i18n';
 import { ownerClock } from './owner-clock';
 
-type Words = ReturnType<typeof wordsOf>;
 
 export interface AlertContext {
   readonly nowMs: number;

@@ -1,11 +1,10 @@
 import type { BotRecipients, ConnectedBot } from '../../domain/connected-bot';
 import type { CodeOutcome, DoorEvent } from '../../guard/door-events';
-import { wordsOf, type Speech } from '../i18n';
+import { wordsOf, type Speech, type Words } from '../i18n';
 import { field as cleaned, FIELD_MAX } from './field';
 import { escapeHtml } from './html';
 import { ownerClock } from './owner-clock';
 
-type Words = ReturnType<typeof wordsOf>;
 
 /**
  * Any field the server or an attacker chooses (hint, email pattern, bot name) goes through the

@@ -5,11 +5,10 @@ import { botLabel } from './door-alerts';
 import { field, FIELD_MAX } from './field';
 import { escapeHtml } from './html';
 import type { RiskFlag } from '../../guard/risk-flags';
-import { wordsOf, type Speech } from '../i18n';
+import { wordsOf, type Speech, type Words } from '../i18n';
 import { flagsText } from './risk-line';
 import { ownerClock } from './owner-clock';
 
-type Words = ReturnType<typeof wordsOf>;
 
 /** What /security read; a string is the sentence saying why that part could not be read. */
 export interface CheckupReadings {
