@@ -1,9 +1,11 @@
-// pm2 process file: `pm2 start ecosystem.config.js`. Build first (`npm run build`) or use `npm start` once.
+// pm2 process file: `pm2 start ecosystem.config.js`. It builds by itself when the build is missing or old.
 module.exports = {
   apps: [
     {
       name: 'session-warden',
-      script: 'dist/main.js',
+      // Through scripts/start.js, which rebuilds a build older than the code: after `git pull`, a
+      // forgotten `npm run build` would otherwise keep the old code running under pm2.
+      script: 'scripts/start.js',
       cwd: __dirname,
       // Exactly one: a second long-poller on the same token gets 409 Conflict from the Bot API.
       instances: 1,

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Builds dist/ when it is missing or older than src/, so `npm start` works straight after a fresh clone.
+// Builds dist/ when it is missing or older than src/ or sandbox/, so `npm start`, pm2 and the demo
+// never run a build older than the code (a `git pull` without `npm run build` would otherwise keep old code running).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const entry = path.join(root, 'dist', 'main.js');
+const entry = path.join(root, 'dist', 'src', 'main.js');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -18,10 +19,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-// The demo's entry is checked too: a build from before src/demo existed would lack it.
-const demoEntry = path.join(root, 'dist', 'demo', 'main.js');
-const upToDate =
-  fs.existsSync(entry) && fs.existsSync(demoEntry) && fs.statSync(entry).mtimeMs >= newestMtime(path.join(root, 'src'));
+// The demo's entry is checked too: a build from before sandbox/ existed would lack it.
+const demoEntry = path.join(root, 'dist', 'sandbox', 'demo', 'main.js');
+const newestSource = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'sandbox')));
+const upToDate = fs.existsSync(entry) && fs.existsSync(demoEntry) && fs.statSync(entry).mtimeMs >= newestSource;
 if (!upToDate) {
   let tsc;
   try {

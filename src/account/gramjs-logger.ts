@@ -1,5 +1,5 @@
 import { Logger as GramjsLogger, LogLevel } from 'telegram/extensions/Logger';
-import type { Logger } from '../log';
+import type { Logger } from '../core/log';
 
 /**
  * gramjs writes to the console by itself, and at "error" level it also dumps raw exceptions there.

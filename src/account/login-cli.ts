@@ -1,13 +1,13 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import type { PromisedNetSockets } from 'telegram/extensions';
-import { DEFAULT_SESSION_FILE, PROJECT_ROOT } from '../config';
+import { DEFAULT_SESSION_FILE, PROJECT_ROOT } from '../core/config';
 import type { AccountUser } from '../domain/session';
-import { createLogger, silentLogger } from '../log';
+import { createLogger, silentLogger } from '../core/log';
 import { loginCompanion, LoginError, type LoginPrompts } from './login';
 import { endingWindowNote, LOGIN_SAFETY, PHONE_CHOICE, QR_CHOICE } from './login-guidance';
 import { readSessionFile, saveSessionFile } from './session-file';
-import { TerminalIO } from '../terminal/terminal-io';
+import { TerminalIO } from '../core/terminal-io';
 
 /**
  * `npm run login`: logs the companion account in from a terminal and saves the session to

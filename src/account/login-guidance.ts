@@ -1,4 +1,4 @@
-import { utcTime } from '../bot/format/time';
+import { utcTime } from '../domain/time';
 import { endingAllowedAt } from '../domain/fresh-session';
 
 /**

@@ -4,7 +4,7 @@ import type { PromisedNetSockets } from 'telegram/extensions';
 import { computeCheck } from 'telegram/Password';
 import { StringSession } from 'telegram/sessions';
 import type { AccountUser } from '../domain/session';
-import { silentLogger, type Logger } from '../log';
+import { silentLogger, type Logger } from '../core/log';
 import { companionIdentity } from './client-identity';
 import { quietGramjsLogger } from './gramjs-logger';
 import { LoginError, isPasswordNeeded, toLoginError, type RetryStep } from './login-errors';

@@ -1,4 +1,7 @@
 import { PromisedNetSockets } from 'telegram/extensions';
+
+/** The class gramjs dials MTProto with; setup and tests pass one to reach a server on loopback. */
+export type NetworkSocket = typeof PromisedNetSockets;
 import { StringSession } from 'telegram/sessions';
 
 /** Telegram's data centres answer on these; any other port in a session was put there on purpose. */

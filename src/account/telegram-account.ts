@@ -1,3 +1,4 @@
+// account/ — the companion: gramjs lives here and nowhere else; maps Telegram objects to domain types.
 import { Api, TelegramClient } from 'telegram';
 import { Raw } from 'telegram/events';
 import { returnBigInt } from 'telegram/Helpers';
@@ -9,7 +10,7 @@ import type { PasswordState } from '../domain/password-state';
 import type { AccountUser, Session } from '../domain/session';
 import type { WebSession } from '../domain/web-session';
 import { toInt64 } from '../domain/session-hash';
-import type { Logger } from '../log';
+import type { Logger } from '../core/log';
 import { companionIdentity } from './client-identity';
 import { quietGramjsLogger } from './gramjs-logger';
 import { inputBotOf, toConnectedBots } from './map-connected-bot';

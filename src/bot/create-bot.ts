@@ -1,13 +1,14 @@
+// bot/ — the grammY bot: createBot wires the middleware and features below it.
 import { Bot, type BotConfig, type Context } from 'grammy';
-import { boundedRetry } from './bounded-retry';
-import { callbackPath } from './callback-path';
-import { chatRateLimit } from './chat-rate-limit';
+import { boundedRetry } from './api/bounded-retry';
+import { callbackPath } from './middleware/callback-path';
+import { chatRateLimit } from './api/chat-rate-limit';
 import type { BotDeps } from './deps';
-import { errorBoundary } from './error-boundary';
+import { errorBoundary } from './middleware/error-boundary';
 import { fallbackFeature } from './features/fallback';
 import { helpFeature } from './features/help';
 import { languageFeature } from './features/language';
-import { ownerGate } from './features/owner-gate';
+import { ownerGate } from './middleware/owner-gate';
 import { revokeAllFeature } from './features/revoke-all';
 import { revokeFeature } from './features/revoke';
 import { sessionsFeature } from './features/sessions';
@@ -23,7 +24,7 @@ import { botsFeature } from './features/bots';
 import { codeguardFeature } from './features/codeguard';
 import { expectFeature } from './features/expect';
 import { securityFeature } from './features/security';
-import { telegramLimits } from './telegram-limits';
+import { telegramLimits } from './api/telegram-limits';
 
 export interface CreateBotOptions {
   /** The Bot API base URL; a self-hosted server or the emulator. */

@@ -6,9 +6,9 @@ import type { TrustedDevices } from '../db/trusted-devices';
 import type { AccountPort, CompanionStatus } from '../domain/account-port';
 import type { AccountUser } from '../domain/session';
 import type { DenialRecorder } from '../guard/denial-recorder';
-import type { Logger } from '../log';
-import type { Confirmations } from './confirmations';
-import type { Localizer } from './i18n';
+import type { Logger } from '../core/log';
+import type { Confirmations } from './buttons/confirmations';
+import type { Localizer } from './text/i18n';
 
 /** Everything the bot's features need, injected so tests can pass fakes or the emulator-backed client. */
 export interface BotDeps {

@@ -1,7 +1,8 @@
+// db/ — storage: SQLite, migrations, one repository per table; imports domain/ and core/ only.
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { PRIVATE_FILE_MODE, tightenMode } from '../private-file';
+import { PRIVATE_FILE_MODE, tightenMode } from '../core/private-file';
 import { migrate } from './migrations';
 
 export type { Database };

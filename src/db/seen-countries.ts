@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { fingerprintOf, type DeviceFingerprint } from '../guard/fingerprint';
+import { fingerprintOf, type DeviceFingerprint } from '../domain/fingerprint';
 import { asStore, type ResilientStore } from './resilient-store';
 
 /**

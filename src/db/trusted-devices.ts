@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { asStore, type ResilientStore } from './resilient-store';
-import { fingerprintOf, type DeviceFingerprint } from '../guard/fingerprint';
+import { fingerprintOf, type DeviceFingerprint } from '../domain/fingerprint';
 
 export interface TrustedDevice extends DeviceFingerprint {
   readonly id: number;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Logger } from '../log';
+import type { Logger } from '../core/log';
 
 /** How often the WAL is copied into the database file, in ms. */
 export const WAL_CHECKPOINT_EVERY_MS = 5_000;

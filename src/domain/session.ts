@@ -1,3 +1,4 @@
+// domain/ — plain types and pure rules of the guarded account; imports nothing else of ours.
 /**
  * A plain view of one `Api.Authorization` (an active login of the account).
  * Produced at the gramjs boundary so nothing outside `src/account/` sees TL objects.

@@ -4,7 +4,7 @@ const IDLE_DAYS = 30;
 
 /**
  * One reason a session is worth a second look. Data, not words: the bot words each flag in the
- * owner's language (src/bot/format/risk-line.ts).
+ * owner's language (src/bot/views/risk-line.ts).
  */
 export type RiskFlag =
   /** Not one of Telegram's official apps: its api_id. */

@@ -1,7 +1,8 @@
+// guard/ — decisions about the account, with no grammY and no words: risk, trust, health, denials.
 import type { SeenCountries } from '../db/seen-countries';
 import type { TrustedDevices } from '../db/trusted-devices';
 import type { Session } from '../domain/session';
-import { fingerprintOf } from './fingerprint';
+import { fingerprintOf } from '../domain/fingerprint';
 import { riskFlags, type RiskFlag } from './risk-flags';
 
 /**

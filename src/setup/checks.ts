@@ -2,7 +2,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { AccountUser } from '../domain/session';
 import { AccountError } from '../domain/account-error';
 import { createAccountClient } from '../account/telegram-account';
-import { silentLogger } from '../log';
+import { silentLogger } from '../core/log';
 
 /** What the wizard needs to know about a bot token, without ever repeating the token. */
 export type TokenCheck =

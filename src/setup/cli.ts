@@ -1,5 +1,6 @@
+// setup/ — `npm run setup`: the terminal wizard that writes .env and the companion session.
 import { SetupProgress } from './conversation';
-import { TerminalIO } from '../terminal/terminal-io';
+import { TerminalIO } from '../core/terminal-io';
 import { runSetup } from './wizard';
 
 /**

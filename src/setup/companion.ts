@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { PromisedNetSockets } from 'telegram/extensions';
+import type { NetworkSocket } from '../account/session-socket';
 import { loginCompanion, LoginError, type LoginPrompts } from '../account/login';
 import { describeUser, type LoginMethod, type LoginSettings } from '../account/login-cli';
 import { endingWindowNote, LOGIN_SAFETY, PHONE_CHOICE, QR_CHOICE } from '../account/login-guidance';
 import { readSessionFile, saveSessionFile } from '../account/session-file';
-import { DEFAULT_SESSION_FILE } from '../config';
+import { DEFAULT_SESSION_FILE } from '../core/config';
 import type { AccountUser } from '../domain/session';
 import { checkSession } from './checks';
 import { displayPath, SetupCancelled, SetupStopped, type Conversation, type SetupProgress } from './conversation';
@@ -15,7 +15,7 @@ export interface CompanionOptions {
   readonly envSession: string | undefined;
   readonly sessionFile: string;
   /** A not-yet-logged-in session and its socket, as for runLoginCli; tests point it at an emulator. */
-  readonly server?: { readonly session: string; readonly networkSocket?: typeof PromisedNetSockets };
+  readonly server?: { readonly session: string; readonly networkSocket?: NetworkSocket };
   readonly progress: SetupProgress;
   readonly timeoutMs?: number;
   readonly qrTimeoutMs?: number;

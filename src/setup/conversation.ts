@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config';
-import type { TerminalPrompts } from '../terminal/terminal-io';
+import { PROJECT_ROOT } from '../core/config';
+import type { TerminalPrompts } from '../core/terminal-io';
 
 /** The person cancelled (Ctrl+C, or the input ended). */
 export class SetupCancelled extends Error {

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PromisedNetSockets } from 'telegram/extensions';
+import type { NetworkSocket } from '../account/session-socket';
 import { LoginError } from '../account/login';
-import { DEFAULT_SESSION_FILE, PROJECT_ROOT } from '../config';
+import { DEFAULT_SESSION_FILE, PROJECT_ROOT } from '../core/config';
 import { companionStep } from './companion';
 import { Conversation, displayPath, SetupCancelled, SetupProgress, SetupStopped } from './conversation';
-import { writePrivateFileAtomic } from '../private-file';
+import { writePrivateFileAtomic } from '../core/private-file';
 import { ensurePrivate, readEnvFile, updateEnvText, type EnvFile } from './env-file';
 import { apiCredentialsStep, botTokenStep, DEFAULT_BOT_API_ROOT, ownerStep } from './steps';
-import type { TerminalPrompts } from '../terminal/terminal-io';
+import type { TerminalPrompts } from '../core/terminal-io';
 
 export interface SetupOptions {
   readonly io: TerminalPrompts;
@@ -21,7 +21,7 @@ export interface SetupOptions {
   /** Where a new .env starts from, for its comments. Default: .env.example next to envFile, if any. */
   readonly envTemplate?: string;
   /** See runLoginCli's `server`: where a login goes instead of Telegram. Tests only. */
-  readonly server?: { readonly session: string; readonly networkSocket?: typeof PromisedNetSockets };
+  readonly server?: { readonly session: string; readonly networkSocket?: NetworkSocket };
   /** Shared with the terminal entry, which reports a Ctrl+C that arrives between questions. */
   readonly progress?: SetupProgress;
   readonly timeoutMs?: number;

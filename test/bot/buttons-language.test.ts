@@ -1,7 +1,7 @@
 import { BotError, Context } from 'grammy';
 import type { Update } from 'grammy/types';
-import { errorBoundary } from '../../src/bot/error-boundary';
-import { silentLogger } from '../../src/log';
+import { errorBoundary } from '../../src/bot/middleware/error-boundary';
+import { silentLogger } from '../../src/core/log';
 import { memoryLocalizer } from '../helpers/localizer';
 import { botHarness, OWNER_ID } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession } from '../helpers/fake-account';

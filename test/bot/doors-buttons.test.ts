@@ -1,5 +1,5 @@
 import { createOneShotActions } from '../../src/db/one-shot-actions';
-import { DECLINE_RESET, DISCONNECT_BOT } from '../../src/bot/door-notices';
+import { DECLINE_RESET, DISCONNECT_BOT } from '../../src/bot/delivery/door-notices';
 import { botHarness, OWNER_ID } from '../helpers/bot-harness';
 import { FakeAccount, NO_PASSWORD } from '../helpers/fake-account';
 

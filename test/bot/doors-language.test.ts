@@ -1,6 +1,6 @@
-import { doorAlertText } from '../../src/bot/format/door-alerts';
-import { storageNotice } from '../../src/bot/storage-notices';
-import { companionDownNotice } from '../../src/bot/format/companion-notice';
+import { doorAlertText } from '../../src/bot/views/door-alerts';
+import { storageNotice } from '../../src/bot/delivery/storage-notices';
+import { companionDownNotice } from '../../src/bot/views/companion-notice';
 import { botHarness } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession, TEST_NOW_MS } from '../helpers/fake-account';
 import { memoryLocalizer } from '../helpers/localizer';

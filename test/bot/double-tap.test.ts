@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUTTONS } from '../../src/bot/buttons';
+import { BUTTONS } from '../../src/bot/buttons/buttons';
 import { botHarness } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession, makeWebSession, NO_PASSWORD } from '../helpers/fake-account';
 

@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import { createLocalizer, CHOSEN_KEY } from '../../src/bot/i18n';
+import { createLocalizer, CHOSEN_KEY } from '../../src/bot/text/i18n';
 import { createSettings } from '../../src/db/settings';
 import { botHarness, OWNER_ID } from '../helpers/bot-harness';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runLoginCli } from '../../src/account/login-cli';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 import { startWorld, type World } from '../helpers/world';
 
 /** The companion names itself in initConnection, so the owner's Devices list shows it as the guard. */

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { COMMANDS } from '../../src/bot/features/help';
-import { demoHelp } from '../../src/demo/chat';
-import { runDemo } from '../../src/demo/main';
-import { renderMessage, numberButtons } from '../../src/demo/render';
+import { demoHelp } from '../../sandbox/demo/chat';
+import { runDemo } from '../../sandbox/demo/main';
+import { renderMessage, numberButtons } from '../../sandbox/demo/render';
 
 describe('npm run demo -- --script', () => {
   it('plays the tour against both emulators, prints the transcript and exits 0', async () => {

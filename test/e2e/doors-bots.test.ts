@@ -1,4 +1,4 @@
-import type { EmulatedConnectedBot } from '../../src/emulator/mtproto';
+import type { EmulatedConnectedBot } from '../../sandbox/emulator/mtproto';
 import { OWNER, STRANGER, sleep, startWorld, type World } from '../helpers/world';
 import { buttonsOf } from '../helpers/buttons';
 

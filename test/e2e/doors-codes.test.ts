@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLogger } from '../../src/log';
+import { createLogger } from '../../src/core/log';
 import { OWNER, STRANGER, startWorld, type World } from '../helpers/world';
 
 let w: World;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 import { ChildApps, ensureBuild } from '../reliability/helpers/child-app';
 import { OWNER } from '../helpers/world';
 
@@ -71,7 +71,7 @@ test('a corrupt database file exits 2 and says it is not a database', async () =
 });
 
 test('a bot token the Bot API does not know exits 2 and says to get it from @BotFather', async () => {
-  const { BotApiEmulator } = await import('../../src/emulator/botapi');
+  const { BotApiEmulator } = await import('../../sandbox/emulator/botapi');
   const botApi = await BotApiEmulator.start({ token: '111222:AAFthe-real-token-for-this-bot' });
   try {
     const out = await expectExit2({ BOT_TOKEN: '111222:AAFa-revoked-token-value', BOT_API_ROOT: botApi.apiRoot }, /BOT_TOKEN.*@BotFather/);

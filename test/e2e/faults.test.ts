@@ -65,7 +65,7 @@ describe('e2e: faults on the wire', () => {
 
 describe('e2e: Bot API servers that differ from Telegram', () => {
   it('starts against a server without webhook support (deleteWebhook answers 404)', async () => {
-    const { BotApiEmulator } = await import('../../src/emulator/botapi');
+    const { BotApiEmulator } = await import('../../sandbox/emulator/botapi');
     // The world starts the app; before that, make deleteWebhook unknown on this server.
     const start = BotApiEmulator.start.bind(BotApiEmulator);
     const spy = jest.spyOn(BotApiEmulator, 'start').mockImplementation(async (opts) => {

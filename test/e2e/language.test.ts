@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../src/emulator/botapi';
+import type { CallRecord } from '../../sandbox/emulator/botapi';
 import { OWNER, startWorld, type World } from '../helpers/world';
 
 let w: World;

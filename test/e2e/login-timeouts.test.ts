@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loginCompanion, type LoginPrompts } from '../../src/account/login';
 import { runLoginCli } from '../../src/account/login-cli';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 
 /**
  * With Telegram not answering, every network step of a login gives up within 15 s (the default, not

@@ -6,8 +6,8 @@ import { loginCompanion, LoginError, type LoginPrompts } from '../../src/account
 import { runLoginCli } from '../../src/account/login-cli';
 import { readSessionFile, saveSessionFile } from '../../src/account/session-file';
 import { createAccountClient } from '../../src/account/telegram-account';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
-import { silentLogger } from '../../src/log';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
+import { silentLogger } from '../../src/core/log';
 
 /** The real gramjs logs in against the loopback emulator, starting from a key that is not logged in yet. */
 

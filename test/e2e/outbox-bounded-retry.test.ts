@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { HttpError } from 'grammy';
-import { boundedRetry } from '../../src/bot/bounded-retry';
+import { boundedRetry } from '../../src/bot/api/bounded-retry';
 
 type Outcome = { ok: true } | { status: 429; retryAfter: number } | { status: 500 | 502 | 400 } | { network: true };
 

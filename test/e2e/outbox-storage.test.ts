@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Api } from 'grammy';
-import { createOutbox } from '../../src/bot/outbox';
+import { createOutbox } from '../../src/bot/delivery/outbox';
 import { openDatabase, type Database } from '../../src/db/open-database';
 import { createOutboxStore } from '../../src/db/outbox';
-import { BotApiEmulator } from '../../src/emulator/botapi';
-import { silentLogger } from '../../src/log';
+import { BotApiEmulator } from '../../sandbox/emulator/botapi';
+import { silentLogger } from '../../src/core/log';
 import { OWNER, sleep } from '../helpers/world';
 
 let dir: string;

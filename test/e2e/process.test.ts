@@ -2,12 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BotApiEmulator } from '../../src/emulator/botapi';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { BotApiEmulator } from '../../sandbox/emulator/botapi';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 import { OWNER } from '../helpers/world';
 
 const ROOT = path.resolve(__dirname, '../..');
-const ENTRY = path.join(ROOT, 'dist', 'main.js');
+const ENTRY = path.join(ROOT, 'dist', 'src', 'main.js');
 
 beforeAll(() => {
   // The same build step `npm start` runs, so this tests what pm2 would run.

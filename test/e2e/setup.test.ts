@@ -4,12 +4,12 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import dotenv from 'dotenv';
 import { readSessionFile } from '../../src/account/session-file';
-import { parseConfig } from '../../src/config';
-import { BotApiEmulator } from '../../src/emulator/botapi';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { parseConfig } from '../../src/core/config';
+import { BotApiEmulator } from '../../sandbox/emulator/botapi';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 import { checkSession } from '../../src/setup/checks';
 import { updateEnvText } from '../../src/setup/env-file';
-import { TerminalIO, type TerminalPrompts } from '../../src/terminal/terminal-io';
+import { TerminalIO, type TerminalPrompts } from '../../src/core/terminal-io';
 import { runSetup } from '../../src/setup/wizard';
 
 /** The wizard against both emulators: getMe on the Bot API one, the companion's login on the MTProto one. */

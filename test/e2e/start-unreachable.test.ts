@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BotApiEmulator } from '../../src/emulator/botapi';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
-import { silentLogger } from '../../src/log';
-import { startApp, type RunningApp } from '../../src/main';
+import { BotApiEmulator } from '../../sandbox/emulator/botapi';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
+import { silentLogger } from '../../src/core/log';
+import { startApp, type RunningApp } from '../../src/app/start-app';
 import { OWNER, sleep } from '../helpers/world';
 
 /**

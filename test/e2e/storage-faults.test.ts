@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import type { CallRecord } from '../../src/emulator/botapi';
+import type { CallRecord } from '../../sandbox/emulator/botapi';
 import { OWNER, sleep, STRANGER, startWorld, type World } from '../helpers/world';
 
 /**

@@ -1,4 +1,4 @@
-import type { EmulatedWebSession } from '../../src/emulator/mtproto';
+import type { EmulatedWebSession } from '../../sandbox/emulator/mtproto';
 import { startWorld, type World } from '../helpers/world';
 
 const ABOVE_2_53 = 2n ** 53n + 1n;

@@ -1,4 +1,4 @@
-import { parseHtml } from '../../src/emulator/botapi';
+import { parseHtml } from '../../sandbox/emulator/botapi';
 
 describe('Bot API emulator HTML parse_mode', () => {
   it('reports entity offsets in UTF-16 units and error offsets in UTF-8 bytes', () => {

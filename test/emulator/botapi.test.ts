@@ -1,5 +1,5 @@
 import { Bot, GrammyError, HttpError, InlineKeyboard } from 'grammy';
-import { BotApiEmulator } from '../../src/emulator/botapi';
+import { BotApiEmulator } from '../../sandbox/emulator/botapi';
 
 interface ApiBody {
   ok: boolean;

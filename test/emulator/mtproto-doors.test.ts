@@ -1,7 +1,7 @@
 import bigInt from 'big-integer';
 import { Api, TelegramClient } from 'telegram';
 import { connectBareClient, rpcErrorOf } from '../helpers/bare-client';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 
 let emu: MtprotoEmulator;
 const clients: TelegramClient[] = [];

@@ -3,7 +3,7 @@ import { Api, TelegramClient } from 'telegram';
 import { Raw } from 'telegram/events';
 import { computeCheck } from 'telegram/Password';
 import { connectBareClient, rpcErrorOf } from '../helpers/bare-client';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 
 const PHONE = '15550100777';
 let emu: MtprotoEmulator;

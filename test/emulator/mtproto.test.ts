@@ -4,7 +4,7 @@ import { FloodWaitError } from 'telegram/errors';
 import { Raw } from 'telegram/events';
 import { StringSession } from 'telegram/sessions';
 import { connectBareClient, rpcErrorOf } from '../helpers/bare-client';
-import { MtprotoEmulator, type EmulatedSession } from '../../src/emulator/mtproto';
+import { MtprotoEmulator, type EmulatedSession } from '../../sandbox/emulator/mtproto';
 
 const HOUR = 3600;
 const now = (): number => Math.floor(Date.now() / 1000);

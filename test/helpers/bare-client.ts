@@ -2,7 +2,7 @@ import { TelegramClient } from 'telegram';
 import { RPCError } from 'telegram/errors';
 import { Logger, LogLevel } from 'telegram/extensions/Logger';
 import { StringSession } from 'telegram/sessions';
-import { socketClassFor, type MtprotoEmulator } from '../../src/emulator/mtproto';
+import { socketClassFor, type MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 
 /** A plain gramjs client on the emulator, as quiet and quick to give up as a test wants. */
 export async function connectBareClient(emu: MtprotoEmulator, session: string, clients: TelegramClient[]): Promise<TelegramClient> {

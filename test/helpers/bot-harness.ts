@@ -1,7 +1,7 @@
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot';
-import { fitOutgoing, visibleText } from '../../src/bot/telegram-limits';
-import { createConfirmations } from '../../src/bot/confirmations';
+import { fitOutgoing, visibleText } from '../../src/bot/api/telegram-limits';
+import { createConfirmations } from '../../src/bot/buttons/confirmations';
 import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
 import { createOneShotActions } from '../../src/db/one-shot-actions';
 import { createSeenCountries } from '../../src/db/seen-countries';
@@ -9,8 +9,8 @@ import { openDatabase, type Database } from '../../src/db/open-database';
 import { createSettings } from '../../src/db/settings';
 import { createTrustedDevices } from '../../src/db/trusted-devices';
 import { createDenialRecorder } from '../../src/guard/denial-recorder';
-import { createLocalizer } from '../../src/bot/i18n';
-import { silentLogger } from '../../src/log';
+import { createLocalizer } from '../../src/bot/text/i18n';
+import { silentLogger } from '../../src/core/log';
 import { FakeAccount, TEST_NOW_MS } from './fake-account';
 
 export const OWNER_ID = 42;

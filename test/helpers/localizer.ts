@@ -1,4 +1,4 @@
-import { createLocalizer, type Localizer } from '../../src/bot/i18n';
+import { createLocalizer, type Localizer } from '../../src/bot/text/i18n';
 
 /** The bot's languages over an in-memory settings table: for views rendered without a database. `timeZone` is TZ ('UTC' when unset). */
 export function memoryLocalizer(timeZone?: string): Localizer {

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../src/emulator/botapi';
+import type { CallRecord } from '../../sandbox/emulator/botapi';
 import { OWNER, sleep, type World } from './world';
 
 export const isAlert = (c: CallRecord): boolean => c.method === 'sendMessage' && c.ok && String(c.params.text).startsWith('🚨');

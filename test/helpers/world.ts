@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Config } from '../../src/config';
-import { BotApiEmulator, type CallRecord, type MessageView } from '../../src/emulator/botapi';
-import { MtprotoEmulator, type EmulatedSession, type MtprotoEmulatorOptions } from '../../src/emulator/mtproto';
-import { silentLogger, type Logger } from '../../src/log';
-import { startApp, type RunningApp } from '../../src/main';
+import type { Config } from '../../src/core/config';
+import { BotApiEmulator, type CallRecord, type MessageView } from '../../sandbox/emulator/botapi';
+import { MtprotoEmulator, type EmulatedSession, type MtprotoEmulatorOptions } from '../../sandbox/emulator/mtproto';
+import { silentLogger, type Logger } from '../../src/core/log';
+import { startApp, type RunningApp } from '../../src/app/start-app';
 
 export const OWNER = { id: 5_123_456_789, first_name: 'Owner' };
 export const STRANGER = { id: 7_000_000_001, first_name: 'Mallory' };

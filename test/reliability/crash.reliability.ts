@@ -1,7 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { BotApiEmulator, type CallRecord } from '../../src/emulator/botapi';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { BotApiEmulator, type CallRecord } from '../../sandbox/emulator/botapi';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 import { OWNER } from '../helpers/world';
 import { ChildApps, startChildWorld, type ChildWorld, secretApiHash, secretsOf, secretToken, type ChildApp } from './helpers/child-app';
 

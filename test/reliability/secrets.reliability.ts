@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { BotApiEmulator } from '../../src/emulator/botapi';
-import { MtprotoEmulator } from '../../src/emulator/mtproto';
+import { BotApiEmulator } from '../../sandbox/emulator/botapi';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 import { OWNER, sleep } from '../helpers/world';
 import { ChildApps, startChildWorld, type ChildWorld, logLines, secretApiHash, secretsOf, secretToken } from './helpers/child-app';
 

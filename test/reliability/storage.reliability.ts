@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { CallRecord } from '../../src/emulator/botapi';
+import type { CallRecord } from '../../sandbox/emulator/botapi';
 import { OWNER, sleep, STRANGER } from '../helpers/world';
 import { ChildApps, logLines, startChildWorld, type ChildWorld } from './helpers/child-app';
 

@@ -1,5 +1,5 @@
-import { meetsAtMost, median, percentile, ratio, roundOrder, summarize } from '../../src/bench/stats';
-import { medianOfRuns, score } from '../../src/bench/report';
+import { meetsAtMost, median, percentile, ratio, roundOrder, summarize } from '../../sandbox/bench/stats';
+import { medianOfRuns, score } from '../../sandbox/bench/report';
 
 describe('bench stats: percentile (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1); // 1..100

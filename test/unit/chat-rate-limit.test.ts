@@ -1,4 +1,4 @@
-import { chatRateLimit } from '../../src/bot/chat-rate-limit';
+import { chatRateLimit } from '../../src/bot/api/chat-rate-limit';
 
 describe('chatRateLimit', () => {
   const run = async (calls: Array<{ chat: number }>, options = { burst: 3, perSecond: 10 }) => {

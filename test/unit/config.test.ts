@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_PATH, describeConfigProblems, parseConfig } from '../../src/config';
+import { DEFAULT_DATABASE_PATH, describeConfigProblems, parseConfig } from '../../src/core/config';
 
 const VALID = {
   BOT_TOKEN: '123456:ABCdef_ghi-JKL',

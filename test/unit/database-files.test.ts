@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { watchDatabaseFile, type DatabaseFileEvent } from '../../src/db/database-file-watch';
 import { openDatabase } from '../../src/db/open-database';
-import { tightenMode } from '../../src/private-file';
+import { tightenMode } from '../../src/core/private-file';
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-files-'))));

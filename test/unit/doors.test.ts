@@ -5,9 +5,9 @@ import { createOneShotActions } from '../../src/db/one-shot-actions';
 import { createPasswordStates } from '../../src/db/password-state';
 import type { PasswordState } from '../../src/domain/password-state';
 import { findLoginCode } from '../../src/guard/login-code';
-import { diffPassword } from '../../src/guard/password-diff';
+import { diffPassword } from '../../src/guard/doors/password-diff';
 import { riskFlags } from '../../src/guard/risk-flags';
-import { doorAlertText } from '../../src/bot/format/door-alerts';
+import { doorAlertText } from '../../src/bot/views/door-alerts';
 import { trustCandidates } from '../../src/guard/trust-candidates';
 import { makeSession, NO_PASSWORD, TEST_NOW_MS } from '../helpers/fake-account';
 

@@ -5,7 +5,7 @@ const root = join(__dirname, '../..');
 
 describe('.env.example', () => {
   it('documents every setting that parseConfig reads', () => {
-    const config = readFileSync(join(root, 'src/config.ts'), 'utf8');
+    const config = readFileSync(join(root, 'src/core/config.ts'), 'utf8');
     const schema = config.slice(config.indexOf('const schema = z.object({'), config.indexOf('});', config.indexOf('const schema = z.object({')));
     const keys = [...schema.matchAll(/^ {2}([A-Z_]+): /gm)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(5);

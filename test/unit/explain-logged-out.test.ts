@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { AccountError, DUPLICATED_SESSION } from '../../src/domain/account-error';
-import { explainFailure, loggedOutWords } from '../../src/bot/format/explain-failure';
-import { companionLostMessage } from '../../src/bot/format/alert';
+import { explainFailure, loggedOutWords } from '../../src/bot/views/explain-failure';
+import { companionLostMessage } from '../../src/bot/views/alert';
 import { memoryLocalizer } from '../helpers/localizer';
 
 const EN = { i18n: memoryLocalizer(), locale: 'en' };

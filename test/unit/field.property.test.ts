@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { cleanField, field } from '../../src/bot/format/field';
-import { duration, relativeTime } from '../../src/bot/format/time';
+import { cleanField, field } from '../../src/bot/text/field';
+import { duration, relativeTime } from '../../src/domain/time';
 
 /** The full cleaning, pass by pass: the shortcut for plain fields must give exactly this. */
 const fullClean = (text: string): string =>

@@ -1,11 +1,11 @@
 import { memoryLocalizer } from '../helpers/localizer';
-import { clip, escapeHtml } from '../../src/bot/format/html';
-import { reportInterruptedActions } from '../../src/bot/interrupted-actions';
-import { createOutbox } from '../../src/bot/outbox';
+import { clip, escapeHtml } from '../../src/bot/text/html';
+import { reportInterruptedActions } from '../../src/bot/delivery/interrupted-actions';
+import { createOutbox } from '../../src/bot/delivery/outbox';
 import { createAuditLog } from '../../src/db/audit-log';
 import { createOutboxStore } from '../../src/db/outbox';
 import { openDatabase } from '../../src/db/open-database';
-import { silentLogger } from '../../src/log';
+import { silentLogger } from '../../src/core/log';
 
 describe('clip', () => {
   it('never cuts a character in half', () => {

@@ -2,8 +2,8 @@ import { createKnownSessions } from '../../src/db/known-sessions';
 import { openDatabase } from '../../src/db/open-database';
 import { createOutboxStore } from '../../src/db/outbox';
 import { createTrustedDevices } from '../../src/db/trusted-devices';
-import { diffSessions } from '../../src/guard/diff';
-import { fingerprintOf } from '../../src/guard/fingerprint';
+import { diffSessions } from '../../src/guard/doors/diff';
+import { fingerprintOf } from '../../src/domain/fingerprint';
 import { companionSession, makeSession } from '../helpers/fake-account';
 
 describe('fingerprints', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { localDateTime, localDuration, localRelativeTime } from '../../src/bot/format/locale-time';
-import { isTimeZone, parseConfig } from '../../src/config';
+import { localDateTime, localDuration, localRelativeTime } from '../../src/bot/text/locale-time';
+import { isTimeZone, parseConfig } from '../../src/core/config';
 
 const AT = Date.UTC(2026, 11, 3, 7, 5, 9) / 1000; // 2026-12-03 07:05:09 UTC
 const NOW_MS = AT * 1000;

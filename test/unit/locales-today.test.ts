@@ -1,4 +1,4 @@
-import { createLocalizer } from '../../src/bot/i18n';
+import { createLocalizer } from '../../src/bot/text/i18n';
 import { botHarness } from '../helpers/bot-harness';
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
-import { createLocalizer, DEFAULT_LOCALE, LOCALES_DIR } from '../../src/bot/i18n';
+import { createLocalizer, DEFAULT_LOCALE, LOCALES_DIR } from '../../src/bot/text/i18n';
 import { COMMANDS } from '../../src/bot/features/help';
 
 /** An in-memory stand-in for the settings table. */

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log';
+import { createLogger } from '../../src/core/log';
 
 /** A bot token can hide inside an error's message or stack (grammY puts the request URL there). */
 function capture(): { stream: Writable; text: () => string } {

@@ -1,15 +1,15 @@
 import { BotError, Context } from 'grammy';
 import type { Update } from 'grammy/types';
-import { errorBoundary } from '../../src/bot/error-boundary';
+import { errorBoundary } from '../../src/bot/middleware/error-boundary';
 import { logLine, logMessage } from '../../src/bot/features/audit-log';
-import { ownerClock, storedTime } from '../../src/bot/format/owner-clock';
-import type { Locale } from '../../src/bot/i18n';
-import { reportInterruptedActions } from '../../src/bot/interrupted-actions';
-import { createOutbox } from '../../src/bot/outbox';
+import { ownerClock, storedTime } from '../../src/bot/text/owner-clock';
+import type { Locale } from '../../src/bot/text/i18n';
+import { reportInterruptedActions } from '../../src/bot/delivery/interrupted-actions';
+import { createOutbox } from '../../src/bot/delivery/outbox';
 import { createAuditLog } from '../../src/db/audit-log';
 import { createOutboxStore } from '../../src/db/outbox';
 import { openDatabase } from '../../src/db/open-database';
-import { silentLogger } from '../../src/log';
+import { silentLogger } from '../../src/core/log';
 import { memoryLocalizer } from '../helpers/localizer';
 
 /**

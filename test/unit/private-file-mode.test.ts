@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { tightenModeWarning } from '../../src/private-file';
+import { tightenModeWarning } from '../../src/core/private-file';
 
 /** Secret files found looser than 0600 at start are set to 0600, with one warning line each. */
 let dir: string;

@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import { createReachability } from '../../src/bot/bot-api-reachability';
+import { createReachability } from '../../src/bot/api/bot-api-reachability';
 
 /** Resolves to 'ended' if `p` settles within `ms` of real time, else 'still waiting'. */
 const within = (p: Promise<void>, ms: number) =>

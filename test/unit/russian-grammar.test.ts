@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
-import { LOCALES_DIR } from '../../src/bot/i18n';
-import { localDuration } from '../../src/bot/format/locale-time';
+import { LOCALES_DIR } from '../../src/bot/text/i18n';
+import { localDuration } from '../../src/bot/text/locale-time';
 import { memoryLocalizer } from '../helpers/localizer';
 
 /**

@@ -1,8 +1,8 @@
 import { GrammyError } from 'grammy';
 
 type ApiResponse<T> = { ok: true; result: T } | { ok: false; error_code: number; description: string };
-import { botTokenStartupError, databaseStartupError } from '../../src/start-failure';
-import { holdPolling } from '../../src/bot/poll-conflict';
+import { botTokenStartupError, databaseStartupError } from '../../src/app/start-failure';
+import { holdPolling } from '../../src/bot/api/poll-conflict';
 
 /** Which start-up failures a restart cannot fix (exit 2), each one sentence with the fix, no raw error. */
 const withCode = (code: string, message = `${code}: something low-level`) => Object.assign(new Error(message), { code });

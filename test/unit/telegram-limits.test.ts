@@ -1,5 +1,5 @@
-import { silentLogger } from '../../src/log';
-import { fitOutgoing, telegramLimits, visibleText } from '../../src/bot/telegram-limits';
+import { silentLogger } from '../../src/core/log';
+import { fitOutgoing, telegramLimits, visibleText } from '../../src/bot/api/telegram-limits';
 
 type Prev = Parameters<ReturnType<typeof telegramLimits>>[0];
 

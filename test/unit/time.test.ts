@@ -1,4 +1,4 @@
-import { duration, relativeTime, utcTime } from '../../src/bot/format/time';
+import { duration, relativeTime, utcTime } from '../../src/domain/time';
 
 describe('time formatting', () => {
   it.each([

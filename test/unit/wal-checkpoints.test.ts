@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/db/open-database';
 import { startWalCheckpoints } from '../../src/db/wal-checkpoints';
-import { silentLogger } from '../../src/log';
+import { silentLogger } from '../../src/core/log';
 
 /**
  * SQLite checkpoints the WAL inside whichever commit crosses 1000 pages: that commit copies every page

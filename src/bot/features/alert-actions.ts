@@ -1,14 +1,14 @@
 import { Composer, type Context } from 'grammy';
 import type { Session } from '../../domain/session';
 import { parseSessionHash } from '../../domain/session-hash';
-import type { NewLogin } from '../../guard/login-watcher';
-import { audited, companionCreatedAt, describeFailure } from '../account-call';
-import { allowRetry } from '../callback-path';
+import type { NewLogin } from '../../guard/doors/login-watcher';
+import { audited, companionCreatedAt, describeFailure } from '../actions/account-call';
+import { allowRetry } from '../buttons/press-state';
 import type { BotDeps } from '../deps';
-import { wordsOf } from '../i18n';
-import { endButtonHash, endSessionOutcome, findSession } from '../end-session';
-import { alertMessage, type AlertOutcome } from '../format/alert';
-import { burstRedraw, type BurstItem } from '../format/batch-redraw';
+import { wordsOf } from '../text/i18n';
+import { endButtonHash, endSessionOutcome, findSession } from '../actions/end-session';
+import { alertMessage, type AlertOutcome } from '../views/alert';
+import { burstRedraw, type BurstItem } from '../views/batch-redraw';
 
 type Button = { text: string; callback_data?: string };
 type BurstResult = { n: number; hash: bigint; session: Session | undefined; result: string };

@@ -1,11 +1,11 @@
 import { Composer, type Context } from 'grammy';
 import type { AuditEntry, AuditView } from '../../db/audit-log';
-import { audited } from '../account-call';
+import { audited } from '../actions/account-call';
 import type { BotDeps } from '../deps';
-import { clip, escapeHtml } from '../format/html';
-import { ownerClock, storedTime, type OwnerClock } from '../format/owner-clock';
-import { MESSAGE_LIMIT } from '../format/session-pages';
-import { speechFor, wordsOf, type Speech } from '../i18n';
+import { clip, escapeHtml } from '../text/html';
+import { ownerClock, storedTime, type OwnerClock } from '../text/owner-clock';
+import { MESSAGE_LIMIT } from '../views/session-pages';
+import { speechFor, wordsOf, type Speech } from '../text/i18n';
 
 export const LOG_DEFAULT = 10;
 export const LOG_MAX = 50;

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { parseSessionHash } from '../../domain/session-hash';
-import { describeFailure } from '../account-call';
-import { disconnectBot } from '../door-actions';
+import { describeFailure } from '../actions/account-call';
+import { disconnectBot } from '../actions/door-actions';
 import type { BotDeps } from '../deps';
-import { addDisconnectButtons } from '../door-notices';
-import { botDetails } from '../format/door-alerts';
-import { pressOneShot } from '../take-one-shot';
-import { speechFor, wordsOf } from '../i18n';
+import { addDisconnectButtons } from '../delivery/door-notices';
+import { botDetails } from '../views/door-alerts';
+import { pressOneShot } from '../buttons/take-one-shot';
+import { speechFor, wordsOf } from '../text/i18n';
 
 /** /bots: the business bots connected to the account (account.getConnectedBots), each with a Disconnect button. */
 export function botsFeature(deps: BotDeps): Composer<Context> {

@@ -1,10 +1,10 @@
 import { Composer, type Context } from 'grammy';
-import { turnCodeGuard } from '../door-actions';
-import { CODE_GUARD_SETTING } from '../../guard/code-watcher';
+import { turnCodeGuard } from '../actions/door-actions';
+import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
 import type { BotDeps } from '../deps';
-import { addResultLine } from '../take-one-shot';
+import { addResultLine } from '../buttons/take-one-shot';
 
-import { speechFor, wordsOf } from '../i18n';
+import { speechFor, wordsOf } from '../text/i18n';
 
 /** /codeguard on|off: invalidate every login code the moment it arrives. Persisted, off by default. */
 export function codeguardFeature(deps: BotDeps): Composer<Context> {

@@ -1,9 +1,9 @@
 import { Composer, type Context } from 'grammy';
-import { CODE_EXPECTED_UNTIL_SETTING, CODE_GUARD_SETTING } from '../../guard/code-watcher';
+import { CODE_EXPECTED_UNTIL_SETTING, CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
 import type { BotDeps } from '../deps';
-import { clip, escapeHtml } from '../format/html';
-import { ownerClock } from '../format/owner-clock';
-import { speechFor, wordsOf } from '../i18n';
+import { clip, escapeHtml } from '../text/html';
+import { ownerClock } from '../text/owner-clock';
+import { speechFor, wordsOf } from '../text/i18n';
 
 const DEFAULT_MINUTES = 10;
 const MAX_MINUTES = 60;

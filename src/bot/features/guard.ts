@@ -1,14 +1,14 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import { GUARD_SETTING } from '../../guard/login-watcher';
+import { GUARD_SETTING } from '../../guard/doors/login-watcher';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import { trustCandidates } from '../../guard/trust-candidates';
-import { describeFailure } from '../account-call';
-import { escapeHtml } from '../format/html';
-import { describeSession } from '../format/session-card';
+import { describeFailure } from '../actions/account-call';
+import { escapeHtml } from '../text/html';
+import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
-import { speechFor, wordsOf, type Speech } from '../i18n';
-import { takeConfirmation } from '../take-confirmation';
+import { speechFor, wordsOf, type Speech } from '../text/i18n';
+import { takeConfirmation } from '../buttons/take-confirmation';
 
 /** /guard on|off: when on, every new login from an untrusted device is ended at once. Persisted. */
 export function guardFeature(deps: BotDeps): Composer<Context> {

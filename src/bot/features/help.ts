@@ -1,7 +1,8 @@
+// bot/features/ — one Composer per command; help.ts keeps the ordered command list that feeds the menu.
 import { Composer, type Api, type Context } from 'grammy';
 import type { BotCommand, LanguageCode } from 'grammy/types';
 import type { BotDeps } from '../deps';
-import type { Locale, Localizer } from '../i18n';
+import type { Locale, Localizer } from '../text/i18n';
 
 /**
  * The command menu, in the order the owner will want them. Each command's description is the

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { BotDeps } from '../deps';
-import { clip } from '../format/html';
-import type { Locale } from '../i18n';
+import { clip } from '../text/html';
+import type { Locale } from '../text/i18n';
 import { registerOwnerMenu } from './help';
 
 type Deps = Pick<BotDeps, 'i18n' | 'audit' | 'log' | 'ownerId'>;

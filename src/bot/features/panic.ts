@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import { GUARD_SETTING } from '../../guard/login-watcher';
-import { audited, describeFailure } from '../account-call';
+import { GUARD_SETTING } from '../../guard/doors/login-watcher';
+import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
-import { escapeHtml } from '../format/html';
-import { lockOtherDoors, panicDoorSteps } from '../panic-doors';
-import { ownerWords, speechFor, wordsOf, type Words } from '../i18n';
+import { escapeHtml } from '../text/html';
+import { lockOtherDoors, panicDoorSteps } from '../actions/panic-doors';
+import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
 
-import { takeConfirmation } from '../take-confirmation';
+import { takeConfirmation } from '../buttons/take-confirmation';
 
 /**
  * What to do next, worded for what just happened: when every other session ended, the owner's own

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import { audited, describeFailure } from '../account-call';
+import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
-import { describeUntrustedResult, endUntrustedSessions } from '../end-untrusted';
-import { escapeHtml } from '../format/html';
-import { speechFor, wordsOf } from '../i18n';
-import { takeConfirmation } from '../take-confirmation';
+import { describeUntrustedResult, endUntrustedSessions } from '../actions/end-untrusted';
+import { escapeHtml } from '../text/html';
+import { speechFor, wordsOf } from '../text/i18n';
+import { takeConfirmation } from '../buttons/take-confirmation';
 
 /** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */
 export function revokeAllFeature(deps: BotDeps): Composer<Context> {

@@ -1,14 +1,14 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
-import { takeConfirmation } from '../take-confirmation';
-import { endButtonHash, endSession, isOwnSession, ownSessionRefusal } from '../end-session';
-import { clip } from '../format/html';
-import { sessionCard, sessionOrdinal } from '../format/session-card';
+import { takeConfirmation } from '../buttons/take-confirmation';
+import { endButtonHash, endSession, isOwnSession, ownSessionRefusal } from '../actions/end-session';
+import { clip } from '../text/html';
+import { sessionCard, sessionOrdinal } from '../views/session-card';
 import type { Session } from '../../domain/session';
-import { describeFailure } from '../account-call';
+import { describeFailure } from '../actions/account-call';
 import { sessionRisk } from '../../guard/session-risk';
-import { speechFor, wordsOf, type Locale, type Localizer } from '../i18n';
+import { speechFor, wordsOf, type Locale, type Localizer } from '../text/i18n';
 
 const EXAMPLE = '/revoke -1234567890123456789';
 

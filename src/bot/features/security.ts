@@ -1,16 +1,16 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import { CODE_GUARD_SETTING } from '../../guard/code-watcher';
-import { GUARD_SETTING } from '../../guard/login-watcher';
+import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
+import { GUARD_SETTING } from '../../guard/doors/login-watcher';
 import { sessionRisk } from '../../guard/session-risk';
-import { describeFailure } from '../account-call';
-import { declineReset, SHORTEST_TTL_DAYS } from '../door-actions';
+import { describeFailure } from '../actions/account-call';
+import { declineReset, SHORTEST_TTL_DAYS } from '../actions/door-actions';
 import type { BotDeps } from '../deps';
-import { addDisconnectButtons, DECLINE_RESET } from '../door-notices';
-import { checkupView, type CheckupAction, type CheckupReadings } from '../format/security-checkup';
-import { pressOneShot } from '../take-one-shot';
-import { speechFor, wordsOf } from '../i18n';
-import { TTL_CHOICES } from './ttl';
-import type { Doing } from '../format/explain-failure';
+import { addDisconnectButtons, DECLINE_RESET } from '../delivery/door-notices';
+import { checkupView, type CheckupAction, type CheckupReadings } from '../views/security-checkup';
+import { pressOneShot } from '../buttons/take-one-shot';
+import { speechFor, wordsOf } from '../text/i18n';
+import { TTL_CHOICES } from '../views/ttl-label';
+import type { Doing } from '../views/explain-failure';
 
 /** Runs one read for the checkup; a failure becomes a line saying what could not be read. */
 async function read<T>(deps: BotDeps, doing: Doing, call: () => Promise<T>): Promise<T | string> {

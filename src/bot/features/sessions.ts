@@ -1,10 +1,10 @@
 import { Composer, type Context } from 'grammy';
 import type { Session } from '../../domain/session';
-import { audited, describeFailure } from '../account-call';
+import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { sessionRisk } from '../../guard/session-risk';
-import { sessionPage } from '../format/session-pages';
-import { speechFor } from '../i18n';
+import { sessionPage } from '../views/session-pages';
+import { speechFor } from '../text/i18n';
 
 /** /sessions and its page arrows: account.getAuthorizations, shown as cards that fit Telegram's limit. */
 export function sessionsFeature(deps: BotDeps): Composer<Context> {

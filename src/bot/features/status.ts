@@ -1,12 +1,12 @@
 import { Composer, type Context } from 'grammy';
-import { GUARD_SETTING } from '../../guard/login-watcher';
+import { GUARD_SETTING } from '../../guard/doors/login-watcher';
 import type { BotDeps } from '../deps';
 import { endingAllowedAt } from '../../domain/fresh-session';
-import { loggedOutWords } from '../format/explain-failure';
-import { field, FIELD_MAX } from '../format/field';
-import { escapeHtml } from '../format/html';
-import { ownerClock } from '../format/owner-clock';
-import { speechFor, wordsOf, type Words } from '../i18n';
+import { loggedOutWords } from '../views/explain-failure';
+import { field, FIELD_MAX } from '../text/field';
+import { escapeHtml } from '../text/html';
+import { ownerClock } from '../text/owner-clock';
+import { speechFor, wordsOf, type Words } from '../text/i18n';
 
 
 /** Why, when Telegram said (a duplicate is worth naming), and what to do. */

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { formatSessionHash, parseSessionHash } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
-import { findSession } from '../end-session';
-import { FIELD_MAX } from '../format/field';
-import { clip, escapeHtml } from '../format/html';
-import { describeDevice, trustPage } from '../format/trust-view';
-import { describeFailure } from '../account-call';
-import { speechFor, wordsOf } from '../i18n';
+import { findSession } from '../actions/end-session';
+import { FIELD_MAX } from '../text/field';
+import { clip, escapeHtml } from '../text/html';
+import { describeDevice, trustPage } from '../views/trust-view';
+import { describeFailure } from '../actions/account-call';
+import { speechFor, wordsOf } from '../text/i18n';
 
 /** /trust: the device fingerprints guard mode leaves alone, in pages; add from current sessions, remove. */
 export function trustFeature(deps: BotDeps): Composer<Context> {

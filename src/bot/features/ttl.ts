@@ -1,18 +1,10 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import { audited, describeFailure } from '../account-call';
+import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
-import { clip, escapeHtml } from '../format/html';
-import { addResultLine } from '../take-one-shot';
-import { ownerWords, speechFor, wordsOf, type Words } from '../i18n';
-
-/** The periods Telegram's own apps offer, with their names' message ids; the server rejects others (TTL_DAYS_INVALID), so ask nothing else. */
-export const TTL_CHOICES: ReadonlyArray<readonly [days: number, label: string]> = [
-  [7, 'ttl-1-week'],
-  [30, 'ttl-1-month'],
-  [90, 'ttl-3-months'],
-  [180, 'ttl-6-months'],
-  [365, 'ttl-1-year'],
-];
+import { clip, escapeHtml } from '../text/html';
+import { addResultLine } from '../buttons/take-one-shot';
+import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
+import { TTL_CHOICES, ttlLabel } from '../views/ttl-label';
 
 const ACCEPTED = TTL_CHOICES.map(([d]) => d).join(', ');
 
@@ -40,12 +32,6 @@ function refusal(arg: { readonly input: string; readonly days?: number }, t: Wor
   }
   return t('ttl-not-a-number', { input: arg.input, usage: t('ttl-usage', { accepted: ACCEPTED }) });
 }
-
-/** "7 days (1 week)" in `t`'s language. */
-export const ttlLabel = (days: number, t: Words): string => {
-  const choice = TTL_CHOICES.find(([d]) => d === days);
-  return choice ? t('ttl-label-named', { days, name: t(choice[1]) }) : t('ttl-label', { days });
-};
 
 function ttlView(days: number, t: Words, note?: string): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();

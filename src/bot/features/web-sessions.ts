@@ -1,14 +1,14 @@
-import type { Doing } from '../format/explain-failure';
+import type { Doing } from '../views/explain-failure';
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { AccountError } from '../../domain/account-error';
 import { parseSessionHash } from '../../domain/session-hash';
 import type { WebSession } from '../../domain/web-session';
-import { audited, describeFailure } from '../account-call';
+import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
-import { escapeHtml } from '../format/html';
-import { describeWebSession, webSessionCard, webSessionList } from '../format/web-session-card';
-import { speechFor, wordsOf } from '../i18n';
-import { takeConfirmation } from '../take-confirmation';
+import { escapeHtml } from '../text/html';
+import { describeWebSession, webSessionCard, webSessionList } from '../views/web-session-card';
+import { speechFor, wordsOf } from '../text/i18n';
+import { takeConfirmation } from '../buttons/take-confirmation';
 
 /** /websessions: "Log in with Telegram" website logins, each with an End button, and End all; both ask first. */
 export function webSessionsFeature(deps: BotDeps): Composer<Context> {

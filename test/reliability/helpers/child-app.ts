@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BotApiEmulator } from '../../../src/emulator/botapi';
-import { MtprotoEmulator } from '../../../src/emulator/mtproto';
+import { BotApiEmulator } from '../../../sandbox/emulator/botapi';
+import { MtprotoEmulator } from '../../../sandbox/emulator/mtproto';
 import { OWNER } from '../../helpers/world';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const ENTRY = path.join(ROOT, 'dist', 'main.js');
+const ENTRY = path.join(ROOT, 'dist', 'src', 'main.js');
 
 /** The same build step `npm start` runs, so the children are what pm2 would run. */
 export function ensureBuild(): void {

@@ -1,0 +1,170 @@
+import { COMMANDS } from '../../src/bot/features/help';
+import { randomBytes } from 'node:crypto';
+import { DOOR_HELP, simulateDoor } from './doors';
+import { numberButtons, renderMessage, type DemoButton, type WireMessage } from './render';
+import { DEMO_OWNER, type DemoWorld } from './scenario';
+
+/** One thing the bot did in the owner's chat, as shown. */
+export interface ShownEvent {
+  readonly kind: 'message' | 'edit' | 'notice';
+  /** Plain text, for matching. */
+  readonly text: string;
+}
+
+export const LOGIN_SYNTAX = ':login <device> from <place>';
+const LOGIN = /^:login(?:\s+(.+?))?(?:\s+from\s+(.+))?\s*$/i;
+
+/**
+ * The owner's side of the chat: typed lines become updates in the Bot API emulator, and whatever the
+ * bot sends or edits there is drawn as it arrives. The emulator's call record is the single source,
+ * so the demo shows exactly what the bot did, nothing staged.
+ */
+export class DemoChat {
+  readonly shown: ShownEvent[] = [];
+  private buttons: DemoButton[] = [];
+  private seen = 0;
+  private readonly timer: NodeJS.Timeout;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly world: DemoWorld,
+    /** Swappable: the interactive mode draws around its prompt. */
+    public print: (text: string) => void,
+    private readonly ansi: boolean,
+  ) {
+    this.timer = setInterval(() => this.drain(), 25);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.drain();
+  }
+
+  /** The current numbered buttons (from the newest message that had any). */
+  get currentButtons(): readonly DemoButton[] {
+    return this.buttons;
+  }
+
+  /** Handles one typed line: sent to the bot (a reply may follow), handled here, or the end. */
+  handle(line: string): 'sent' | 'local' | 'quit' {
+    const text = line.trim();
+    if (text === '') return 'local';
+    if (text === ':quit' || text === ':q') return 'quit';
+    if (text === ':help') {
+      this.print(demoHelp());
+      return 'local';
+    }
+    const door = simulateDoor(this.world, text);
+    if (door) {
+      this.print(door);
+      return 'sent';
+    }
+    const login = LOGIN.exec(text);
+    if (login) {
+      this.simulateLogin(login[1]?.trim() || 'Unknown device', login[2]?.trim());
+      return 'sent';
+    }
+    if (text.startsWith(':')) {
+      this.print(`(unknown demo command ${text.split(/\s/)[0]}: type :help)`);
+      return 'local';
+    }
+    if (/^\d+$/.test(text)) return this.press(Number(text)) ? 'sent' : 'local';
+    this.world.botApi.injectMessage({ from: DEMO_OWNER, text });
+    return 'sent';
+  }
+
+  /** Resolves once an event after `from` matches (or any event, without a pattern); false on timeout. */
+  waitFor(from: number, pattern: RegExp | undefined, timeoutMs: number): Promise<boolean> {
+    const found = (): boolean => this.shown.slice(from).some((e) => pattern === undefined || pattern.test(e.text));
+    if (found()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean): void => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve(ok);
+      };
+      const check = (): void => {
+        if (found()) done(true);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.listeners.add(check);
+    });
+  }
+
+  private press(n: number): boolean {
+    const button = this.buttons.find((b) => b.number === n);
+    if (!button) {
+      this.print(`(there is no button ${n}; the numbers belong to the newest message with buttons)`);
+      return false;
+    }
+    try {
+      this.world.botApi.injectCallback({ from: DEMO_OWNER, messageId: button.messageId, data: button.data });
+    } catch {
+      this.print(`(button ${n} is no longer on that message)`);
+      return false;
+    }
+    return true;
+  }
+
+  private simulateLogin(device: string, place: string | undefined): void {
+    // A random int64 with the sign bit free to be set, as Telegram's hashes are.
+    const hash = randomBytes(8).readBigInt64BE();
+    // Listed first with plausible fields, so /sessions shows an official app rather than the emulator's placeholders.
+    const now = Math.floor(Date.now() / 1000);
+    this.world.mt.addSession({
+      hash, deviceModel: device, ...guessApp(device), officialApp: true, unconfirmed: true,
+      ip: '192.0.2.45', country: place ?? 'Unknown', region: '', dateCreated: now, dateActive: now,
+    });
+    this.world.mt.pushNewAuthorization({ hash, unconfirmed: true, device, ...(place ? { location: place } : {}) }, { addSession: false });
+    this.print(`(simulated: Telegram reports a new login on ${device}${place ? ` from ${place}` : ''}, hash ${hash})`);
+  }
+
+  private drain(): void {
+    const calls = this.world.botApi.calls;
+    let changed = false;
+    for (; this.seen < calls.length; this.seen++) {
+      const call = calls[this.seen]!;
+      if (!call.ok) continue;
+      if (call.method === 'answerCallbackQuery' && typeof call.params['text'] === 'string') {
+        this.show({ kind: 'notice', text: call.params['text'] }, this.ansi ? `\x1b[2m  (${call.params['text']})\x1b[0m` : `  (${call.params['text']})`);
+        changed = true;
+        continue;
+      }
+      if (call.method !== 'sendMessage' && call.method !== 'editMessageText') continue;
+      if (Number(call.params['chat_id']) !== DEMO_OWNER.id || typeof call.result !== 'object' || call.result === null) continue;
+      const message = call.result as WireMessage;
+      const buttons = numberButtons(message);
+      if (buttons.length > 0) this.buttons = buttons;
+      const edited = call.method === 'editMessageText';
+      this.show({ kind: edited ? 'edit' : 'message', text: message.text ?? '' }, renderMessage(message, { ansi: this.ansi, edited, buttons }));
+      changed = true;
+    }
+    if (changed) for (const l of [...this.listeners]) l();
+  }
+
+  private show(event: ShownEvent, rendered: string): void {
+    this.shown.push(event);
+    this.print(rendered);
+  }
+}
+
+/** A platform and app that fit the device's name, so a simulated login reads like a real one. */
+function guessApp(device: string): { platform: string; systemVersion: string; appName: string; appVersion: string; apiId: number } {
+  if (/iphone|ipad/i.test(device)) return { platform: 'iOS', systemVersion: '17.5', appName: 'Telegram iOS', appVersion: '10.14', apiId: 8 };
+  if (/mac/i.test(device)) return { platform: 'macOS', systemVersion: '14.4', appName: 'Telegram Desktop', appVersion: '5.1.7', apiId: 2040 };
+  if (/windows|pc|laptop|desktop/i.test(device)) return { platform: 'Windows', systemVersion: '11', appName: 'Telegram Desktop', appVersion: '5.1.7', apiId: 2040 };
+  if (/chrome|firefox|safari|edge|browser/i.test(device)) return { platform: 'Web', systemVersion: 'Linux', appName: 'Telegram Web A', appVersion: '10.9', apiId: 2496 };
+  return { platform: 'Android', systemVersion: '14', appName: 'Telegram Android', appVersion: '11.2.3', apiId: 6 };
+}
+
+export function demoHelp(): string {
+  return [
+    // From the bot's own command menu, so a new command is never missing here.
+    `Type what the owner would send the bot: ${COMMANDS.map((c) => `/${c.command}`).join(', ')}.`,
+    '  <n>                   press button n of the newest message with buttons, shown as [n label]',
+    `  ${LOGIN_SYNTAX}   someone logs in to the account, e.g. :login Galaxy S24 from Lagos, Nigeria`,
+    ...DOOR_HELP,
+    '  :help                 this help',
+    '  :quit                 stop the demo (Ctrl+D works too)',
+  ].join('\n');
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../src/core/config';
+import { BotApiEmulator } from '../emulator/botapi';
+import { MtprotoEmulator, type EmulatedSession, type EmulatedWebSession } from '../emulator/mtproto';
+import type { Logger } from '../../src/core/log';
+import { startApp, type RunningApp } from '../../src/app/start-app';
+import { DEMO_PASSWORD } from './doors';
+
+export const DEMO_OWNER = { id: 1_234_567_890, first_name: 'Ada' };
+
+const HOUR = 3600;
+const DAY = 86_400;
+
+type SessionSeed = Partial<EmulatedSession> & { hash: bigint };
+
+/** A plausible account: phones, a desktop, a browser and one unofficial app; hashes cover > 2^53 and negatives. */
+function demoSessions(now: number): SessionSeed[] {
+  return [
+    {
+      hash: 2n ** 53n + 12_345n,
+      deviceModel: 'iPhone 15 Pro', platform: 'iOS', systemVersion: '17.5', appName: 'Telegram iOS', appVersion: '10.14',
+      apiId: 8, officialApp: true, ip: '203.0.113.24', country: 'Spain', region: 'Madrid',
+      dateCreated: now - 210 * DAY, dateActive: now - 5 * 60,
+    },
+    {
+      hash: 7_340_112_233_445_566_778n,
+      deviceModel: 'MacBook Pro', platform: 'macOS', systemVersion: '14.4', appName: 'Telegram Desktop', appVersion: '5.1.7',
+      apiId: 2040, officialApp: true, ip: '203.0.113.24', country: 'Spain', region: 'Madrid',
+      dateCreated: now - 400 * DAY, dateActive: now - 2 * HOUR,
+    },
+    {
+      hash: -4_611_686_018_427_387_921n,
+      deviceModel: 'Chrome 124', platform: 'Web', systemVersion: 'Windows 10', appName: 'Telegram Web K', appVersion: '2.1.0',
+      apiId: 2496, officialApp: true, ip: '198.51.100.77', country: 'Portugal', region: 'Lisbon',
+      dateCreated: now - 12 * DAY, dateActive: now - 3 * DAY,
+    },
+    {
+      hash: -9_123_456_789_012_345_678n,
+      deviceModel: 'Redmi Note 12', platform: 'Android', systemVersion: '13', appName: 'QuickGram', appVersion: '3.2.1',
+      apiId: 94_575, officialApp: false, ip: '192.0.2.200', country: 'Netherlands', region: 'Amsterdam',
+      dateCreated: now - 2 * DAY, dateActive: now - 40 * 60,
+    },
+    {
+      hash: 1_234_567_890_123n,
+      deviceModel: 'Pixel 8', platform: 'Android', systemVersion: '14', appName: 'Telegram Android', appVersion: '11.2.3',
+      apiId: 6, officialApp: true, ip: '203.0.113.90', country: 'Spain', region: 'Valencia',
+      dateCreated: now - 90 * DAY, dateActive: now - 6 * DAY,
+    },
+  ];
+}
+
+function demoWebSessions(now: number): EmulatedWebSession[] {
+  return [
+    {
+      hash: 2n ** 62n + 99n, botId: 5_000_000_001n, botUsername: 'example_forum_bot', botName: 'Forum login',
+      domain: 'forum.example.org', browser: 'Firefox 125', platform: 'Linux',
+      ip: '203.0.113.24', region: 'Madrid, Spain', dateCreated: now - 20 * DAY, dateActive: now - 1 * DAY,
+    },
+    {
+      hash: -(2n ** 60n) - 7n, botId: 5_000_000_002n, botUsername: 'example_shop_bot', botName: 'Shop login',
+      domain: 'shop.example.com', browser: 'Safari 17', platform: 'iOS',
+      ip: '198.51.100.12', region: 'Lisbon, Portugal', dateCreated: now - 65 * DAY, dateActive: now - 30 * DAY,
+    },
+  ];
+}
+
+export interface DemoWorld {
+  readonly mt: MtprotoEmulator;
+  readonly botApi: BotApiEmulator;
+  readonly app: RunningApp;
+  stop(): Promise<void>;
+}
+
+/** Both emulators, the scripted account, and the real app pointed at them by configuration alone. */
+export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
+  const now = Math.floor(Date.now() / 1000);
+  const mt = await MtprotoEmulator.start({
+    self: { id: BigInt(DEMO_OWNER.id), firstName: DEMO_OWNER.first_name, username: 'ada_demo', phone: '15550100002' },
+    webSessions: demoWebSessions(now),
+    ...DEMO_PASSWORD,
+  });
+  for (const s of demoSessions(now)) mt.addSession(s);
+  const botApi = await BotApiEmulator.start();
+  botApi.registerChat({ ...DEMO_OWNER, type: 'private' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-demo-'));
+  const config: Config = {
+    botToken: botApi.token,
+    apiId: 12345,
+    apiHash: '0123456789abcdef0123456789abcdef',
+    accountSession: mt.sessionString(),
+    ownerId: undefined,
+    databasePath: path.join(dir, 'warden.sqlite'),
+    botApiRoot: botApi.apiRoot,
+    logLevel: 'silent',
+    reconcileIntervalSeconds: 30,
+  };
+  let app: RunningApp;
+  try {
+    app = await startApp(config, { log, requestTimeoutMs: 8000, connectTimeoutMs: 8000 });
+  } catch (err) {
+    await Promise.allSettled([mt.stop(), botApi.stop()]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    mt,
+    botApi,
+    app,
+    async stop() {
+      await app.stop();
+      await Promise.allSettled([mt.stop(), botApi.stop()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Session } from '../../domain/session';
+import { CURRENT_SESSION_HASH, formatSessionHash, parseSessionHash } from '../../domain/session-hash';
+import { audited, describeFailure } from './account-call';
+import type { BotDeps } from '../deps';
+import { escapeHtml } from '../text/html';
+import { describeSession } from '../views/session-card';
+
+/**
+ * Why no command or button of the bot ends the companion's own session, in the owner's language
+ * (the one remembered from this update). Plain text, HTML-safe.
+ */
+export const ownSessionRefusal = (deps: Pick<BotDeps, 'i18n'>): string => deps.i18n.t(deps.i18n.localeFor(), 'own-session-refusal');
+
+/**
+ * The companion's own session: Telegram lists it with `current` set and reports its hash as 0 (the
+ * value account.resetAuthorization would be sent for a forged or stale button).
+ */
+export function isOwnSession(hash: bigint, listed?: Session): boolean {
+  return hash === CURRENT_SESSION_HASH || listed?.current === true;
+}
+
+/**
+ * The hash in an End button's callback data, or undefined if it is not one. The companion's own (0)
+ * passes, so the action refuses it with the reason rather than calling the button invalid.
+ */
+export function endButtonHash(text: string | undefined): bigint | undefined {
+  const parsed = parseSessionHash(text);
+  if (parsed.ok) return parsed.hash;
+  return parsed.reason === 'current_session' ? CURRENT_SESSION_HASH : undefined;
+}
+
+/** The session with this hash in a fresh list, if the list can be read at all. */
+export async function findSession(deps: BotDeps, hash: bigint): Promise<Session | undefined> {
+  try {
+    return (await deps.account.listSessions()).find((s) => s.hash === hash);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What ending one session came to: `ended` is true only when Telegram ended it just now. Plain text. */
+export interface EndOutcome {
+  readonly ended: boolean;
+  readonly text: string;
+}
+
+/**
+ * Ends one session (account.resetAuthorization). Telegram decides whether the hash is valid: a hash
+ * missing from our list is still sent, and HASH_INVALID explained. `known` skips reading the list again.
+ */
+export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bigint, known?: Session): Promise<EndOutcome> {
+  // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
+  if (isOwnSession(hash)) return { ended: false, text: ownSessionRefusal(deps) };
+  known ??= await findSession(deps, hash);
+  if (known && isOwnSession(hash, known)) return { ended: false, text: ownSessionRefusal(deps) };
+  // The audit log stays English; the owner reads the result in their language.
+  const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
+  const locale = deps.i18n.localeFor();
+  const shown = known ? describeSession(known, { i18n: deps.i18n, locale }) : deps.i18n.t(locale, 'revoke-unknown-session', { hash: formatSessionHash(hash) });
+  try {
+    await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
+    return { ended: true, text: deps.i18n.t(locale, 'revoke-ended', { session: shown }) };
+  } catch (err) {
+    return { ended: false, text: await describeFailure(deps, err, 'doing-end-session') };
+  }
+}
+
+/** `endSessionOutcome` as the HTML reply /revoke and the End buttons give. */
+export async function endSession(deps: BotDeps, actorId: number, hash: bigint): Promise<string> {
+  return escapeHtml((await endSessionOutcome(deps, actorId, hash)).text);
+}

@@ -1,0 +1,54 @@
+import type { Session } from '../../domain/session';
+import { AccountError } from '../../domain/account-error';
+import type { BotDeps } from '../deps';
+import { describeFailure } from './account-call';
+
+
+export interface UntrustedResult {
+  readonly ended: Session[];
+  readonly failed: Array<{ session: Session; error: AccountError }>;
+  readonly kept: number;
+}
+
+/**
+ * account.resetAuthorization for every session whose device is not trusted, so the owner's own
+ * devices stay logged in (auth.resetAuthorizations cannot spare anything but the companion).
+ * Audit rows for the whole set are written before the calls and finished after, each in one transaction.
+ */
+export async function endUntrustedSessions(deps: BotDeps, actorId: number): Promise<UntrustedResult> {
+  const sessions = (await deps.account.listSessions()).filter((s) => !s.current);
+  const targets = sessions.filter((s) => !deps.guard.trusted.isTrusted(s));
+  const ids = deps.audit.batch(() =>
+    targets.map((s) => deps.audit.begin({ actorId, action: 'revoke_untrusted', targetHash: s.hash, detail: s.deviceModel })),
+  );
+  const results = await Promise.allSettled(targets.map((s) => deps.account.revoke(s.hash)));
+  const ended: Session[] = [];
+  const failed: UntrustedResult['failed'] = [];
+  deps.audit.batch(() =>
+    results.forEach((r, i) => {
+      const session = targets[i]!;
+      if (r.status === 'fulfilled') {
+        ended.push(session);
+        deps.audit.finish(ids[i]!, 'ok');
+      } else {
+        const error = r.reason instanceof AccountError ? r.reason : new AccountError({ kind: 'other' }, 'UNKNOWN', String(r.reason));
+        failed.push({ session, error });
+        deps.audit.finish(ids[i]!, error.code, error.message);
+      }
+    }),
+  );
+  return { ended, failed, kept: sessions.length - targets.length };
+}
+
+/**
+ * "Ended 3 sessions and kept your 2 trusted devices. 1 could not be ended: ...", in the owner's
+ * remembered language (the same one describeFailure speaks). Plain text.
+ */
+export async function describeUntrustedResult(deps: BotDeps, r: UntrustedResult): Promise<string> {
+  const locale = deps.i18n.localeFor();
+  const parts = [deps.i18n.t(locale, 'untrusted-result', { ended: r.ended.length, kept: r.kept })];
+  if (r.failed.length > 0) {
+    parts.push(deps.i18n.t(locale, 'untrusted-failed', { count: r.failed.length, reason: await describeFailure(deps, r.failed[0]!.error, 'doing-end-them') }));
+  }
+  return parts.join(' ');
+}

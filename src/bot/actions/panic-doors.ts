@@ -1,0 +1,62 @@
+import { declineReset, disconnectBot, SHORTEST_TTL_DAYS, turnCodeGuard } from './door-actions';
+import { ttlLabel } from '../views/ttl-label';
+import { audited, describeFailure } from './account-call';
+import type { BotDeps } from '../deps';
+import { ownerWords, type Words } from '../text/i18n';
+
+
+/** What /panic's door steps promise, for its confirmation prompt, in `t`'s language. */
+export const panicDoorSteps = (t: Words): string[] => [
+  t('panic-step-reset'),
+  t('panic-step-bots'),
+  t('panic-step-ttl', { period: ttlLabel(SHORTEST_TTL_DAYS, t) }),
+  t('panic-step-codeguard'),
+];
+
+async function declinePendingReset(deps: BotDeps, actorId: number): Promise<string> {
+  const t = ownerWords(deps);
+  try {
+    const password = await deps.account.getPassword();
+    if (password.pendingResetDate === undefined) return t('panic-no-reset');
+  } catch (err) {
+    return t('panic-reset-unchecked', { reason: await describeFailure(deps, err, 'doing-read-2fa') });
+  }
+  return (await declineReset(deps, actorId, 'panic')).text;
+}
+
+async function disconnectAllBots(deps: BotDeps, actorId: number): Promise<string> {
+  const t = ownerWords(deps);
+  let bots;
+  try {
+    bots = await deps.account.listConnectedBots();
+  } catch (err) {
+    return t('panic-bots-unread', { reason: await describeFailure(deps, err, 'doing-read-them') });
+  }
+  if (bots.length === 0) return t('panic-no-bots');
+  const results = await Promise.all(bots.map((b) => disconnectBot(deps, actorId, b.botId, 'panic')));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length === 0) return t('panic-bots-disconnected', { count: bots.length });
+  return t('panic-bots-partly', { done: bots.length - failed.length, count: bots.length, reason: failed[0]!.text.replace(/^❌ /, '') });
+}
+
+async function shortestTtl(deps: BotDeps, actorId: number): Promise<string> {
+  const t = ownerWords(deps);
+  try {
+    await audited(deps, { actorId, action: 'ttl_set', detail: `${SHORTEST_TTL_DAYS} days (panic)` }, () => deps.account.setSessionTtlDays(SHORTEST_TTL_DAYS));
+    return t('panic-ttl-done', { period: ttlLabel(SHORTEST_TTL_DAYS, t) });
+  } catch (err) {
+    return t('panic-ttl-failed', { reason: await describeFailure(deps, err, 'doing-change-it') });
+  }
+}
+
+/**
+ * /panic's steps for the doors besides sessions: decline a pending 2FA reset, disconnect every
+ * business bot, set the shortest session TTL, turn code guard on. One plain line per step, saying
+ * truthfully whether it worked, in the owner's language.
+ */
+export async function lockOtherDoors(deps: BotDeps, actorId: number): Promise<string[]> {
+  const lines = [await declinePendingReset(deps, actorId), await disconnectAllBots(deps, actorId), await shortestTtl(deps, actorId)];
+  turnCodeGuard(deps, true, actorId, 'panic');
+  lines.push(ownerWords(deps)('panic-codeguard-on'));
+  return lines;
+}

@@ -1,0 +1,272 @@
+// bot/delivery/ — getting what the owner must hear to the owner: the outbox and the notifiers.
+import { GrammyError, type Api } from 'grammy';
+import type { OutboxRow, OutboxStore } from '../../db/outbox';
+import type { Logger } from '../../core/log';
+import { createReachability } from '../api/bot-api-reachability';
+import type { OwnerNotice } from '../views/owner-notice';
+import type { OwnerNotices } from './owner-notices';
+
+/** Longest wait between two tries while the Bot API is unreachable or failing (ms). */
+export const MAX_BACKOFF_MS = 10_000;
+const FIRST_BACKOFF_MS = 500;
+
+/** An owner notice with what the outbox needs to know beyond the text. */
+export interface OutboxNotice extends OwnerNotice {
+  /** The logins a new-login alert covers: marked alerted once it is delivered. */
+  readonly hashes?: readonly bigint[];
+}
+
+export interface PostHooks {
+  /** The Bot API accepted it: its message id and the text that went out (a revision may have come too late). */
+  readonly onDelivered?: (messageId: number, sentText: string) => void;
+  /** It can no longer be lost: its row is written, or it is delivered. */
+  readonly onSafe?: () => void;
+}
+
+export interface Posted {
+  readonly seq: number;
+  /** Settles after the first try, whatever its outcome: the caller may coalesce until then, never longer. */
+  readonly firstTry: Promise<void>;
+}
+
+export interface OutboxDeps {
+  readonly api: Api;
+  readonly ownerId: number;
+  readonly store: OutboxStore;
+  readonly log: Logger;
+  /** Called inside the write that records their delivery (`known_session.alerted_at`), whenever it commits. */
+  readonly alerted: (hashes: readonly bigint[]) => void;
+}
+
+interface Entry {
+  readonly seq: number;
+  row: OutboxRow | undefined;
+  kind: string;
+  text: string;
+  replyMarkup: string | null;
+  readonly key: string | null;
+  readonly hashes: readonly string[];
+  readonly hooks: PostHooks;
+  dirty: boolean;
+  delivered: boolean;
+  settleFirstTry: () => void;
+}
+
+/**
+ * The outbox: the only code that sends what the owner must be told, and the only place that retries.
+ * Each message goes out at once from memory; its SQLite row is written right after (coalesced, in
+ * one transaction), so the alert never waits on a disk write, and a row that cannot be written
+ * stays in memory and is tried again. Each message retries on its own loop: Telegram's retry_after
+ * is honoured whatever its length, other failures back off up to MAX_BACKOFF_MS, and nothing gives
+ * up while the process runs. A stuck message never holds back a newer one (the per-chat rate limit
+ * in the transformer stack is the only thing that orders them).
+ *
+ * Delivery is at least once: a crash after the Bot API accepted a message but before its row was
+ * marked delivered sends it once more at the next start.
+ */
+export function createOutbox(d: OutboxDeps) {
+  const log = d.log.child({ part: 'outbox' });
+  const live = new Set<Entry>();
+  const inFlight = new Set<Promise<void>>();
+  let seq = 0;
+  let stopped = false;
+  let flushQueued = false;
+  /** A flush the database refused waits in the store; only the newest (flushGen) writes anything. */
+  let flushKept = false;
+  let flushGen = 0;
+  const api = createReachability(d.api);
+
+  async function deliver(e: Entry): Promise<void> {
+    let backoff = FIRST_BACKOFF_MS;
+    for (let tries = 1; !stopped; tries++) {
+      const text = e.text;
+      try {
+        const sent = await d.api.sendMessage(d.ownerId, text, {
+          parse_mode: 'HTML',
+          ...(e.replyMarkup ? { reply_markup: JSON.parse(e.replyMarkup) as never } : {}),
+        });
+        e.delivered = true;
+        e.settleFirstTry();
+        api.reachable();
+        queueFlush();
+        e.hooks.onDelivered?.(sent.message_id, text);
+        return;
+      } catch (err) {
+        e.settleFirstTry();
+        const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
+        const wait = retryAfter !== undefined ? retryAfter * 1000 : backoff;
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        // Logged on the 1st, 2nd, 4th, 8th... try: a long outage must not flood the log.
+        if ((tries & (tries - 1)) === 0) {
+          (tries === 1 ? log.error : log.warn).call(log, { err, kind: e.kind, tries, waitMs: wait }, 'a message to the owner was not accepted yet; trying again');
+        }
+        // Telegram's retry_after is a promise about the chat: only other failures are cut short.
+        if (retryAfter === undefined && !(err instanceof GrammyError)) await api.afterNetworkFailure(wait);
+        else await api.wait(wait, retryAfter === undefined);
+      }
+    }
+  }
+
+  function start(e: Entry): void {
+    live.add(e);
+    const run = deliver(e)
+      .catch((err: unknown) => log.error({ err }, 'delivering a message to the owner failed'))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  }
+
+  function queueFlush(): void {
+    if (flushQueued) return;
+    flushQueued = true;
+    // After the send has been handed to the network: bookkeeping waits, the alert does not.
+    setImmediate(flush);
+  }
+
+  /**
+   * Writes new rows, revisions and deliveries in one transaction through the store. When the database
+   * refuses it, the store keeps it and replays it in order, behind the claims of the logins it marks
+   * alerted. Each flush writes the entries as they are when it is called; a newer flush covers all an
+   * older kept one would, so the older one does nothing (no row is inserted twice). Memory follows only
+   * once the transaction is committed.
+   */
+  function flush(): void {
+    flushQueued = false;
+    const gen = ++flushGen;
+    const snap = [...live].map((e) => ({ e, text: e.text, replyMarkup: e.replyMarkup, dirty: e.dirty, delivered: e.delivered }));
+    const ids = new Map<Entry, number>();
+    const ranNow = d.store.write(
+      () => {
+        if (gen !== flushGen) return;
+        // Cleared: a replay may run this more than once before one run commits.
+        ids.clear();
+        const alerted: bigint[] = [];
+        for (const s of snap) {
+          const { e } = s;
+          if (!e.row && (!s.delivered || e.key)) {
+            const id = d.store.insert({ kind: e.kind, text: s.text, replyMarkup: s.replyMarkup, key: e.key, hashes: e.hashes }, s.delivered);
+            if (id !== undefined) ids.set(e, id);
+          } else if (e.row && s.dirty) d.store.revise(e.row.id, s.text, s.replyMarkup);
+          if (s.delivered) {
+            if (e.row) d.store.markDelivered(e.row.id);
+            alerted.push(...e.hashes.map((h) => BigInt(h)));
+          }
+        }
+        // In the same transaction: a login is marked alerted (and audited) exactly when its row is.
+        if (alerted.length > 0) d.alerted(alerted);
+      },
+      () => {
+        if (gen !== flushGen) return;
+        if (flushKept) log.info('the outbox is written again');
+        flushKept = false;
+        for (const [e, id] of ids) e.row = { id, kind: e.kind, text: e.text, replyMarkup: e.replyMarkup, key: e.key, hashes: e.hashes };
+        for (const s of snap) {
+          if (s.e.text === s.text && s.e.replyMarkup === s.replyMarkup) s.e.dirty = false;
+          s.e.hooks.onSafe?.();
+          if (s.delivered) live.delete(s.e);
+        }
+      },
+    );
+    if (!ranNow && !flushKept) {
+      flushKept = true;
+      log.error('the outbox could not be written; messages are kept in memory and sent anyway');
+    }
+  }
+
+  /** Whether a notice with this key was queued or delivered already; on a storage failure, memory decides. */
+  function told(key: string): boolean {
+    for (const e of live) if (e.key === key) return true;
+    try {
+      return d.store.hasKey(key);
+    } catch {
+      return false;
+    }
+  }
+
+  function entry(n: OutboxNotice, hooks: PostHooks, row?: OutboxRow): { e: Entry; firstTry: Promise<void> } {
+    let settle = (): void => undefined;
+    const firstTry = new Promise<void>((resolve) => (settle = resolve));
+    const e: Entry = {
+      seq: ++seq,
+      row,
+      kind: n.kind,
+      text: n.text,
+      replyMarkup: n.keyboard ? JSON.stringify(n.keyboard) : (row?.replyMarkup ?? null),
+      key: n.key ?? null,
+      hashes: row?.hashes ?? (n.hashes ?? []).map((h) => h.toString(10)),
+      hooks: { ...hooks, onSafe: once(hooks.onSafe) },
+      dirty: false,
+      delivered: false,
+      settleFirstTry: () => settle(),
+    };
+    return { e, firstTry };
+  }
+
+  /** Queues a message and sends it at once; see Posted. Never throws. */
+  function post(n: OutboxNotice, hooks: PostHooks = {}): Posted | undefined {
+    try {
+      if (stopped || (n.key && told(n.key))) return undefined;
+      const { e, firstTry } = entry(n, hooks);
+      start(e);
+      queueFlush();
+      return { seq: e.seq, firstTry };
+    } catch (err) {
+      log.error({ err, kind: n.kind }, 'could not queue a message to the owner');
+      return undefined;
+    }
+  }
+
+  return {
+    notify(n: OwnerNotice): void {
+      post(n);
+    },
+    post,
+    told,
+    /** Replaces the text of a message not yet delivered (a login that ended meanwhile, details that arrived). */
+    revise(s: number, text: string, keyboard: OwnerNotice['keyboard'] | null): void {
+      for (const e of live) {
+        if (e.seq !== s || e.delivered) continue;
+        e.text = text;
+        e.replyMarkup = keyboard ? JSON.stringify(keyboard) : null;
+        e.dirty = true;
+        queueFlush();
+      }
+    },
+    /** Sends every row a previous run left undelivered, and forgets delivered rows past their keep time. */
+    resume(): void {
+      try {
+        d.store.write(() => d.store.pruneDelivered());
+        const rows = d.store.undelivered();
+        if (rows.length > 0) log.info({ rows: rows.length }, 'sending messages left undelivered by the last run');
+        for (const row of rows) start(entry({ kind: row.kind, text: row.text, ...(row.key ? { key: row.key } : {}) }, {}, row).e);
+      } catch (err) {
+        log.error({ err }, 'could not read the outbox; messages left by the last run are sent once it can be read');
+      }
+    },
+    /** Installed on bot.api: any answer from the Bot API ends every network-failure wait at once. */
+    reachability: api.transformer,
+    /** Messages not yet accepted by the Bot API. */
+    pending: (): number => [...live].filter((e) => !e.delivered).length,
+    /** Resolves once nothing is in flight (for shutdown; retries keep it from resolving while failing). */
+    async idle(): Promise<void> {
+      while (inFlight.size > 0) await Promise.race(inFlight);
+    },
+    /** Stops retrying and writes what can be written; rows left undelivered go out at the next start. */
+    stop(): void {
+      stopped = true;
+      api.stop();
+      flush();
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
+
+function once(f: (() => void) | undefined): (() => void) | undefined {
+  if (!f) return undefined;
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    f();
+  };
+}

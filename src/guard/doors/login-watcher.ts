@@ -1,0 +1,304 @@
+import type { AuditLog } from '../../db/audit-log';
+import type { KnownSessions, SeenVia } from '../../db/known-sessions';
+import type { Settings } from '../../db/settings';
+import type { TrustedDevices } from '../../db/trusted-devices';
+import { AccountError } from '../../domain/account-error';
+import type { AccountWatchPort, NewLoginPush } from '../../domain/account-port';
+import type { Session } from '../../domain/session';
+import type { Logger } from '../../core/log';
+import { diffSessions } from './diff';
+
+export interface NewLogin {
+  readonly hash: bigint;
+  /** Details from account.getAuthorizations; undefined if the list could not be read or lacks it. */
+  readonly session: Session | undefined;
+  readonly push: NewLoginPush | undefined;
+  readonly via: SeenVia;
+  /** Found at start: it happened while session-warden was not running. */
+  readonly whileOffline: boolean;
+  /** Set when guard mode tried to end it. */
+  readonly autoEnd?: AutoEnd;
+  /** The session ended before its alert could go out (guard mode, another device, a restart between): still reported, as ended. */
+  readonly endedBeforeAlert?: boolean;
+}
+
+/**
+ * Guard mode's outcome. `listError` is set when account.getAuthorizations failed, so the device could
+ * not be checked against the trusted list at all: guard mode then fails closed (ends it) and says so.
+ */
+export type AutoEnd =
+  | { readonly ok: true; readonly listError?: AccountError }
+  | { readonly ok: false; readonly error: AccountError; readonly listError?: AccountError };
+
+/** Where the watcher's findings go; the bot implements it by messaging the owner. */
+export interface WatchSink {
+  newLogins(logins: readonly NewLogin[]): void;
+  /** The full details of logins already reported from a push alone (account.getAuthorizations). */
+  details(logins: readonly NewLogin[]): void;
+  /** Resolves once the owner has been told, so start-up completes with the summary delivered. */
+  baseline(sessions: readonly Session[]): Promise<void>;
+  companionLost(code: string): void;
+  /** Sessions seen to have ended, so an alert not yet delivered can say so. */
+  ended?(hashes: readonly bigint[]): void;
+}
+
+export interface LoginWatcherDeps {
+  readonly account: AccountWatchPort;
+  readonly known: KnownSessions;
+  readonly trusted: TrustedDevices;
+  readonly settings: Settings;
+  readonly audit: AuditLog;
+  readonly sink: WatchSink;
+  readonly log: Logger;
+  readonly reconcileIntervalMs: number;
+  /** How often the companion's own session is checked; a lost session must be reported within 5 s. */
+  readonly probeIntervalMs?: number;
+}
+
+export const GUARD_SETTING = 'guard_mode';
+const BASELINE_SETTING = 'baseline_taken_at';
+
+/**
+ * One stream of new logins from three paths: the updateNewAuthorization push, a periodic
+ * account.getAuthorizations diff, and messages from 777000 (which only trigger a diff: their wording
+ * is never trusted). Each hash is claimed once in SQLite, so whichever path sees it first alerts.
+ */
+export function createLoginWatcher(d: LoginWatcherDeps) {
+  const log = d.log.child({ part: 'guard' });
+  const probeIntervalMs = d.probeIntervalMs ?? 4000;
+  const unsubscribe: Array<() => void> = [];
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
+  let lastReconcileAt: number | undefined;
+  let reconciling: Promise<void> | undefined;
+  let rerun: SeenVia | undefined;
+  let nextReconcileNotBefore = 0;
+  let pendingPushes: Array<{ push: NewLoginPush; reported: boolean }> = [];
+  let processingPushes: Promise<void> | undefined;
+  let companionLost = false;
+  let companionCreatedAt: number | undefined;
+  const noteCompanion = (sessions: readonly Session[]): void => {
+    companionCreatedAt = sessions.find((s) => s.current)?.dateCreated ?? companionCreatedAt;
+  };
+
+  const guardOn = (): boolean => d.settings.flag(GUARD_SETTING);
+
+  /**
+   * Guard mode: anything not on the trusted list is ended before the owner is even told. A burst is
+   * ended in parallel (gramjs packs the requests into containers), its audit rows written in one
+   * transaction before and one after, so 200 logins are handled in well under a second.
+   */
+  async function enforce(logins: readonly NewLogin[], listError?: AccountError): Promise<NewLogin[]> {
+    if (!guardOn()) return [...logins];
+    const untrusted = logins.filter((l) => !l.endedBeforeAlert && !(l.session && d.trusted.isTrusted(l.session)));
+    if (untrusted.length === 0) return [...logins];
+    const ids = d.audit.batch(() =>
+      untrusted.map((l) =>
+        d.audit.begin({ actorId: null, action: 'auto_end', targetHash: l.hash, detail: l.session?.deviceModel ?? l.push?.device ?? null }),
+      ),
+    );
+    const results = await Promise.allSettled(untrusted.map((l) => d.account.revoke(l.hash)));
+    const outcomes = new Map<bigint, NewLogin['autoEnd']>();
+    d.audit.batch(() =>
+      results.forEach((r, i) => {
+        const login = untrusted[i]!;
+        // Only a login missing from a list that could not be read was never checked.
+        const unchecked = !login.session && listError ? { listError } : {};
+        if (r.status === 'fulfilled') {
+          d.audit.finish(ids[i]!, 'ok');
+          d.known.markEnded(login.hash.toString(10));
+          outcomes.set(login.hash, { ok: true, ...unchecked });
+        } else {
+          const error = r.reason instanceof AccountError ? r.reason : new AccountError({ kind: 'other' }, 'UNKNOWN', String(r.reason));
+          d.audit.finish(ids[i]!, error.code, error.message);
+          outcomes.set(login.hash, { ok: false, error, ...unchecked });
+        }
+      }),
+    );
+    return logins.map((l) => {
+      const autoEnd = outcomes.get(l.hash);
+      return autoEnd ? { ...l, autoEnd } : l;
+    });
+  }
+
+  async function report(logins: NewLogin[], listError?: AccountError): Promise<void> {
+    if (logins.length === 0) return;
+    d.sink.newLogins(await enforce(logins, listError));
+  }
+
+  /** The session list, or why it could not be read (a push is still handled without it). */
+  async function listOrError(): Promise<{ sessions?: Session[]; error?: AccountError }> {
+    try {
+      const sessions = await d.account.listSessions();
+      noteCompanion(sessions);
+      return { sessions };
+    } catch (err) {
+      const error = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
+      log.warn({ code: error.code }, 'could not read the session list');
+      return { error };
+    }
+  }
+
+  /**
+   * A push is alerted at once from what it carries (device, place, time): the session list costs a
+   * full round trip, and a hijack is a race. The list is then read once for all pushes that arrived
+   * together, to fill in the app, IP and 2FA state. Guard mode must see the device's fingerprint
+   * first, so there the list comes before the report.
+   */
+  function onPush(push: NewLoginPush): void {
+    if (stopped || push.hash === 0n) return;
+    if (!d.known.claim(push.hash, 'push')) return;
+    const reported = !guardOn();
+    if (reported) d.sink.newLogins([{ hash: push.hash, session: undefined, push, via: 'push', whileOffline: false }]);
+    pendingPushes.push({ push, reported });
+    processingPushes ??= (async () => {
+      // The alert first: encoding and sending the list request in the same tick used to put the
+      // alert's sendMessage behind it (the bench's profile). Guard mode needs the list, so no wait there.
+      if (reported) await new Promise((resolve) => setImmediate(resolve));
+      while (pendingPushes.length > 0) {
+        const batch = pendingPushes;
+        pendingPushes = [];
+        const { sessions, error } = await listOrError();
+        const logins = batch.map(({ push, reported }) => {
+          const session = sessions?.find((s) => s.hash === push.hash);
+          if (session) d.known.remember(session, session.deviceModel);
+          return { login: { hash: push.hash, session, push, via: 'push', whileOffline: false } satisfies NewLogin, reported };
+        });
+        const detailed = logins.filter((l) => l.reported && l.login.session).map((l) => l.login);
+        if (detailed.length > 0) d.sink.details(detailed);
+        await report(
+          logins.filter((l) => !l.reported).map((l) => l.login),
+          error,
+        );
+      }
+    })()
+      .catch((err: unknown) => log.error({ err }, 'handling a new-login push failed'))
+      .finally(() => (processingPushes = undefined));
+  }
+
+  async function reconcileOnce(via: SeenVia, atStart: boolean): Promise<void> {
+    const sessions = await d.account.listSessions();
+    noteCompanion(sessions);
+    lastReconcileAt = Date.now();
+    const others = sessions.filter((s) => !s.current);
+    if (d.settings.get(BASELINE_SETTING) === undefined) {
+      // First start: what is there now is the owner's starting point, summarised once, not alerted.
+      for (const s of others) d.known.claim(s.hash, 'baseline', s, s.deviceModel);
+      d.settings.set(BASELINE_SETTING, new Date().toISOString());
+      d.audit.record({ actorId: null, action: 'baseline', detail: `${others.length} sessions` }, 'ok');
+      await d.sink.baseline(others);
+      return;
+    }
+    // Logins claimed by an earlier run whose alert never went out (a crash before it was queued).
+    const undelivered = atStart ? d.known.unalerted() : [];
+    const diff = diffSessions(d.known.activeHashes(), sessions);
+    for (const hash of diff.vanished) {
+      d.known.markEnded(hash);
+      d.audit.record({ actorId: null, action: 'session_gone', targetHash: BigInt(hash) }, 'ok');
+    }
+    if (diff.vanished.length > 0) d.sink.ended?.(diff.vanished.map((h) => BigInt(h)));
+    const claimed = diff.added.filter((s) => d.known.claim(s.hash, atStart ? 'start' : via, s, s.deviceModel));
+    const listed = new Map(others.map((s) => [s.hash.toString(10), s]));
+    const carried = undelivered.map((u): NewLogin => {
+      const session = listed.get(u.hash);
+      if (session) return { hash: session.hash, session, push: undefined, via: 'start', whileOffline: true };
+      // Gone before anyone was told: still reported, from what was stored when it was claimed.
+      const push = { hash: BigInt(u.hash), unconfirmed: false, date: u.firstSeenAt, device: u.device, location: undefined };
+      return { hash: push.hash, session: undefined, push, via: 'start', whileOffline: true, endedBeforeAlert: true };
+    });
+    await report([
+      ...carried,
+      ...claimed.map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
+    ]);
+  }
+
+  /** Logins ended before their alert was delivered (guard mode ends first, then tells): told now. */
+  /**
+   * Single flight. A request that arrives while a reconcile runs (a 777000 message, say) may concern
+   * a login newer than the list being read, so it queues exactly one more run instead of joining.
+   */
+  function reconcile(via: SeenVia, atStart = false): Promise<void> {
+    if (stopped || companionLost || Date.now() < nextReconcileNotBefore) return reconciling ?? Promise.resolve();
+    if (reconciling) {
+      rerun = via;
+      return reconciling;
+    }
+    reconciling = (async () => {
+      let next: SeenVia | undefined = via;
+      while (next && !stopped) {
+        rerun = undefined;
+        await reconcileGuarded(next, atStart);
+        atStart = false;
+        next = rerun;
+      }
+    })().finally(() => (reconciling = undefined));
+    return reconciling;
+  }
+
+  async function reconcileGuarded(via: SeenVia, atStart: boolean): Promise<void> {
+    try {
+      await reconcileOnce(via, atStart);
+    } catch (err) {
+      if (err instanceof AccountError && err.failure.kind === 'flood_wait') {
+        nextReconcileNotBefore = Date.now() + err.failure.seconds * 1000;
+        log.warn({ seconds: err.failure.seconds }, 'reconcile postponed by FLOOD_WAIT');
+      } else {
+        log.warn({ code: err instanceof AccountError ? err.code : String(err) }, 'reconcile failed');
+      }
+    }
+  }
+
+  function every(ms: number, task: () => Promise<unknown>): void {
+    const timer = setInterval(() => void task().catch(() => undefined), ms);
+    timer.unref();
+    timers.push(timer);
+  }
+
+  return {
+    /** Subscribes to pushes, runs the first reconcile (baseline or logins made while offline), starts timers. */
+    async start(): Promise<void> {
+      unsubscribe.push(
+        d.account.onNewLogin(onPush),
+        d.account.onServiceMessage(() => {
+          log.info('a message from Telegram (777000) arrived; checking the session list');
+          void reconcile('service_message');
+        }),
+        d.account.onLoggedOut((code) => {
+          if (companionLost) return;
+          companionLost = true;
+          d.audit.record({ actorId: null, action: 'companion_lost', detail: code }, code);
+          d.sink.companionLost(code);
+        }),
+      );
+      await reconcile('reconcile', true);
+      every(d.reconcileIntervalMs, () => reconcile('reconcile'));
+      // One probe at a time: during an outage each waits out the request timeout, and a pile of them
+      // would only queue up behind gramjs's reconnect.
+      let probing = false;
+      every(probeIntervalMs, async () => {
+        if (companionLost || probing) return;
+        probing = true;
+        await d.account.probe().finally(() => (probing = false));
+      });
+    },
+    stop(): void {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      for (const u of unsubscribe) u();
+    },
+    reconcileNow: (): Promise<void> => reconcile('reconcile'),
+    get lastReconcileAt(): number | undefined {
+      return lastReconcileAt;
+    },
+    get companionLost(): boolean {
+      return companionLost;
+    },
+    /** The companion's own date_created from the last list read (for the 24 h rule). */
+    get companionCreatedAt(): number | undefined {
+      return companionCreatedAt;
+    },
+    guardOn,
+  };
+}
+
+export type LoginWatcher = ReturnType<typeof createLoginWatcher>;
