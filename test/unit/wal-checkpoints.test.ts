@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/db/open-database';
-import { startWalCheckpoints } from '../../src/db/wal-checkpoints';
+import { startWalCheckpoints, WAL_SIZE_LIMIT_BYTES } from '../../src/db/wal-checkpoints';
 import { silentLogger } from '../../src/core/log';
 
 /**
@@ -75,4 +76,43 @@ describe('WAL checkpoints', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(warnings).toEqual([]);
   });
+
+  it('shrink back once a reader that held an old snapshot leaves: the WAL file is bounded, not kept at its peak', async () => {
+    const file = tmpDb();
+    const db = openDatabase(file);
+    const checkpoints = startWalCheckpoints(db, { everyMs: 50, log: silentLogger });
+    const reader = holdReadSnapshot(file);
+    try {
+      await reader.reading;
+      fill(db, 3000); // about 9 MB, none of it checkpointable while the reader's snapshot is older
+      const peak = fs.statSync(`${file}-wal`).size;
+      expect(peak).toBeGreaterThan(8 * 1024 * 1024);
+      reader.child.kill('SIGKILL');
+      await reader.exited;
+      await new Promise((r) => setTimeout(r, 400));
+      expect(fs.statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
+    } finally {
+      reader.child.kill('SIGKILL');
+      checkpoints.stop();
+      db.close();
+    }
+  });
 });
+
+/** A second, real process (a backup, the sqlite3 shell) that opens a read transaction and keeps its snapshot. */
+function holdReadSnapshot(file: string) {
+  const script = `
+    const db = new (require('better-sqlite3'))(process.argv[1]);
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    process.stdout.write('reading\\n');
+    setInterval(() => {}, 1000);
+  `;
+  const child = spawn(process.execPath, ['-e', script, file], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const reading = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => d.toString().includes('reading') && resolve());
+    child.once('exit', (code) => reject(new Error(`the reading process exited (${code}) before it read`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, reading, exited };
+}
