@@ -580,6 +580,7 @@ panic-bots-partly = ❌ Disconnected { $done } of { $count } business bots. { $r
 panic-ttl-done = ✅ Inactive sessions now end after { $period }.
 panic-ttl-failed = ❌ Could not shorten the inactivity period. { $reason }
 panic-codeguard-on = ✅ Code guard is on: login codes are invalidated as they arrive. Send /expect before you log in yourself.
+panic-codeguard-failed = ❌ Code guard could not be turned on: login codes may still stay valid. Send /codeguard on.
 panic-next-relogin = <b>Now log in again on your own phone (your apps were logged out too), then:</b>
 panic-next = <b>Now, on your own phone or computer:</b>
 panic-next-steps =

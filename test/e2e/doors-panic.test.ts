@@ -60,4 +60,21 @@ describe('e2e: /panic locks the other doors too', () => {
     expect(text).toMatch(/✅ Code guard is on/);
     expect(w.mt.callsOf('account.declinePasswordReset')).toHaveLength(0);
   });
+
+  it('closes every window that weakens the guard: a code inside an /expect window opened before /panic is invalidated', async () => {
+    w = await startWorld();
+    expect(await w.ask('/expect 60')).toMatch(/Login window open until/);
+    await w.ask('/panic');
+    const prompt = w.last();
+    const p = w.press(w.buttons(prompt)[0]!.data, prompt.message_id);
+    const report = String((await w.next(p.mark, 'editMessageText')).params.text);
+    expect(report).toMatch(/✅ Code guard is on/);
+    const mark = w.botApi.calls.length;
+    w.mt.pushServiceMessage('Login code: 55123. Do not give this code to anyone.');
+    const alert = await w.next(mark, 'sendMessage', (c) => String(c.params.text).includes('login code'), 5000);
+    expect(String(alert.params.text)).toMatch(/invalidated the code at once/);
+    expect(w.mt.invalidatedCodes).toEqual(['55123']);
+    expect(w.auditRows('expect_off')).toEqual([expect.objectContaining({ detail: 'panic' })]);
+  });
 });
+

@@ -3,6 +3,8 @@ import { ttlLabel } from '../views/ttl-label';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from '../deps';
 import { ownerWords, type Words } from '../text/i18n';
+import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
+import { anyWeakeningWindowOpen, closeWeakeningWindows } from '../../guard/doors/weakening-windows';
 
 
 /** What /panic's door steps promise, for its confirmation prompt, in `t`'s language. */
@@ -51,12 +53,23 @@ async function shortestTtl(deps: BotDeps, actorId: number): Promise<string> {
 
 /**
  * /panic's steps for the doors besides sessions: decline a pending 2FA reset, disconnect every
- * business bot, set the shortest session TTL, turn code guard on. One plain line per step, saying
+ * business bot, set the shortest session TTL, turn code guard on and close every window that weakens
+ * it (/expect). One plain line per step, saying
  * truthfully whether it worked, in the owner's language.
  */
 export async function lockOtherDoors(deps: BotDeps, actorId: number): Promise<string[]> {
   const lines = [await declinePendingReset(deps, actorId), await disconnectAllBots(deps, actorId), await shortestTtl(deps, actorId)];
   turnCodeGuard(deps, true, actorId, 'panic');
-  lines.push(ownerWords(deps)('panic-codeguard-on'));
+  for (const window of closeWeakeningWindows(deps.guard.settings, deps.now())) {
+    deps.audit.record({ actorId, action: `${window}_off`, detail: 'panic' }, 'ok');
+  }
+  lines.push(codeGuardLine(deps));
   return lines;
+}
+
+/** The code-guard line of the report, read back from the settings rather than assumed. */
+function codeGuardLine(deps: BotDeps): string {
+  const t = ownerWords(deps);
+  const holds = deps.guard.settings.flag(CODE_GUARD_SETTING) && !anyWeakeningWindowOpen(deps.guard.settings, deps.now());
+  return t(holds ? 'panic-codeguard-on' : 'panic-codeguard-failed');
 }
