@@ -255,6 +255,10 @@ status-guard-off = Guard mode: off, { $trusted ->
        *[other] { $trusted } trusted devices
     }
 status-last-check = Last session check: { $ago }
+status-blind = ⏸ Not watched until { $at }: { $door } (Telegram asked to wait)
+door-name-sessions = the session list
+door-name-password = the 2FA password
+door-name-bots = connected business bots
 status-not-yet = not yet
 status-uptime = Uptime: { $uptime }
 status-pending = Alerts waiting to be sent: { $count }

@@ -260,6 +260,10 @@ status-guard-off = Режим охраны: выключен; { $trusted } { $tr
        *[many] доверенных устройств
     }
 status-last-check = Последняя проверка сеансов: { $ago }
+status-blind = ⏸ Без наблюдения до { $at }: { $door } (Telegram попросил подождать)
+door-name-sessions = список сеансов
+door-name-password = облачный пароль
+door-name-bots = подключённые бизнес-боты
 status-not-yet = ещё не было
 status-uptime = Время работы: { $uptime }
 status-pending = Оповещений в очереди на отправку: { $count }

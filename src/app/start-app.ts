@@ -29,7 +29,7 @@ import { alertsDelivered, createAlertNotifier } from '../bot/delivery/alert-noti
 import { doorNotices } from '../bot/delivery/door-notices';
 import { createOutboxStore } from '../db/outbox';
 import { createDenialRecorder } from '../guard/denial-recorder';
-import { createDoors, type Doors } from '../guard/doors/doors';
+import { createDoors, type BlindWatch, type Doors } from '../guard/doors/doors';
 import { sessionRisk } from '../guard/session-risk';
 import { createLoginWatcher, GUARD_SETTING, type LoginWatcher } from '../guard/doors/login-watcher';
 import { watchCompanionHealth } from '../guard/companion-health';
@@ -116,6 +116,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
+  let blindWatches = (): BlindWatch[] => [];
   let alertHandled = (_hash: bigint): void => undefined;
   const bot = createBot(
     config.botToken,
@@ -139,6 +140,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           lastReconcileAt: watcher?.lastReconcileAt,
           startedAt,
           pendingAlerts: pendingAlerts(),
+          blindWatches: blindWatches(),
         }),
       },
       doors: { oneShots, seenCountries },
@@ -200,6 +202,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     log,
     intervalMs: config.reconcileIntervalSeconds * 1000,
   });
+  blindWatches = () => {
+    const until = loginWatcher.pausedUntil();
+    return [...(until === undefined ? [] : [{ door: 'sessions' as const, until }]), ...doors.blind()];
+  };
   const hold = holdPolling(() => notices.notify(anotherCopyNotice(false, ownerSpeech())));
   bot.api.config.use(hold);
   const stopHealth = watchCompanionHealth({

@@ -6,6 +6,7 @@ import type { TrustedDevices } from '../db/trusted-devices';
 import type { AccountPort, CompanionStatus } from '../domain/account-port';
 import type { AccountUser } from '../domain/session';
 import type { DenialRecorder } from '../guard/denial-recorder';
+import type { BlindWatch } from '../guard/doors/doors';
 import type { Logger } from '../core/log';
 import type { Confirmations } from './buttons/confirmations';
 import type { Localizer } from './text/i18n';
@@ -50,4 +51,6 @@ export interface WardenStatus {
   readonly lastReconcileAt: number | undefined;
   readonly startedAt: number;
   readonly pendingAlerts: number;
+  /** Every watch that sees nothing for now because Telegram asked it to wait, and until when. */
+  readonly blindWatches: readonly BlindWatch[];
 }

@@ -65,6 +65,7 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
           lastReconcileAt: clock.now - 5000,
           startedAt: clock.now - 3_600_000,
           pendingAlerts: 0,
+          blindWatches: [],
         }),
       },
       doors: { oneShots: createOneShotActions(db, () => new Date(clock.now)), seenCountries: createSeenCountries(db) },

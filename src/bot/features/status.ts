@@ -47,6 +47,7 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
     const guardOn = deps.guard.settings.flag(GUARD_SETTING);
     lines.push(t(guardOn ? 'status-guard-on' : 'status-guard-off', { trusted: deps.guard.trusted.list().length }));
     lines.push(t('status-last-check', { ago: s.lastReconcileAt ? clock.ago(s.lastReconcileAt / 1000, nowMs) : t('status-not-yet') }));
+    for (const blind of s.blindWatches) lines.push(t('status-blind', { door: t(`door-name-${blind.door}`), at: clock.at(blind.until / 1000) }));
     lines.push(t('status-uptime', { uptime: clock.wait((nowMs - s.startedAt) / 1000) }));
     lines.push(t('status-pending', { count: s.pendingAlerts }));
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });

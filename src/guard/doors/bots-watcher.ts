@@ -1,10 +1,10 @@
 import type { AuditLog } from '../../db/audit-log';
 import type { ConnectedBots } from '../../db/connected-bots';
 import type { Settings } from '../../db/settings';
-import { AccountError } from '../../domain/account-error';
 import type { AccountPort } from '../../domain/account-port';
 import type { Logger } from '../../core/log';
 import type { DoorEventSink } from './door-events';
+import { doorRead } from './door-read';
 
 const BOTS_BASELINE_SETTING = 'bots_baseline_taken_at';
 
@@ -15,24 +15,17 @@ export interface BotsWatcherDeps {
   readonly audit: AuditLog;
   readonly emit: DoorEventSink;
   readonly log: Logger;
+  readonly now?: () => number;
 }
 
 /**
  * The connected-bots door: reads account.getConnectedBots, diffs it against the bots SQLite knows
  * and emits one event per bot that appeared. The first read is the baseline and is not alerted.
+ * A FLOOD_WAIT pauses only this watch, for as long as Telegram asked (door-read.ts).
  */
 export function createBotsWatcher(d: BotsWatcherDeps) {
-  const log = d.log.child({ part: 'bots-watch' });
-  let running: Promise<void> | undefined;
-
   async function checkOnce(): Promise<void> {
-    let bots;
-    try {
-      bots = await d.account.listConnectedBots();
-    } catch (err) {
-      log.warn({ code: err instanceof AccountError ? err.code : String(err) }, 'could not read the connected bots');
-      return;
-    }
+    const bots = await d.account.listConnectedBots();
     const known = d.bots.activeIds();
     const listed = new Set(bots.map((b) => b.botId.toString(10)));
     for (const id of known) {
@@ -56,15 +49,5 @@ export function createBotsWatcher(d: BotsWatcherDeps) {
     for (const b of bots) d.bots.remember(b);
   }
 
-  return {
-    /** One read and diff; single flight. */
-    check(): Promise<void> {
-      // Never rejects: it runs from a timer, and a storage error must not become an unhandled rejection.
-      running ??= checkOnce()
-        .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'the bots watch failed'))
-        .finally(() => (running = undefined));
-      return running;
-    },
-  };
+  return doorRead('bots', checkOnce, d.log.child({ part: 'bots-watch' }), d.now);
 }
-

@@ -8,6 +8,7 @@ import type { Logger } from '../../core/log';
 import { createBotsWatcher } from './bots-watcher';
 import { createCodeWatcher } from './code-watcher';
 import type { DoorEventSink } from './door-events';
+import type { DoorName } from './door-read';
 import { createPasswordWatcher } from './password-watcher';
 
 export interface DoorsDeps {
@@ -48,7 +49,20 @@ export function createDoors(d: DoorsDeps) {
     },
     /** Reads the password and the bots now (after /panic, say). */
     checkNow: checkAll,
+    /** The timed doors Telegram asked to wait (FLOOD_WAIT), and until when (ms since the epoch). */
+    blind(): BlindWatch[] {
+      return [password, bots].flatMap((r) => {
+        const until = r.pausedUntil();
+        return until === undefined ? [] : [{ door: r.door, until }];
+      });
+    },
   };
 }
 
 export type Doors = ReturnType<typeof createDoors>;
+
+/** A watch that sees nothing until `until` (ms since the epoch), because Telegram asked it to wait. */
+export interface BlindWatch {
+  readonly door: DoorName;
+  readonly until: number;
+}

@@ -287,6 +287,8 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       for (const u of unsubscribe) u();
     },
     reconcileNow: (): Promise<void> => reconcile('reconcile'),
+    /** Until when (ms since the epoch) Telegram asked the session checks to wait (FLOOD_WAIT), while it does. */
+    pausedUntil: (): number | undefined => (Date.now() < nextReconcileNotBefore ? nextReconcileNotBefore : undefined),
     get lastReconcileAt(): number | undefined {
       return lastReconcileAt;
     },
