@@ -472,6 +472,10 @@ door-reset-pending =
     🚨 <b>A 2FA password reset is pending</b>
     Someone asked Telegram to reset your 2FA password. Unless it is cancelled, the password is removed at { $at } ({ $ago }).
     If this was not you, press “{ door-cancel-reset-button }”.
+door-reset-due =
+    🚨 <b>A 2FA password reset was due at { $at } ({ $ago })</b>
+    Someone asked Telegram to reset your 2FA password, and its date has passed: the password may already be removed.
+    Open Settings → Privacy and Security → Two-Step Verification on your own phone. If the password is gone, set a new one at once and end the sessions you do not know (/sessions). If it is still there, press “{ door-cancel-reset-button }”.
 door-code-requested =
     🔑 <b>Someone asked Telegram for a login code for your account…</b>
     Telegram sent it to your apps { $ago }. The code is not repeated here.
@@ -601,6 +605,7 @@ checkup-no-recovery = ⚠️ No recovery email: add one you control ({ door-2fa-
 checkup-recovery-pending = 🚨 A recovery email is being set: { $pattern }. If it is not yours, send /panic.
 checkup-no-reset = ✅ No 2FA reset is pending.
 checkup-reset-pending = 🚨 A 2FA reset is pending: it removes the password at { $at } ({ $ago }). Cancel it if it was not you.
+checkup-reset-due = 🚨 A 2FA reset was due at { $at } ({ $ago }): the password may already be removed. Check Two-Step Verification on your own phone and set a new password if it is gone.
 checkup-sessions-clean = ✅ None of the { $count } other sessions has a risk flag.
 checkup-sessions-flagged = ⚠️ { $count } { $count ->
         [one] session has

@@ -83,7 +83,8 @@ export function doorAlertText(e: DoorEvent, nowMs: number, speech: Speech): stri
     case 'login_email_changed':
       return t('door-login-email-changed', { what: e.pattern === undefined ? t('door-login-email-removed') : t('door-login-email-now', { pattern: field(e.pattern) }) });
     case 'reset_pending':
-      return t('door-reset-pending', { at: clock.at(e.date), ago: clock.ago(e.date, nowMs) });
+      // A date already passed is not worded as the future: the password may be gone by now.
+      return t(e.date * 1000 <= nowMs ? 'door-reset-due' : 'door-reset-pending', { at: clock.at(e.date), ago: clock.ago(e.date, nowMs) });
     case 'code_requested':
       return t('door-code-requested', { ago: clock.ago(e.date, nowMs), outcome: codeOutcomeLine(e.outcome, t) });
     case 'code_invalidation_late':
