@@ -258,6 +258,16 @@ export class BotApiEmulator {
     return { update: update as unknown as Update, callbackQueryId: query.id };
   }
 
+  /**
+   * The user deletes one of the bot's messages in their chat (on any of their devices): later edits
+   * of it fail with "message to edit not found", as on Telegram. Bot API bots get no update for it.
+   */
+  userDeletesMessage(chatId: number, messageId: number): void {
+    const stored = this.state.message(chatId, messageId);
+    if (stored === undefined) throw new Error(`userDeletesMessage: chat ${chatId} has no message ${messageId}`);
+    stored.deleted = true;
+  }
+
   /** Queues an arbitrary update body (edited_message, my_chat_member, ...); update_id is assigned here. */
   injectUpdate(raw: object): Update {
     const body: Record<string, unknown> = { ...(raw as Record<string, unknown>) };

@@ -4,6 +4,7 @@ import type { OneShotActions } from '../../db/one-shot-actions';
 import type { Logger } from '../../core/log';
 import type { Localizer } from '../text/i18n';
 import { BUTTONS, buttonPrefix, type ButtonSpec } from '../buttons/buttons';
+import { editOrSend } from '../api/edit-or-send';
 import { retryable, tokenTargets } from '../buttons/press-state';
 
 /** How many finished one-shot presses are remembered; old messages beyond this fall back on their own state. */
@@ -63,6 +64,8 @@ export function callbackPath(
     // A query can be answered once; anything later in the handler must not try again and fail.
     ctx.answerCallbackQuery = async () => true;
     if (refusal) return;
+    // The action may already have run when its message turns out to be gone: the redraw is then sent anew.
+    ctx.api.config.use(editOrSend(log));
     let finished = false;
     try {
       await next();
