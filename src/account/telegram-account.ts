@@ -2,7 +2,8 @@
 import { Api, TelegramClient } from 'telegram';
 import { Raw } from 'telegram/events';
 import { returnBigInt } from 'telegram/Helpers';
-import { StringSession } from 'telegram/sessions';
+import type { StringSession } from 'telegram/sessions';
+import { companionSession } from './session-store';
 import { AccountError } from '../domain/account-error';
 import type { AccountWatchPort, CompanionStatus, NewLoginPush, ServiceMessageMeta } from '../domain/account-port';
 import type { ConnectedBot } from '../domain/connected-bot';
@@ -336,7 +337,7 @@ export const SESSION_MALFORMED = 'SESSION_MALFORMED';
 
 function parseSession(session: string): StringSession {
   try {
-    return new StringSession(session);
+    return companionSession(session);
   } catch {
     // gramjs's own message ("Not a valid string") says nothing useful, and the value is a secret.
     throw new AccountError({ kind: 'logged_out' }, SESSION_MALFORMED, 'the session string is malformed');
