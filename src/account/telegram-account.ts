@@ -206,8 +206,19 @@ export class TelegramAccount implements AccountWatchPort {
   }
 
   /** updates.getState: the cheapest authorized call, to notice a lost session within seconds. */
-  async probe(): Promise<void> {
-    await this.invoke(new Api.updates.GetState());
+  async probe(): Promise<'ok' | 'reconnected'> {
+    try {
+      await this.invoke(new Api.updates.GetState(), Math.min(PROBE_TIMEOUT_MS, this.requestTimeoutMs));
+      return 'ok';
+    } catch (err) {
+      if (!(err instanceof AccountError) || err.code !== 'TIMEOUT') throw err;
+    }
+    // No answer on an open socket: gramjs would notice only at its next ping (up to about 40 s),
+    // and pushes sent meanwhile are lost. Replace the link the way gramjs does after a failed ping.
+    this.log.warn('the MTProto link stopped answering; reconnecting now');
+    (this.client as unknown as { _sender?: { reconnect(): void } })._sender?.reconnect();
+    await this.invoke(new Api.updates.GetState(), Math.min(PROBE_TIMEOUT_MS, this.requestTimeoutMs));
+    return 'reconnected';
   }
 
   /** help.getAppConfig's authorization_autoconfirm_period, read once. */
@@ -278,7 +289,7 @@ export class TelegramAccount implements AccountWatchPort {
   }
 
   /** Every request goes through here: one timeout, one error mapping, one logged-out state. */
-  private async invoke<R extends Api.AnyRequest>(request: R): Promise<R['__response']> {
+  private async invoke<R extends Api.AnyRequest>(request: R, timeoutMs = this.requestTimeoutMs): Promise<R['__response']> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -286,7 +297,7 @@ export class TelegramAccount implements AccountWatchPort {
           reject(
             new AccountError({ kind: 'unreachable' }, 'TIMEOUT', `Telegram did not answer ${request.className} in time`),
           ),
-        this.requestTimeoutMs,
+        timeoutMs,
       );
     });
     const startedAt = Date.now();
@@ -331,6 +342,12 @@ export class TelegramAccount implements AccountWatchPort {
     return err;
   }
 }
+
+/**
+ * How long the health probe waits for updates.getState (ms). Short, so a dead link is found within
+ * seconds; the probe only proves the link, and a slow answer is worth a new link anyway.
+ */
+const PROBE_TIMEOUT_MS = 3_000;
 
 /** AccountError code for a session string gramjs cannot parse (not base64, wrong version): a restart cannot fix it. */
 export const SESSION_MALFORMED = 'SESSION_MALFORMED';

@@ -75,8 +75,13 @@ export interface AccountWatchPort extends AccountPort {
   onServiceMessage(listener: (text: string, message: ServiceMessageMeta) => void): () => void;
   /** Called once when any request finds the companion logged out. */
   onLoggedOut(listener: (code: string) => void): () => void;
-  /** A cheap request that fails fast when the companion's session is gone (updates.getState). */
-  probe(): Promise<void>;
+  /**
+   * A cheap request (updates.getState) that fails fast when the companion's session is gone. When
+   * the link stops answering without a close, it replaces the link at once and asks again:
+   * 'reconnected' then says pushes sent meanwhile may be lost, so the sessions should be read now.
+   * @throws AccountError when Telegram cannot be reached even on a new link, or the session is gone.
+   */
+  probe(): Promise<'ok' | 'reconnected'>;
   /** Seconds after which Telegram confirms a new login by itself (authorization_autoconfirm_period). */
   autoconfirmPeriodSeconds(): Promise<number>;
   status(): CompanionStatus;

@@ -65,6 +65,8 @@ export class ClientConnection {
   private seq = 0;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
+  /** A dead link that was never closed: what arrives is dropped and nothing is sent, the socket stays open. */
+  private silenced = false;
 
   constructor(
     private readonly socket: Socket,
@@ -97,11 +99,17 @@ export class ClientConnection {
     this.socket.destroy();
   }
 
+  /** The link goes silent without a close, as a NAT or a middlebox that forgot it does. */
+  silence(): void {
+    this.silenced = true;
+  }
+
   push(updates: TlObject): void {
     if (this.authorized) this.send(updates.getBytes(), 'notification', true);
   }
 
   private onData(chunk: Buffer): void {
+    if (this.silenced) return;
     let payloads: Buffer[];
     try {
       payloads = this.decoder.push(chunk);
@@ -298,7 +306,7 @@ export class ClientConnection {
     const write = (): void => {
       const key = this.authKey;
       const sessionId = this.sessionId;
-      if (this.closed || !key || sessionId === undefined) return;
+      if (this.closed || this.silenced || !key || sessionId === undefined) return;
       const seqNo = contentRelated ? this.seq++ * 2 + 1 : this.seq * 2;
       const packet = encryptServerMessage(
         key,

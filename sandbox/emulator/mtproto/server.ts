@@ -386,6 +386,14 @@ export class MtprotoEmulator {
     this.connections.clear();
   }
 
+  /**
+   * Every client connection open now goes silent without a close: requests get no answer and pushes
+   * are lost, while gramjs still believes it is connected. New connections work normally.
+   */
+  silenceConnections(): void {
+    for (const c of this.connections) c.silence();
+  }
+
   /** The next call of `method` is received (and recorded) but its socket is closed before any reply. */
   dropDuringNext(method: string): void {
     this.state.dropNext.set(method, (this.state.dropNext.get(method) ?? 0) + 1);

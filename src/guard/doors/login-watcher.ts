@@ -278,7 +278,9 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       every(probeIntervalMs, async () => {
         if (companionLost || probing) return;
         probing = true;
-        await d.account.probe().finally(() => (probing = false));
+        // A replaced link may have lost pushes: read the session list now, not at the next interval.
+        const outcome = await d.account.probe().finally(() => (probing = false));
+        if (outcome === 'reconnected') void reconcile('reconcile');
       });
     },
     stop(): void {
