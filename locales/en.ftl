@@ -304,6 +304,7 @@ guard-leaves-out = It leaves out, so an intruder cannot slip onto the list:
 guard-left-out-password_pending = waiting for the 2FA password (password_pending)
 guard-left-out-unconfirmed = not confirmed by Telegram yet
 guard-left-out-too_new = logged in less than 24 hours ago
+guard-left-out-unofficial = an unofficial app (not one of Telegram's own)
 guard-trust-and-on-button = Trust current sessions, turn on
 guard-on-anyway-button = Turn on anyway
 guard-stays-off = Guard mode stays off.
@@ -404,6 +405,7 @@ alert-session-gone-short = That session is no longer active.
 alert-marked-yours = Marked as yours.
 alert-confirmed = Confirmed: Telegram now treats this login as yours.
 alert-declined-trust = This login is yours. Its device is not trusted: with guard mode on, its next login would be ended.
+alert-device-trusted = This login is yours, and its device is on your trusted list (/trust).
 # A burst alert redrawn after one of its End buttons.
 burst-redraw-head = 🚨 <b>New logins to your account</b>: { $active } of { $count } still active. Send /sessions to review them.
 burst-unknown-device = unknown device
@@ -420,6 +422,8 @@ trust-all-trusted = Every current session is already trusted.
 trust-which = Which session's device should guard mode trust?
 trust-session-gone = That session is no longer active, so its device was not trusted. Send /trust to try again.
 trust-added = Trusted: { $device }. Guard mode will leave its logins alone.
+trust-ask-again = ⚠️ { $device }: { $why }. Someone who got into your account could be using it. Trust it anyway only if you are sure it is yours.
+trust-anyway-button = It is mine, trust it
 trust-already = Already trusted: { $device }.
 # Why guard mode let a login through, or which part of a trusted fingerprint differed ($now, $trusted, $device escaped).
 guard-let-through = 🛡 Guard mode let it through: this device is on your trusted list (/trust).

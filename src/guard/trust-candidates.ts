@@ -8,25 +8,29 @@ export interface TrustCandidates {
   readonly leftOut: ReadonlyArray<{ readonly session: Session; readonly why: LeftOutReason }>;
 }
 
-/** Why a session was left out: waiting for the 2FA password, not confirmed by Telegram, or under 24 h old. */
-export type LeftOutReason = 'password_pending' | 'unconfirmed' | 'too_new';
+/** Why a session was left out: waiting for the 2FA password, not confirmed by Telegram, under 24 h old, or an unofficial app's. */
+export type LeftOutReason = 'password_pending' | 'unconfirmed' | 'too_new' | 'unofficial';
 
 /**
- * Which current sessions "Trust current sessions" may trust: not the companion, and by default none
- * that is password_pending, unconfirmed, or younger than 24 hours.
+ * Why `s` must not be trusted without the owner seeing the flag first, or undefined when nothing
+ * stands in the way. The one rule for every path to the trusted list: an attacker's fresh,
+ * half-finished or tool-made login must never slip in unnoticed.
  */
+export function trustExclusion(s: Session, nowMs: number): LeftOutReason | undefined {
+  if (s.passwordPending) return 'password_pending';
+  if (s.unconfirmed) return 'unconfirmed';
+  if (nowMs / 1000 - s.dateCreated < DAY_SECONDS) return 'too_new';
+  if (!s.officialApp) return 'unofficial';
+  return undefined;
+}
+
+/** Which current sessions "Trust current sessions" may trust: not the companion, and none with a trustExclusion. */
 export function trustCandidates(sessions: readonly Session[], nowMs: number): TrustCandidates {
   const trust: Session[] = [];
   const leftOut: Array<{ session: Session; why: LeftOutReason }> = [];
   for (const s of sessions) {
     if (s.current) continue;
-    const why: LeftOutReason | undefined = s.passwordPending
-      ? 'password_pending'
-      : s.unconfirmed
-        ? 'unconfirmed'
-        : nowMs / 1000 - s.dateCreated < DAY_SECONDS
-          ? 'too_new'
-          : undefined;
+    const why = trustExclusion(s, nowMs);
     if (why) leftOut.push({ session: s, why });
     else trust.push(s);
   }

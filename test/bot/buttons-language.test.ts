@@ -22,6 +22,10 @@ describe('buttons and their results speak the owner\'s language', () => {
     await h.press('tl');
     expect(h.lastText()).toBe('Устройство какого сеанса добавить в доверенные?');
     await h.press('tr:10');
+    // An unconfirmed login is not trusted without the flag shown first (asked again, in Russian).
+    expect(h.lastText()).toMatch(/^⚠️ Pixel 8 .*: ещё не подтверждён Telegram\./);
+    expect(h.lastButtons().map((b) => b.text)).toEqual(['Это моё, доверять']);
+    await h.press('tf:10');
     expect(h.lastText()).toMatch(/^Добавлено в доверенные: Pixel 8 .*Режим охраны не будет завершать его сеансы\.$/);
     expect(answers(h)).toContain('Добавляю в доверенные…');
     await h.send('/trust');

@@ -62,7 +62,9 @@ describe('e2e: risk flags', () => {
     expect(await w.ask('/guard off')).toMatch(/Guard mode is off/);
 
     const mark = w.botApi.calls.length;
-    w.mt.pushNewAuthorization({ hash: 17n, device: 'My Laptop', location: 'Nigeria', unconfirmed: true });
+    // The same device name, but from a client that is not one of Telegram's own apps.
+    w.mt.addSession({ hash: 17n, deviceModel: 'My Laptop', country: 'Nigeria', region: '', unconfirmed: true, officialApp: false });
+    w.mt.pushNewAuthorization({ hash: 17n, device: 'My Laptop', location: 'Nigeria', unconfirmed: true }, { addSession: false });
     const detailed = await w.next(mark, 'editMessageText', (c) => /App: /.test(String(c.params.text)), 5000);
     const text = String(detailed.params.text);
     expect(text).toMatch(/🚩 .*trusted device, new country: Nigeria/);

@@ -28,6 +28,8 @@ export function defaultSession(hash: bigint, overrides: Partial<EmulatedSession>
     apiId: 6,
     appName: 'Telegram Android',
     appVersion: '11.0.0',
+    // Telegram Android (api_id 6) is one of Telegram's own apps, as the real server flags it.
+    officialApp: true,
     dateCreated: now - DAY,
     dateActive: now,
     ip: '203.0.113.7',

@@ -35,6 +35,7 @@ export const BUTTONS = {
   tl: {},
   tp: {},
   tr: { answer: 'answer-trusting', once: true },
+  tf: { answer: 'answer-trusting', once: true },
   tx: { answer: 'answer-removing', once: true },
   ra: { answer: 'answer-ending-others', once: true, prompt: true },
   rt: { answer: 'answer-ending-untrusted', once: true, prompt: true },

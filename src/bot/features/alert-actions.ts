@@ -79,7 +79,8 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     if (!parsed.ok) return;
     const t = words(ctx);
     const session = await findSession(deps, parsed.hash);
-    const text = session ? t('alert-declined-trust') : t('alert-session-gone-short');
+    // Read from the list, not assumed: "Trust this device" may have been pressed first.
+    const text = !session ? t('alert-session-gone-short') : deps.guard.trusted.isTrusted(session) ? t('alert-device-trusted') : t('alert-declined-trust');
     await redraw(ctx, parsed.hash, session, session ? { kind: 'mine', text, offerTrust: false } : { kind: 'ended', text });
   });
 

@@ -6,6 +6,7 @@ import { FIELD_MAX } from '../text/field';
 import { clip, escapeHtml } from '../text/html';
 import { describeDevice, trustPage } from '../views/trust-view';
 import { describeFailure } from '../actions/account-call';
+import { trustExclusion } from '../../guard/trust-candidates';
 import { speechFor, wordsOf } from '../text/i18n';
 
 /** /trust: the device fingerprints guard mode leaves alone, in pages; add from current sessions, remove. */
@@ -40,7 +41,9 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
       if (sessions.length === 0) return void (await ctx.reply(t('trust-all-trusted')));
       const keyboard = new InlineKeyboard();
       for (const s of sessions.slice(0, 30)) {
-        keyboard.text(`${clip(s.deviceModel, FIELD_MAX.button)}, ${clip(s.appName, FIELD_MAX.button)}`, `tr:${formatSessionHash(s.hash)}`).row();
+        // The risk is on the button itself: the owner sees it before choosing, not after.
+        const flag = trustExclusion(s, deps.now()) ? '⚠️ ' : '';
+        keyboard.text(`${flag}${clip(s.deviceModel, FIELD_MAX.button)}, ${clip(s.appName, FIELD_MAX.button)}`, `tr:${formatSessionHash(s.hash)}`).row();
       }
       await ctx.reply(t('trust-which'), { reply_markup: keyboard });
     } catch (err) {
@@ -48,18 +51,29 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
     }
   });
 
-  composer.callbackQuery(/^tr:(-?\d{1,19})$/, async (ctx) => {
+  /** Trusts `session` (or asks again with its flag shown, unless `despite` says the owner saw it). */
+  const trustOne = async (ctx: Context & { from: { id: number } }, hash: string | undefined, despite: boolean): Promise<void> => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    const parsed = parseSessionHash(ctx.match[1]);
+    const parsed = parseSessionHash(hash);
     const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
     if (!session) return void (await ctx.reply(t('trust-session-gone')));
+    const name = escapeHtml(describeDevice(session, speech));
+    const why = trustExclusion(session, deps.now());
+    if (why && !despite) {
+      const keyboard = new InlineKeyboard().text(t('trust-anyway-button'), `tf:${formatSessionHash(session.hash)}`);
+      return void (await ctx.reply(t('trust-ask-again', { device: name, why: t(`guard-left-out-${why}`) }), { parse_mode: 'HTML', reply_markup: keyboard }));
+    }
     const added = trusted.add(session);
     deps.doors.seenCountries.note(session, session.country);
-    deps.audit.record({ actorId: ctx.from.id, action: 'trust', targetHash: session.hash, detail: describeDevice(session) }, added ? 'ok' : 'already_trusted');
-    const name = escapeHtml(describeDevice(session, speech));
+    const detail = `${describeDevice(session)}${why ? ` (despite: ${why})` : ''}`;
+    deps.audit.record({ actorId: ctx.from.id, action: 'trust', targetHash: session.hash, detail }, added ? 'ok' : 'already_trusted');
     await ctx.reply(t(added ? 'trust-added' : 'trust-already', { device: name }), { parse_mode: 'HTML' });
-  });
+  };
+
+  composer.callbackQuery(/^tr:(-?\d{1,19})$/, (ctx) => trustOne(ctx, ctx.match[1], false));
+  // Pressed under the question that showed the flag: the owner has seen it.
+  composer.callbackQuery(/^tf:(-?\d{1,19})$/, (ctx) => trustOne(ctx, ctx.match[1], true));
 
   return composer;
 }
