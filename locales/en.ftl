@@ -419,6 +419,7 @@ trust-remove-button = Remove { $index }
 trust-unknown-device = unknown device
 trust-unknown-platform = unknown platform
 trust-all-trusted = Every current session is already trusted.
+trust-no-other-sessions = No session besides session-warden's companion is logged in, so there is nothing to add. Log in on your device first, then add it here.
 trust-which = Which session's device should guard mode trust?
 trust-session-gone = That session is no longer active, so its device was not trusted. Send /trust to try again.
 trust-added = Trusted: { $device }. Guard mode will leave its logins alone.
@@ -594,6 +595,7 @@ panic-ttl-failed = ❌ Could not shorten the inactivity period. { $reason }
 panic-codeguard-on = ✅ Code guard is on: login codes are invalidated as they arrive. Send /expect before you log in yourself.
 panic-codeguard-failed = ❌ Code guard could not be turned on: login codes may still stay valid. Send /codeguard on.
 panic-next-relogin = <b>Now log in again on your own phone (your apps were logged out too), then:</b>
+panic-next-relogin-untrusted = <b>Guard mode is on with no trusted device, so it would end your own next login too. On your own phone: send /guard off here, log in again (your apps were logged out), trust it with /trust, then send /guard on. Then:</b>
 panic-next = <b>Now, on your own phone or computer:</b>
 panic-next-steps =
     1. Change your 2FA password ({ door-2fa-path }), or set one if you have none.

@@ -72,3 +72,27 @@ describe('a reply that states whether a device is trusted reads the list', () =>
     expect(h.lastText()).toMatch(/My Phone/);
   });
 });
+
+describe('replies that state a state read it', () => {
+  it('/trust → Add a current session with only the companion logged in does not claim everything is trusted', async () => {
+    const h = botHarness(new FakeAccount([companionSession()]));
+    await h.press('tl');
+    expect(h.lastText()).not.toMatch(/already trusted/);
+    expect(h.lastText()).toMatch(/nothing to add/);
+  });
+
+  it('/guard on with no session that can be trusted does not offer to trust current sessions', async () => {
+    const h = botHarness(new FakeAccount([companionSession(), makeSession({ hash: 40n, unconfirmed: true })]));
+    await h.send('/guard on');
+    expect(h.lastText()).toMatch(/No current session can be trusted this way/);
+    expect(h.lastButtons().map((b) => b.data).filter((d) => d.startsWith('gt:'))).toEqual([]);
+  });
+
+  it('/panic with no trusted device does not tell the owner to log in again before guard mode is off', async () => {
+    const h = botHarness(new FakeAccount([companionSession(), makeSession({ hash: 41n })]));
+    await h.send('/panic');
+    await h.press(h.lastButtons().find((b) => b.data.startsWith('pk:'))!.data);
+    expect(h.lastText()).toMatch(/no trusted device, so it would end your own next login too/);
+    expect(h.lastText()).not.toMatch(/Now log in again on your own phone/);
+  });
+});

@@ -58,7 +58,8 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
     const candidates = await currentCandidates(speech);
     const id = deps.confirmations.create({ kind: 'guard_on', count: 0, trust: candidates.trust.map((s) => formatSessionHash(s.hash)) });
     const keyboard = new InlineKeyboard();
-    keyboard.text(t('guard-trust-and-on-button'), `gt:${id}`).row();
+    // Offered only when it would trust someone: with none to trust it would only turn guard mode on.
+    if (candidates.trust.length > 0) keyboard.text(t('guard-trust-and-on-button'), `gt:${id}`).row();
     keyboard.text(t('guard-on-anyway-button'), `go:${id}`).text(t('button-cancel'), `gx:${id}`);
     await ctx.reply(
       [t('guard-no-trusted-prompt'), ...candidates.lines].join('\n'),

@@ -12,8 +12,13 @@ import { takeConfirmation } from '../buttons/take-confirmation';
  * What to do next, worded for what just happened: when every other session ended, the owner's own
  * apps are logged out too, so the steps start with logging in again rather than "a device you trust".
  */
-function checklist(othersEnded: boolean, t: Words): string {
-  return [t(othersEnded ? 'panic-next-relogin' : 'panic-next'), t('panic-next-steps')].join('\n');
+/**
+ * What to do next. With the other sessions ended and no trusted device, guard mode would end the
+ * owner's own next login too: the first step then says so, rather than "log in again".
+ */
+function checklist(othersEnded: boolean, trustedDevices: number, t: Words): string {
+  const first = !othersEnded ? 'panic-next' : trustedDevices > 0 ? 'panic-next-relogin' : 'panic-next-relogin-untrusted';
+  return [t(first), t('panic-next-steps')].join('\n');
 }
 
 /**
@@ -66,7 +71,7 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
     const trusted = deps.guard.trusted.list().length;
     report.push(trusted > 0 ? t('panic-guard-on', { count: trusted }) : t('panic-guard-on-untrusted'));
     report.push(...(await lockOtherDoors(deps, actorId)));
-    await ctx.editMessageText([t('panic-done-title'), ...report.map(escapeHtml), '', checklist(othersEnded, t)].join('\n'), { parse_mode: 'HTML' });
+    await ctx.editMessageText([t('panic-done-title'), ...report.map(escapeHtml), '', checklist(othersEnded, deps.guard.trusted.list().length, t)].join('\n'), { parse_mode: 'HTML' });
   });
 
   composer.callbackQuery(/^px:([\w-]+)$/, async (ctx) => {

@@ -37,7 +37,10 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery('tl', async (ctx) => {
     const t = wordsOf(speechFor(deps, ctx));
     try {
-      const sessions = (await deps.account.listSessions()).filter((s) => !s.current && !trusted.isTrusted(s));
+      const others = (await deps.account.listSessions()).filter((s) => !s.current);
+      const sessions = others.filter((s) => !trusted.isTrusted(s));
+      // Read from the list: "already trusted" only when there is someone to have trusted.
+      if (others.length === 0) return void (await ctx.reply(t('trust-no-other-sessions')));
       if (sessions.length === 0) return void (await ctx.reply(t('trust-all-trusted')));
       const keyboard = new InlineKeyboard();
       for (const s of sessions.slice(0, 30)) {
