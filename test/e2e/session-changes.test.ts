@@ -1,0 +1,187 @@
+import type { CallRecord } from '../../sandbox/emulator/botapi';
+import { startWorld, type World } from '../helpers/world';
+
+/**
+ * A session that moves, changes hands or wakes up, with no new login: the copied-session-file case.
+ * Checks are triggered directly (reconcileNow) or by Telegram's hint, with the timer far away.
+ */
+const DAY = 86_400;
+const now = (): number => Math.floor(Date.now() / 1000);
+const H = -(2n ** 62n) - 77n;
+const PHONE = { hash: H, deviceModel: 'Pixel 8', platform: 'Android', systemVersion: 'SDK 34', apiId: 6, appName: 'Telegram Android', appVersion: '11.0.0', officialApp: true, ip: '203.0.113.7', country: 'Spain', region: 'Madrid' };
+
+let w: World;
+afterEach(async () => {
+  expect(w.rejectedCalls()).toEqual([]);
+  await w.stop();
+});
+
+const changeAlerts = (from = 0): CallRecord[] =>
+  w.botApi.calls.slice(from).filter((c) => c.method === 'sendMessage' && c.ok && /without a new login|woke up/.test(String(c.params.text)));
+
+/** Runs one session check, then lets the outbox send what it found. */
+async function check(): Promise<void> {
+  await w.app.watcher.reconcileNow();
+  await w.ask('/help');
+}
+
+describe('e2e: a session that changes without a new login', () => {
+  it('moved: alerted within one check, once, with before and after and both buttons; /sessions flags it', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    await check();
+    expect(changeAlerts()).toHaveLength(0);
+    w.mt.updateSession(H, { country: 'Nigeria', region: 'Lagos', ip: '198.51.100.9' });
+    const mark = w.botApi.calls.length;
+    await w.app.watcher.reconcileNow();
+    const alert = await w.next(mark, 'sendMessage', (c) => /moved/.test(String(c.params.text)));
+    const text = String(alert.params.text);
+    expect(text.startsWith('🚨')).toBe(true);
+    expect(text).toMatch(/moved/);
+    expect(text).toMatch(/Place: Madrid, Spain \(203\.0\.113\.7\) → Lagos, Nigeria \(198\.51\.100\.9\)/);
+    expect(text).toMatch(/copied session/);
+    expect(text).toContain(`<code>${H}</code>`);
+    expect(text).not.toMatch(/Guard mode/);
+    const buttons = w.buttons();
+    expect(buttons.map((b) => b.text)).toEqual(['End it', "It's me"]);
+    expect(buttons[0]!.data).toBe(`ce:${H}`);
+    await check();
+    await check();
+    expect(changeAlerts()).toHaveLength(1);
+    expect(await w.ask('/sessions')).toMatch(/🚩 moved: Madrid, Spain → Lagos, Nigeria, /);
+    expect(await w.ask('/security')).toMatch(/1 session moved to another country in the last 30 days:\n• Pixel 8: Madrid, Spain → Lagos, Nigeria/);
+    const detail = await w.ask('/sessions 1');
+    expect(detail).toMatch(/Pixel 8/);
+    expect(detail).toMatch(/Places[\s\S]*Lagos, Nigeria \(198\.51\.100\.9\)[\s\S]*Madrid, Spain \(203\.0\.113\.7\)/);
+
+    // "It's me" accepts the new country for this session: the flag goes, and the press acts once.
+    const message = w.botApi.messages(5_123_456_789).find((m) => m.message_id === Number((alert.result as { message_id: number }).message_id))!;
+    const p = w.press(buttons[1]!.data, message.message_id);
+    const edit = await w.next(p.mark, 'editMessageText');
+    expect(String(edit.params.text)).toMatch(/Marked as yours/);
+    expect(w.buttons(w.botApi.messages(5_123_456_789).find((m) => m.message_id === message.message_id)!).map((b) => b.text)).toEqual(['End it']);
+    expect(await w.ask('/sessions')).not.toMatch(/🚩 moved/);
+    expect(w.auditRows('accept_change')).toHaveLength(1);
+  });
+
+  it('changed hands: each change of device model, platform, api_id or app name alerts once', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    const steps: Array<[Record<string, unknown>, RegExp]> = [
+      [{ deviceModel: 'Desktop PC' }, /Device: Pixel 8 · Android SDK 34 → Desktop PC · Android SDK 34/],
+      [{ platform: 'Windows' }, /Device: Desktop PC · Android SDK 34 → Desktop PC · Windows SDK 34/],
+      [{ apiId: 2040 }, /App: Telegram Android 11\.0\.0 \(api_id 6\) → Telegram Android 11\.0\.0 \(api_id 2040\)/],
+      [{ appName: 'Telegram Desktop' }, /App: Telegram Android 11\.0\.0 \(api_id 2040\) → Telegram Desktop 11\.0\.0 \(api_id 2040\)/],
+    ];
+    for (const [fields, before] of steps) {
+      w.mt.updateSession(H, fields);
+      const mark = w.botApi.calls.length;
+      await check();
+      const alerts = changeAlerts(mark);
+      expect(alerts).toHaveLength(1);
+      expect(String(alerts[0]!.params.text)).toMatch(/changed hands/);
+      expect(String(alerts[0]!.params.text)).toMatch(before);
+    }
+    await check();
+    expect(changeAlerts()).toHaveLength(4);
+  });
+
+  it('woke up: a session asleep for 40 days at the first start that becomes active is alerted once', async () => {
+    w = await startWorld({ sessions: [{ ...PHONE, dateActive: now() - 40 * DAY }], reconcileIntervalSeconds: 3600 });
+    await check();
+    expect(changeAlerts()).toHaveLength(0);
+    w.mt.updateSession(H, { dateActive: now() });
+    await check();
+    const alerts = changeAlerts();
+    expect(alerts).toHaveLength(1);
+    expect(String(alerts[0]!.params.text)).toMatch(/^🚨 <b>A session of your account woke up<\/b>/);
+    expect(String(alerts[0]!.params.text)).toMatch(/Last active: .+ → /);
+    await check();
+    expect(changeAlerts()).toHaveLength(1);
+  });
+
+  it('no alert for an IP or region change inside the country, nor for app and system updates; all recorded', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    w.mt.updateSession(H, { ip: '203.0.113.99', region: 'Barcelona' });
+    await check();
+    w.mt.updateSession(H, { appVersion: '11.1.0', systemVersion: 'SDK 35', dateActive: now() });
+    await check();
+    expect(changeAlerts()).toHaveLength(0);
+    expect(await w.ask('/sessions 1')).toMatch(/Barcelona, Spain \(203\.0\.113\.99\)[\s\S]*Madrid, Spain \(203\.0\.113\.7\)/);
+    const row = w.app.db.prepare('SELECT app_version, system_version, ip FROM session_trace WHERE hash = ?').get(H.toString()) as Record<string, string>;
+    expect(row).toEqual({ app_version: '11.1.0', system_version: 'SDK 35', ip: '203.0.113.99' });
+  });
+
+  it('a change made while the app was down is alerted at the next start; a restart between checks neither re-alerts nor forgets', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    await w.restart(() => void w.mt.updateSession(H, { country: 'Nigeria', region: 'Lagos' }));
+    await w.ask('/help');
+    expect(changeAlerts()).toHaveLength(1);
+    await w.restart();
+    await check();
+    expect(changeAlerts()).toHaveLength(1);
+    // Not forgotten: back home is a known country, and a third one is a move again.
+    w.mt.updateSession(H, { country: 'Spain', region: 'Madrid' });
+    await check();
+    expect(changeAlerts()).toHaveLength(1);
+    await w.restart(() => void w.mt.updateSession(H, { country: 'Brazil', region: 'São Paulo' }));
+    await w.ask('/help');
+    expect(changeAlerts()).toHaveLength(2);
+  });
+
+  it('an updateServiceNotification about auth triggers a check at once; another type does not', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    await w.ask('/help');
+    w.mt.updateSession(H, { country: 'Nigeria', region: 'Lagos' });
+    const lists = w.mt.callsOf('account.getAuthorizations').length;
+    w.mt.pushServiceNotification({ type: 'promo_1', message: 'Something else' });
+    await w.ask('/help');
+    expect(w.mt.callsOf('account.getAuthorizations')).toHaveLength(lists);
+    const mark = w.botApi.calls.length;
+    const t0 = Date.now();
+    w.mt.pushServiceNotification({ type: 'auth1234_5678', message: 'Your account was accessed from a new place' });
+    await w.next(mark, 'sendMessage', (c) => /moved/.test(String(c.params.text)), 3000);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('guard mode leaves a moved trusted session alone and says why; an untrusted unofficial changed session is ended', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    await w.ask('/guard on');
+    const offer = w.last();
+    const p = w.press(w.buttons(offer).find((b) => b.text.startsWith('Trust current'))!.data, offer.message_id);
+    await w.next(p.mark, 'editMessageText');
+
+    w.mt.updateSession(H, { country: 'Nigeria', region: 'Lagos' });
+    let mark = w.botApi.calls.length;
+    await check();
+    const moved = String(changeAlerts(mark)[0]!.params.text);
+    expect(moved).toMatch(/Guard mode is on and left this session alone, because its device is on your trusted list: a session that moves is most often your own phone abroad/);
+    expect(w.mt.sessions().map((s) => s.hash)).toContain(H);
+
+    const EVIL = 991n;
+    w.mt.addSession({ hash: EVIL, deviceModel: 'Old Tablet', officialApp: false, apiId: 6, appName: 'Telegram Android', platform: 'Android', country: 'Spain' });
+    await check(); // seen once: a new login, ended by guard mode as untrusted
+    // A second untrusted unofficial session the guard has seen, so only the change can end it.
+    const SLEEPER = 992n;
+    await w.restart(() => void w.mt.addSession({ hash: SLEEPER, deviceModel: 'Old Laptop', officialApp: false, apiId: 6, appName: 'Telegram Android', platform: 'Android', country: 'Spain' }));
+    await w.ask('/help');
+    mark = w.botApi.calls.length;
+    w.mt.updateSession(SLEEPER, { deviceModel: 'Thief PC', apiId: 999, appName: 'Unofficial', officialApp: false });
+    await check();
+    const ended = changeAlerts(mark).map((c) => String(c.params.text)).find((t) => /changed hands/.test(t));
+    expect(ended).toMatch(/Guard mode ended it at once/);
+    expect(w.mt.sessions().map((s) => s.hash)).not.toContain(SLEEPER);
+  });
+
+  it('200 sessions moving at once give at most 5 grouped messages', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...PHONE, hash: -(2n ** 63n) + BigInt(i) * 7_919n + 1n, deviceModel: `Phone ${i}` }));
+    w = await startWorld({ sessions: many, reconcileIntervalSeconds: 3600 });
+    for (const s of many) w.mt.updateSession(s.hash, { country: 'Nigeria', region: 'Lagos' });
+    const mark = w.botApi.calls.length;
+    await check();
+    const sent = changeAlerts(mark);
+    expect(sent.length).toBeGreaterThan(0);
+    const all = w.botApi.calls.slice(mark).filter((c) => c.method === 'sendMessage' && c.ok && /<code>-?\d+<\/code>/.test(String(c.params.text)));
+    expect(all.length).toBeLessThanOrEqual(5);
+    const seen = new Set(all.flatMap((c) => [...String(c.params.text).matchAll(/<code>(-?\d+)<\/code>/g)].map((m) => m[1])));
+    expect(seen.size).toBe(200);
+  });
+});
