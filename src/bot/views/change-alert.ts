@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { ChangeKind, SessionChange, SessionTrace } from '../../domain/session-change';
+import type { ChangeKind, PlaceSeen, SessionChange, SessionTrace } from '../../domain/session-change';
 import { formatSessionHash } from '../../domain/session-hash';
 import { field, FIELD_MAX } from '../text/field';
 import { escapeHtml } from '../text/html';
@@ -126,4 +126,66 @@ export function changeBatch(changes: readonly SessionChange[], v: ChangeView): O
     const text = [head, '', ...lines, ...(k === 0 ? ['', foot] : [])].join('\n');
     return { text, ...(k === 0 && endable.length > 0 ? { keyboard } : {}) };
   });
+}
+
+/** Changes shown as flags are those of the last 30 days (seconds). */
+export const FLAG_WINDOW_SECONDS = 30 * 86_400;
+
+const where = (t: SessionTrace, unknown: string): string => escapeHtml(place(t.region, t.country) || unknown);
+
+/**
+ * The 🚩 lines of /sessions, by decimal hash: each session's newest change the owner has not
+ * accepted ("moved: Madrid, Spain → Lagos, Nigeria, 3 h ago"). `changes` oldest first.
+ */
+export function changeFlags(changes: readonly SessionChange[], speech: Speech, nowMs: number): Map<string, string[]> {
+  const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
+  const unknown = t('session-unknown-place');
+  const newest = new Map<string, SessionChange>();
+  for (const c of changes) newest.set(c.hash.toString(10), c);
+  const out = new Map<string, string[]>();
+  for (const [hash, c] of newest) {
+    if (c.acceptedAt || c.guard.kind === 'ended') continue;
+    const ago = clock.ago(c.foundAt, nowMs);
+    out.set(
+      hash,
+      c.kinds.map((k) =>
+        k === 'moved'
+          ? t('sessions-flag-moved', { before: where(c.before, unknown), after: where(c.after, unknown), ago })
+          : k === 'changed_hands'
+            ? t('sessions-flag-changed-hands', { before: h(c.before.deviceModel, FIELD_MAX.device), after: h(c.after.deviceModel, FIELD_MAX.device), ago })
+            : t('sessions-flag-woke-up', { ago }),
+      ),
+    );
+  }
+  return out;
+}
+
+/** /security's lines on sessions that moved in the last 30 days and were not accepted as the owner's. */
+export function movedLines(changes: readonly SessionChange[], speech: Speech, nowMs: number): string[] {
+  const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
+  const unknown = t('session-unknown-place');
+  const moved = changes.filter((c) => c.kinds.includes('moved') && !c.acceptedAt);
+  if (moved.length === 0) return [t('checkup-moved-none')];
+  return [
+    t('checkup-moved', { count: moved.length }),
+    ...moved.slice(-10).reverse().map((c) =>
+      t('checkup-moved-line', { device: h(c.after.deviceModel, FIELD_MAX.device), before: where(c.before, unknown), after: where(c.after, unknown), ago: clock.ago(c.foundAt, nowMs) }),
+    ),
+  ];
+}
+
+/** One session's places, newest first, for /sessions <number>. */
+export function placeLines(places: readonly PlaceSeen[], speech: Speech): string[] {
+  const t = wordsOf(speech);
+  const clock = ownerClock(speech.locale, speech.i18n.timeZone);
+  if (places.length === 0) return [t('session-places-none')];
+  const unknown = t('session-unknown-place');
+  return [
+    t('session-places-head'),
+    ...places.map((p) =>
+      t('session-place-line', { place: escapeHtml(place(p.region, p.country) || unknown), ip: h(p.ip, FIELD_MAX.ip), first: clock.at(p.firstSeen), last: clock.at(p.lastSeen) }),
+    ),
+  ];
 }
