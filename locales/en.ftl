@@ -660,17 +660,17 @@ interrupted-foot = Send /sessions to check, and repeat what is still needed.
 ## issue-23
 # A session that moved, changed hands or woke up, with no new login (a copied session file)
 answer-accepting-change = Noted…
-change-head-moved = 🚨 <b>A session of your account moved</b> to another country ({ $before } → { $after }), without a new login
+change-head-moved = 🚨 <b>A session of your account moved</b> to another country ({ $from } → { $to }), without a new login
 change-head-changed-hands = 🚨 <b>A session of your account changed hands</b>: another device or app now uses it, without a new login
 change-head-woke-up = 🚨 <b>A session of your account woke up</b> after a long sleep: it had not been used since { $since }
 change-also = It also { $what }.
 change-kind-moved = moved to another country
 change-kind-changed-hands = changed hands (another device or app)
 change-kind-woke-up = woke up after over 30 days asleep
-change-row-place = Place: { $before } → { $after }
-change-row-device = Device: { $before } → { $after }
-change-row-app = App: { $before } → { $after }
-change-row-active = Last active: { $before } → { $after }
+change-row-place = Place: { $from } → { $to }
+change-row-device = Device: { $from } → { $to }
+change-row-app = App: { $from } → { $to }
+change-row-active = Last active: { $from } → { $to }
 change-copied = This is what a copied session file looks like (malware takes it from a computer, and the thief uses your session from their own machine with no login code); ending the session is the fix, because the copy may still be in use right now.
 change-guard-left = 🛡 Guard mode is on and left this session alone, because { $why }: a session that moves is most often your own phone abroad, so guard mode ends a changed session by itself only when its device is untrusted and its app unofficial. End it yourself if this is not you.
 change-why-trusted = its device is on your trusted list
@@ -690,8 +690,8 @@ change-batch-guard = 🛡 Guard mode is on: it ended { $ended ->
     } (untrusted device, unofficial app) and left the others alone, because a session that moves is most often your own phone abroad.
 change-accepted = Marked as yours: this session's new place and device are accepted.
 # /sessions, /sessions <number> and /security
-sessions-flag-moved = 🚩 moved: { $before } → { $after }, { $ago }
-sessions-flag-changed-hands = 🚩 changed hands: { $before } → { $after }, { $ago }
+sessions-flag-moved = 🚩 moved: { $from } → { $to }, { $ago }
+sessions-flag-changed-hands = 🚩 changed hands: { $from } → { $to }, { $ago }
 sessions-flag-woke-up = 🚩 woke up after over 30 days asleep, { $ago }
 sessions-usage = Send /sessions for the list, or /sessions and a number from it (such as <code>/sessions 2</code>) for one session with its places.
 sessions-no-such-number = There is no session #{ $number }: the list has { $count ->
@@ -705,5 +705,5 @@ checkup-moved = 🚩 { $count ->
         [one] { $count } session moved
        *[other] { $count } sessions moved
     } to another country in the last 30 days:
-checkup-moved-line = • { $device }: { $before } → { $after }, { $ago }
+checkup-moved-line = • { $device }: { $from } → { $to }, { $ago }
 checkup-moved-none = ✅ No session moved to another country in the last 30 days.

@@ -50,10 +50,10 @@ function rows(c: SessionChange, v: ChangeView, t: Words): string[] {
   const clock = ownerClock(v.locale, v.i18n.timeZone);
   const unknown = t('session-unknown-place');
   return [
-    t('change-row-place', { before: placeOf(c.before, unknown), after: placeOf(c.after, unknown) }),
-    t('change-row-device', { before: deviceOf(c.before), after: deviceOf(c.after) }),
-    t('change-row-app', { before: appOf(c.before), after: appOf(c.after) }),
-    t('change-row-active', { before: clock.ago(c.before.dateActive, v.nowMs), after: clock.ago(c.after.dateActive, v.nowMs) }),
+    t('change-row-place', { from: placeOf(c.before, unknown), to: placeOf(c.after, unknown) }),
+    t('change-row-device', { from: deviceOf(c.before), to: deviceOf(c.after) }),
+    t('change-row-app', { from: appOf(c.before), to: appOf(c.after) }),
+    t('change-row-active', { from: clock.ago(c.before.dateActive, v.nowMs), to: clock.ago(c.after.dateActive, v.nowMs) }),
   ];
 }
 
@@ -61,7 +61,7 @@ function headline(c: SessionChange, v: ChangeView, t: Words): string {
   const [first = 'moved', ...rest] = c.kinds;
   const head =
     first === 'moved'
-      ? t('change-head-moved', { before: escapeHtml(field(c.before.country, FIELD_MAX.place) || '—'), after: escapeHtml(field(c.after.country, FIELD_MAX.place) || '—') })
+      ? t('change-head-moved', { from: escapeHtml(field(c.before.country, FIELD_MAX.place) || '—'), to: escapeHtml(field(c.after.country, FIELD_MAX.place) || '—') })
       : first === 'changed_hands'
         ? t('change-head-changed-hands')
         : t('change-head-woke-up', { since: ownerClock(v.locale, v.i18n.timeZone).at(c.before.dateActive) });
@@ -151,9 +151,9 @@ export function changeFlags(changes: readonly SessionChange[], speech: Speech, n
       hash,
       c.kinds.map((k) =>
         k === 'moved'
-          ? t('sessions-flag-moved', { before: where(c.before, unknown), after: where(c.after, unknown), ago })
+          ? t('sessions-flag-moved', { from: where(c.before, unknown), to: where(c.after, unknown), ago })
           : k === 'changed_hands'
-            ? t('sessions-flag-changed-hands', { before: h(c.before.deviceModel, FIELD_MAX.device), after: h(c.after.deviceModel, FIELD_MAX.device), ago })
+            ? t('sessions-flag-changed-hands', { from: h(c.before.deviceModel, FIELD_MAX.device), to: h(c.after.deviceModel, FIELD_MAX.device), ago })
             : t('sessions-flag-woke-up', { ago }),
       ),
     );
@@ -171,7 +171,7 @@ export function movedLines(changes: readonly SessionChange[], speech: Speech, no
   return [
     t('checkup-moved', { count: moved.length }),
     ...moved.slice(-10).reverse().map((c) =>
-      t('checkup-moved-line', { device: h(c.after.deviceModel, FIELD_MAX.device), before: where(c.before, unknown), after: where(c.after, unknown), ago: clock.ago(c.foundAt, nowMs) }),
+      t('checkup-moved-line', { device: h(c.after.deviceModel, FIELD_MAX.device), from: where(c.before, unknown), to: where(c.after, unknown), ago: clock.ago(c.foundAt, nowMs) }),
     ),
   ];
 }
