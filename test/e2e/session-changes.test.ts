@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import type { CallRecord } from '../../sandbox/emulator/botapi';
 import { sleep, startWorld, type World } from '../helpers/world';
 
@@ -114,6 +115,8 @@ describe('e2e: a session that changes without a new login', () => {
     await check();
     expect(changeAlerts()).toHaveLength(0);
     expect(await w.ask('/sessions 1')).toMatch(/Barcelona, Spain \(203\.0\.113\.99\)[\s\S]*Madrid, Spain \(203\.0\.113\.7\)/);
+    expect(await w.ask('/sessions 9')).toMatch(/There is no session #9: the list has 2 sessions/);
+    expect(await w.ask('/sessions me')).toMatch(/or \/sessions and a number from it/);
     const row = w.app.db.prepare('SELECT app_version, system_version, ip FROM session_trace WHERE hash = ?').get(H.toString()) as Record<string, string>;
     expect(row).toEqual({ app_version: '11.1.0', system_version: 'SDK 35', ip: '203.0.113.99' });
   });
@@ -133,6 +136,23 @@ describe('e2e: a session that changes without a new login', () => {
     await w.restart(() => void w.mt.updateSession(H, { country: 'Brazil', region: 'São Paulo' }));
     await settled();
     expect(changeAlerts()).toHaveLength(2);
+  });
+
+  it('a change a crashed run stored but never queued is alerted at the next start, once', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    await w.restart(() => {
+      const db = new BetterSqlite3(w.config.databasePath);
+      const trace = { ip: '203.0.113.7', country: 'Spain', region: 'Madrid', deviceModel: 'Pixel 8', platform: 'Android', systemVersion: 'SDK 34', apiId: 6, appName: 'Telegram Android', appVersion: '11.0.0', dateActive: now() };
+      db.prepare('INSERT INTO session_change (id, hash, kinds, before, after, found_at, official_app) VALUES (7, ?, ?, ?, ?, ?, 1)').run(
+        H.toString(), '["changed_hands"]', JSON.stringify(trace), JSON.stringify({ ...trace, deviceModel: 'Crash PC' }), now(),
+      );
+      db.close();
+    });
+    await settled();
+    expect(changeAlerts().map((c) => String(c.params.text))).toEqual([expect.stringMatching(/changed hands[\s\S]*Pixel 8 · Android SDK 34 → Crash PC/)]);
+    await w.restart();
+    await settled();
+    expect(changeAlerts()).toHaveLength(1);
   });
 
   it('an updateServiceNotification about auth triggers a check at once; another type does not', async () => {
