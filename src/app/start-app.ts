@@ -189,7 +189,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     trusted,
     settings,
     audit,
-    sink: Object.assign(notifier, { sessionChanges: changeNotifier.sessionChanges }),
+    sink: { ...notifier, sessionChanges: changeNotifier.sessionChanges },
     log,
     changes: createChangeWatcher({ history, trusted, known, audit, account, guardOn: () => settings.flag(GUARD_SETTING) }),
     reconcileIntervalMs: config.reconcileIntervalSeconds * 1000,

@@ -70,6 +70,14 @@ describe('e2e: a session that changes without a new login', () => {
     expect(w.buttons(w.botApi.messages(5_123_456_789).find((m) => m.message_id === message.message_id)!).map((b) => b.text)).toEqual(['End it']);
     expect(await w.ask('/sessions')).not.toMatch(/🚩 moved/);
     expect(w.auditRows('accept_change')).toHaveLength(1);
+
+    // "End it" ends the session (audited); nothing is left to press.
+    const end = w.press(`ce:${H}`, message.message_id);
+    const ended = await w.next(end.mark, 'editMessageText');
+    expect(String(ended.params.text)).toMatch(/✅ Ended: Pixel 8/);
+    expect(ended.params.reply_markup).toBeUndefined();
+    expect(w.mt.sessions().map((s) => s.hash)).not.toContain(H);
+    expect(w.auditRows('revoke')).toEqual([expect.objectContaining({ target_hash: H.toString(), outcome: 'ok' })]);
   });
 
   it('changed hands: each change of device model, platform, api_id or app name alerts once', async () => {

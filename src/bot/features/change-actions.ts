@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import { describeDevice } from '../views/trust-view';
 import { endButtonHash, endSessionOutcome } from '../actions/end-session';
-import { addResultLine, pressOneShot } from '../buttons/take-one-shot';
+import { addResultLine, pressedMessageText, pressOneShot, remainingButtons } from '../buttons/take-one-shot';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { wordsOf } from '../text/i18n';
@@ -20,7 +20,12 @@ export function changeActionsFeature(deps: BotDeps): Composer<Context> {
     const hash = endButtonHash(ctx.match[1]);
     if (hash === undefined) return void (await ctx.reply(t('alert-button-invalid')));
     const outcome = await endSessionOutcome(deps, ctx.from.id, hash);
-    await addResultLine(ctx, { ok: outcome.ended, text: `${outcome.ended ? '✅' : '❌'} ${escapeHtml(outcome.text)}` });
+    const result = `${outcome.ended ? '✅' : '❌'} ${escapeHtml(outcome.text)}`;
+    if (!outcome.ended) return addResultLine(ctx, { ok: false, text: result });
+    // Ended: "It's me" no longer applies to it, and other End buttons of a grouped alert still do.
+    const others = remainingButtons(ctx, ctx.callbackQuery.data);
+    const left = others?.inline_keyboard.map((row) => row.filter((b) => 'callback_data' in b && b.callback_data?.startsWith('ce:'))).filter((row) => row.length > 0) ?? [];
+    await ctx.editMessageText(`${pressedMessageText(ctx)}\n\n${result}`, { parse_mode: 'HTML', ...(left.length > 0 ? { reply_markup: { inline_keyboard: left } } : {}) });
   });
 
   composer.callbackQuery(/^cm:([\w-]{1,16})$/, (ctx) => {

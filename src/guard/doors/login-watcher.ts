@@ -218,9 +218,11 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       ...claimed.map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
     ]);
     if (d.changes) {
-      // Changes a crashed run stored but never handed over come first, then what this list shows.
+      // Changes a crashed run stored but never handed over come first, grouped as they were then
+      // (the outbox knows a group it already holds by its changes), then what this list shows.
       const leftover = atStart ? d.changes.unalerted() : [];
-      const changes = [...leftover, ...(await d.changes.observe(sessions))];
+      if (leftover.length > 0) d.sink.sessionChanges?.(leftover);
+      const changes = await d.changes.observe(sessions);
       if (changes.length > 0) d.sink.sessionChanges?.(changes);
     }
   }
