@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const changeAlerts = (from = 0): CallRecord[] =>
-  w.botApi.calls.slice(from).filter((c) => c.method === 'sendMessage' && c.ok && /without a new login|woke up/.test(String(c.params.text)));
+  w.botApi.calls.slice(from).filter((c) => c.method === 'sendMessage' && c.ok && /without a new login|woke up|без нового входа/.test(String(c.params.text)));
 
 /** Runs one session check, then waits until the outbox has sent everything it found. */
 async function check(): Promise<void> {
@@ -205,6 +205,19 @@ describe('e2e: a session that changes without a new login', () => {
     expect(w.buttons(w.last())).toEqual([]);
     expect(w.mt.sessions().map((s) => s.hash)).not.toContain(SLEEPER);
     expect(w.auditRows('auto_end')).toEqual([expect.objectContaining({ target_hash: SLEEPER.toString(), outcome: 'ok' })]);
+  });
+
+  it('a Russian owner gets the alert, /sessions and /security in Russian', async () => {
+    w = await startWorld({ sessions: [PHONE], reconcileIntervalSeconds: 3600 });
+    expect(await w.ask('/language ru')).toMatch(/по-русски|русск/i);
+    w.mt.updateSession(H, { country: 'Nigeria', region: 'Lagos' });
+    await check();
+    const text = String(changeAlerts()[0]!.params.text);
+    expect(text).toMatch(/^🚨 <b>Сеанс вашего аккаунта переместился<\/b> в другую страну \(Spain → Nigeria\)/);
+    expect(text).toMatch(/Место: Madrid, Spain \(203\.0\.113\.7\) → Lagos, Nigeria/);
+    expect(w.buttons().map((b) => b.text)).toEqual(['Завершить', 'Это я']);
+    expect(await w.ask('/sessions')).toMatch(/🚩 переместился: Madrid, Spain → Lagos, Nigeria, /);
+    expect(await w.ask('/security')).toMatch(/За последние 30 дней в другую страну переместились сеансы \(1\):\n• Pixel 8: Madrid, Spain → Lagos, Nigeria/);
   });
 
   it('200 sessions moving at once give at most 5 grouped messages', async () => {
