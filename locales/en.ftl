@@ -672,3 +672,54 @@ started-unreachable = session-warden started, but the companion could not reach 
 interrupted-head = <b>session-warden restarted while these actions were running.</b> Whether Telegram carried them out is unknown:
 interrupted-more = …and { $count } more.
 interrupted-foot = Send /sessions to check, and repeat what is still needed.
+
+## issue-23
+# A session that moved, changed hands or woke up, with no new login (a copied session file)
+answer-accepting-change = Noted…
+change-head-moved = 🚨 <b>A session of your account moved</b> to another country ({ $from } → { $to }), without a new login
+change-head-changed-hands = 🚨 <b>A session of your account changed hands</b>: another device or app now uses it, without a new login
+change-head-woke-up = 🚨 <b>A session of your account woke up</b> after a long sleep: it had not been used since { $since }
+change-also = It also { $what }.
+change-kind-moved = moved to another country
+change-kind-changed-hands = changed hands (another device or app)
+change-kind-woke-up = woke up after over 30 days asleep
+change-row-place = Place: { $from } → { $to }
+change-row-device = Device: { $from } → { $to }
+change-row-app = App: { $from } → { $to }
+change-row-active = Last active: { $from } → { $to }
+change-copied = This is what a copied session file looks like (malware takes it from a computer, and the thief uses your session from their own machine with no login code); ending the session is the fix, because the copy may still be in use right now.
+change-guard-left = 🛡 Guard mode is on and left this session alone, because { $why }: a session that moves is most often your own phone abroad, so guard mode ends a changed session by itself only when its device is untrusted and its app unofficial. End it yourself if this is not you.
+change-why-trusted = its device is on your trusted list
+change-why-official = it uses an official Telegram app
+change-guard-ended = 🛡 <b>Guard mode ended it at once</b>: its device is not on your trusted list (/trust) and its app is unofficial (api_id { $apiId }).
+change-guard-failed = 🛡 Guard mode tried to end it (untrusted device, unofficial app), but Telegram answered { $code }. End it yourself.
+change-batch-head = 🚨 <b>{ $count ->
+        [one] { $count } session of your account changed
+       *[other] { $count } sessions of your account changed
+    }</b> without a new login: moved, changed hands or woke up. Send /sessions to review them.
+change-batch-continued = 🚨 <b>Changed sessions, continued</b> (part { $part } of { $parts })
+change-batch-woke = woke up
+change-batch-guard = 🛡 Guard mode is on: it ended { $ended ->
+        [0] none of them
+        [one] { $ended } of them
+       *[other] { $ended } of them
+    } (untrusted device, unofficial app) and left the others alone, because a session that moves is most often your own phone abroad.
+change-accepted = Marked as yours: this session's new place and device are accepted.
+# /sessions, /sessions <number> and /security
+sessions-flag-moved = 🚩 moved: { $from } → { $to }, { $ago }
+sessions-flag-changed-hands = 🚩 changed hands: { $from } → { $to }, { $ago }
+sessions-flag-woke-up = 🚩 woke up after over 30 days asleep, { $ago }
+sessions-usage = Send /sessions for the list, or /sessions and a number from it (such as <code>/sessions 2</code>) for one session with its places.
+sessions-no-such-number = There is no session #{ $number }: the list has { $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }. Send /sessions to see them.
+session-places-head = <b>Places</b> (newest first):
+session-place-line = • { $place } ({ $ip }): first seen { $first }, last seen { $last }
+session-places-none = No places recorded yet: they are kept from the next session check on.
+checkup-moved = 🚩 { $count ->
+        [one] { $count } session moved
+       *[other] { $count } sessions moved
+    } to another country in the last 30 days:
+checkup-moved-line = • { $device }: { $from } → { $to }, { $ago }
+checkup-moved-none = ✅ No session moved to another country in the last 30 days.

@@ -13,6 +13,8 @@ export interface ShownEvent {
 
 export const LOGIN_SYNTAX = ':login <device> from <place>';
 const LOGIN = /^:login(?:\s+(.+?))?(?:\s+from\s+(.+))?\s*$/i;
+export const MOVE_SYNTAX = ':move <device> to <place>';
+const MOVE = /^:move\s+(.+?)\s+to\s+(.+?)\s*$/i;
 
 /**
  * The owner's side of the chat: typed lines become updates in the Bot API emulator, and whatever the
@@ -57,6 +59,11 @@ export class DemoChat {
     const door = simulateDoor(this.world, text);
     if (door) {
       this.print(door);
+      return 'sent';
+    }
+    const move = MOVE.exec(text);
+    if (move) {
+      this.print(this.simulateMove(move[1]!, move[2]!));
       return 'sent';
     }
     const login = LOGIN.exec(text);
@@ -119,6 +126,22 @@ export class DemoChat {
     this.print(`(simulated: Telegram reports a new login on ${device}${place ? ` from ${place}` : ''}, hash ${hash})`);
   }
 
+  /**
+   * A copied session file used from elsewhere: the same hash, now active from `place` ("Lagos,
+   * Nigeria" or just "Nigeria") with a new IP. No login is pushed; the warden's check finds it.
+   */
+  private simulateMove(device: string, place: string): string {
+    const wanted = device.trim().toLowerCase();
+    const session = this.world.mt.sessions().find((s) => s.deviceModel.toLowerCase().startsWith(wanted));
+    if (!session) return `(no session's device starts with "${device}": send /sessions to see them)`;
+    const parts = place.split(',').map((p) => p.trim()).filter(Boolean);
+    const country = parts.at(-1) ?? place;
+    const region = parts.length > 1 ? parts.slice(0, -1).join(', ') : '';
+    this.world.mt.updateSession(session.hash, { country, region, ip: '198.51.100.23', dateActive: Math.floor(Date.now() / 1000) });
+    void this.world.app.watcher.reconcileNow();
+    return `(simulated: the session of ${session.deviceModel} is now used from ${place}, with no new login, as a copied session file would be)`;
+  }
+
   private drain(): void {
     const calls = this.world.botApi.calls;
     let changed = false;
@@ -163,6 +186,7 @@ export function demoHelp(): string {
     `Type what the owner would send the bot: ${COMMANDS.map((c) => `/${c.command}`).join(', ')}.`,
     '  <n>                   press button n of the newest message with buttons, shown as [n label]',
     `  ${LOGIN_SYNTAX}   someone logs in to the account, e.g. :login Galaxy S24 from Lagos, Nigeria`,
+    `  ${MOVE_SYNTAX}     a session is used from elsewhere (a copied session file), e.g. :move MacBook to Lagos, Nigeria`,
     ...DOOR_HELP,
     '  :help                 this help',
     '  :quit                 stop the demo (Ctrl+D works too)',

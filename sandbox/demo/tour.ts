@@ -29,6 +29,8 @@ export const TOUR: readonly TourStep[] = [
   { note: 'Guard mode: untrusted new logins are ended at once', input: '/guard', expect: /Guard mode is off/ },
   { note: 'Someone logs in somewhere', input: ':login Galaxy S24 from Lagos, Nigeria', expect: /New login to your account/ },
   { note: 'Not you? End it from the alert', input: press(/^End it$/), expect: /Ended: Galaxy S24/ },
+  { note: 'A stolen session file: the same session is suddenly used from another country, with no login', input: ':move MacBook to Lagos, Nigeria', expect: /A session of your account moved/ },
+  { input: press(/^End it$/), expect: /Ended: MacBook Pro/ },
   { note: 'If the account were being taken over: /panic ends everything at once (not now)', input: '/panic', expect: /Lock the account down\?/ },
   { input: press(/^Cancel$/), expect: /Cancelled\. Nothing was changed/ },
   { note: 'Websites logged in with Telegram', input: '/websessions', expect: /Web sessions: 2/ },

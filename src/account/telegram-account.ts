@@ -270,6 +270,16 @@ export class TelegramAccount implements AccountWatchPort {
     return () => this.client.removeEventHandler(handler, event);
   }
 
+  /** Calls `listener` with the `type` of every updateServiceNotification Telegram pushes. Returns an unsubscribe. */
+  onServiceNotification(listener: (type: string) => void): () => void {
+    const handler = (update: unknown): void => {
+      if (update instanceof Api.UpdateServiceNotification) listener(update.type);
+    };
+    const event = new Raw({});
+    this.client.addEventHandler(handler, event);
+    return () => this.client.removeEventHandler(handler, event);
+  }
+
   /** Calls `listener` for every updateNewAuthorization Telegram pushes. Returns an unsubscribe. */
   onNewLogin(listener: (push: NewLoginPush) => void): () => void {
     const handler = (update: unknown): void => {

@@ -22,6 +22,9 @@ import { createConnectedBots } from '../db/connected-bots';
 import { createOneShotActions } from '../db/one-shot-actions';
 import { createPasswordStates } from '../db/password-state';
 import { createSeenCountries } from '../db/seen-countries';
+import { createSessionHistory } from '../db/session-history';
+import { createChangeNotifier } from '../bot/delivery/change-notifier';
+import { createChangeWatcher } from '../guard/doors/change-watcher';
 import { createSettings } from '../db/settings';
 import { createTrustedDevices } from '../db/trusted-devices';
 import { startWalCheckpoints } from '../db/wal-checkpoints';
@@ -113,6 +116,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const ownerSpeech = (): Speech => ({ i18n, locale: i18n.localeFor() });
   const oneShots = createOneShotActions(store);
   const seenCountries = createSeenCountries(store);
+  const history = createSessionHistory(store);
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
@@ -143,7 +147,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           blindWatches: blindWatches(),
         }),
       },
-      doors: { oneShots, seenCountries },
+      doors: { oneShots, seenCountries, history },
     },
     { apiRoot: config.botApiRoot },
   );
@@ -178,6 +182,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
     speech: ownerSpeech,
   });
+  const changeNotifier = createChangeNotifier({ outbox, oneShots, history, trusted, speech: ownerSpeech });
   pendingAlerts = notifier.pending;
   alertHandled = notifier.forget;
   const loginWatcher = createLoginWatcher({
@@ -186,8 +191,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     trusted,
     settings,
     audit,
-    sink: notifier,
+    sink: { ...notifier, sessionChanges: changeNotifier.sessionChanges },
     log,
+    changes: createChangeWatcher({ history, trusted, known, audit, account, guardOn: () => settings.flag(GUARD_SETTING) }),
     reconcileIntervalMs: config.reconcileIntervalSeconds * 1000,
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
   });

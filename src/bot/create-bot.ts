@@ -15,6 +15,7 @@ import { sessionsFeature } from './features/sessions';
 import { ttlFeature } from './features/ttl';
 import { webSessionsFeature } from './features/web-sessions';
 import { auditLogFeature } from './features/audit-log';
+import { changeActionsFeature } from './features/change-actions';
 import { alertActionsFeature } from './features/alert-actions';
 import { guardFeature } from './features/guard';
 import { panicFeature } from './features/panic';
@@ -65,7 +66,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(languageFeature(deps));
   bot.use(helpFeature(deps), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
-  bot.use(alertActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
+  bot.use(alertActionsFeature(deps), changeActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(securityFeature(deps), codeguardFeature(deps), expectFeature(deps), botsFeature(deps));
   bot.use(fallbackFeature(deps));
   bot.catch(errorBoundary(deps.log, deps.ownerId, deps.i18n));

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../db/audit-log';
 import type { OneShotActions } from '../db/one-shot-actions';
 import type { SeenCountries } from '../db/seen-countries';
+import type { SessionHistory } from '../db/session-history';
 import type { Settings } from '../db/settings';
 import type { TrustedDevices } from '../db/trusted-devices';
 import type { AccountPort, CompanionStatus } from '../domain/account-port';
@@ -32,6 +33,8 @@ export interface DoorDeps {
   readonly oneShots: OneShotActions;
   /** Countries vouched for per trusted device, for the "trusted device, new country" flag. */
   readonly seenCountries: SeenCountries;
+  /** Each session's places and the changes found in it (moved, changed hands, woke up); absent in some tests. */
+  readonly history?: SessionHistory;
 }
 
 /** Guard mode's persisted state, and a snapshot of how the whole warden is doing (for /status). */

@@ -73,6 +73,11 @@ export interface AccountWatchPort extends AccountPort {
   onNewLogin(listener: (push: NewLoginPush) => void): () => void;
   /** Messages from Telegram's service account (777000), which announces logins among other things. */
   onServiceMessage(listener: (text: string, message: ServiceMessageMeta) => void): () => void;
+  /**
+   * updateServiceNotification: Telegram's notices to the account, by their `type` (such as
+   * "auth12345_..."); the text is never passed on. Optional: not every client sees them.
+   */
+  onServiceNotification?(listener: (type: string) => void): () => void;
   /** Called once when any request finds the companion logged out. */
   onLoggedOut(listener: (code: string) => void): () => void;
   /**

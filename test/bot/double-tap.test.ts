@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUTTONS } from '../../src/bot/buttons/buttons';
+import { ACCEPT_CHANGE, BUTTONS } from '../../src/bot/buttons/buttons';
 import { botHarness } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession, makeWebSession, NO_PASSWORD } from '../helpers/fake-account';
 
@@ -68,7 +68,16 @@ const SCENARIOS: Record<string, { show: (h: Harness) => Promise<string>; changes
   bd: { show: async (h) => (openDoors(h), await h.send('/bots'), button(h, 'bd:')), changes: 1 },
   cg: { show: async (h) => (await h.send('/security'), button(h, 'cg:')) },
   lang: { show: async (h) => (await h.send('/language'), button(h, 'lang:')) },
+  ce: { show: async () => 'ce:-20', changes: 1 },
+  cm: { show: async (h) => `cm:${h.oneShots.create(ACCEPT_CHANGE, String(movedChange(h)))}` },
 };
+
+/** A stored change of the intruder's session (it moved), as the change watcher records one; returns its id. */
+function movedChange(h: Harness): number {
+  const before = { ip: '203.0.113.7', country: 'Spain', region: 'Madrid', deviceModel: 'Intruder', platform: 'Android', systemVersion: '14', apiId: 777, appName: 'Evil', appVersion: '1', dateActive: 1 };
+  const after = { ...before, country: 'Nigeria', region: 'Lagos' };
+  return h.history.record(2, [], [], [{ hash: -20n, kinds: ['moved'], before, after, foundAt: 2, officialApp: false, guard: { kind: 'off' } }])[0]!.id;
+}
 
 describe('every button is known to the callback path', () => {
   it('the table of buttons, the handlers in src/bot/features and this test name the same prefixes', () => {

@@ -41,6 +41,9 @@ describe('npm run demo -- --script', () => {
       'you> /guard',
       'you> /panic',
       '(presses [2 End it])',
+      '(simulated: the session of MacBook Pro is now used from Lagos, Nigeria',
+      'moved to another country (Spain → Nigeria)',
+      'Place: Madrid, Spain (203.0.113.24) → Lagos, Nigeria (198.51.100.23)',
       'Ended: Galaxy S24',
       '✓ tour complete',
     ]) {

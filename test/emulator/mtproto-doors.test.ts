@@ -1,5 +1,6 @@
 import bigInt from 'big-integer';
 import { Api, TelegramClient } from 'telegram';
+import { Raw } from 'telegram/events';
 import { connectBareClient, rpcErrorOf } from '../helpers/bare-client';
 import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 
@@ -61,5 +62,28 @@ describe('MTProto emulator: the other doors, for a real gramjs client', () => {
     const right = new Api.InputUser({ userId: user.id, accessHash: user.accessHash! });
     await client.invoke(new Api.account.UpdateConnectedBot({ deleted: true, bot: right, recipients: new Api.InputBusinessBotRecipients({}) }));
     expect(emu.connectedBots()).toEqual([]);
+  });
+});
+
+describe('MTProto emulator: a session that changes between calls, and service notifications', () => {
+  it('updateSession changes an existing authorization as listed; an unknown hash throws', async () => {
+    emu = await MtprotoEmulator.start({ sessions: [] });
+    emu.addSession({ hash: -5n, country: 'Spain', region: 'Madrid' });
+    const client = await connectBareClient(emu, emu.sessionString(), clients);
+    emu.updateSession(-5n, { ip: '198.51.100.9', country: 'Nigeria', region: 'Lagos', deviceModel: 'Thief PC', apiId: 999, dateActive: 1_800_000_000 });
+    const listed = (await client.invoke(new Api.account.GetAuthorizations())).authorizations.find((a) => a.hash.toString() === '-5')!;
+    expect(listed).toMatchObject({ ip: '198.51.100.9', country: 'Nigeria', region: 'Lagos', deviceModel: 'Thief PC', apiId: 999, dateActive: 1_800_000_000 });
+    expect(() => emu.updateSession(6n, { country: 'X' })).toThrow(/no emulated session/);
+  });
+
+  it('pushServiceNotification reaches the client as updateServiceNotification with its type', async () => {
+    emu = await MtprotoEmulator.start();
+    const client = await connectBareClient(emu, emu.sessionString(), clients);
+    await client.getMe();
+    const got = new Promise<Api.UpdateServiceNotification>((resolve) =>
+      client.addEventHandler((u: unknown) => void (u instanceof Api.UpdateServiceNotification && resolve(u)), new Raw({})),
+    );
+    emu.pushServiceNotification({ type: 'auth1_2', message: 'New activity' });
+    expect(await got).toMatchObject({ type: 'auth1_2', message: 'New activity' });
   });
 });

@@ -4,6 +4,7 @@ import { fitOutgoing, visibleText } from '../../src/bot/api/telegram-limits';
 import { createConfirmations } from '../../src/bot/buttons/confirmations';
 import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
 import { createOneShotActions } from '../../src/db/one-shot-actions';
+import { createSessionHistory } from '../../src/db/session-history';
 import { createSeenCountries } from '../../src/db/seen-countries';
 import { openDatabase, type Database } from '../../src/db/open-database';
 import { createSettings } from '../../src/db/settings';
@@ -44,6 +45,8 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
   const audit: AuditLog = createAuditLog(db, () => new Date(clock.now));
   const calls: ApiCall[] = [];
   const confirmations = createConfirmations(120_000, () => clock.now);
+  const oneShots = createOneShotActions(db, () => new Date(clock.now));
+  const history = createSessionHistory(db, () => new Date(clock.now));
   const bot = createBot(
     '123:test',
     {
@@ -68,7 +71,7 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
           blindWatches: [],
         }),
       },
-      doors: { oneShots: createOneShotActions(db, () => new Date(clock.now)), seenCountries: createSeenCountries(db) },
+      doors: { oneShots, seenCountries: createSeenCountries(db), history },
     },
     { apiRoot: 'http://127.0.0.1:9', botInfo: BOT_INFO },
   );
@@ -112,6 +115,9 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
     db,
     calls,
     clock,
+    /** The durable one-shot buttons and the sessions' change history the bot reads. */
+    oneShots,
+    history,
     /** From now on every update carries this language_code, as a Telegram app set to that language sends it. */
     speaks(code: string | undefined): void {
       languageCode = code;

@@ -212,6 +212,18 @@ export class MtprotoEmulator {
     return { ...full };
   }
 
+  /**
+   * Changes an existing authorization between calls, as a copied session file used from another
+   * machine would (ip, country, region, device_model, api_id, date_active...). Returns the session
+   * as now listed; throws for an unknown hash.
+   */
+  updateSession(hash: bigint, fields: Partial<Omit<EmulatedSession, 'hash' | 'current'>>): EmulatedSession {
+    const session = this.state.sessions.find((s) => s.hash === hash);
+    if (!session) throw new Error(`no emulated session with hash ${hash}`);
+    Object.assign(session, fields);
+    return { ...session };
+  }
+
   removeSession(hash: bigint): boolean {
     const before = this.state.sessions.length;
     this.state.sessions = this.state.sessions.filter((s) => s.hash !== hash);
@@ -376,6 +388,21 @@ export class MtprotoEmulator {
       });
     }
     this.broadcast(updates);
+  }
+
+  /**
+   * updateServiceNotification (inside UpdateShort), as Telegram sends about account events: `type`
+   * such as "auth1234_5678" for an authorization notice.
+   */
+  pushServiceNotification(notice: { type: string; message?: string; popup?: boolean }): void {
+    const update = new Api.UpdateServiceNotification({
+      popup: notice.popup ?? false,
+      type: notice.type,
+      message: notice.message ?? '',
+      media: new Api.MessageMediaEmpty(),
+      entities: [],
+    });
+    this.broadcast(new Api.UpdateShort({ update, date: nowSeconds() }));
   }
 
   // ---- faults ------------------------------------------------------------------------------

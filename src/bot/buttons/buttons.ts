@@ -23,6 +23,8 @@ export interface ButtonSpec {
 /** One-shot token kinds as stored in `one_shot_action.kind` (callback data `dr:<id>`, `bd:<id>`). */
 export const DECLINE_RESET = 'decline_reset';
 export const DISCONNECT_BOT = 'disconnect_bot';
+/** "It's me" under a moved, changed or woken session's alert; the target is the change's id. */
+export const ACCEPT_CHANGE = 'accept_change';
 
 export const BUTTONS = {
   ok: { once: true },
@@ -55,6 +57,8 @@ export const BUTTONS = {
   dr: { answer: 'answer-cancelling-reset', once: true, token: DECLINE_RESET },
   bd: { answer: 'answer-disconnecting', once: true, token: DISCONNECT_BOT },
   cg: { answer: 'answer-code-guard-on', once: true },
+  ce: { answer: 'answer-ending-it', once: true },
+  cm: { answer: 'answer-accepting-change', once: true, token: ACCEPT_CHANGE },
   lang: {},
 } as const satisfies Record<string, ButtonSpec>;
 

@@ -10,6 +10,7 @@ import { checkupView, type CheckupAction, type CheckupReadings } from '../views/
 import { pressOneShot } from '../buttons/take-one-shot';
 import { speechFor, wordsOf } from '../text/i18n';
 import { TTL_CHOICES } from '../views/ttl-label';
+import { FLAG_WINDOW_SECONDS } from '../views/change-alert';
 import type { Doing } from '../views/explain-failure';
 
 /** Runs one read for the checkup; a failure becomes a line saying what could not be read. */
@@ -40,6 +41,7 @@ async function readings(deps: BotDeps): Promise<CheckupReadings> {
     shortestTtlDays: SHORTEST_TTL_DAYS,
     guardOn: deps.guard.settings.flag(GUARD_SETTING),
     codeGuardOn: deps.guard.settings.flag(CODE_GUARD_SETTING),
+    ...(deps.doors.history ? { changes: deps.doors.history.since(Math.floor(deps.now() / 1000) - FLAG_WINDOW_SECONDS) } : {}),
   };
 }
 

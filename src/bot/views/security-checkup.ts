@@ -8,6 +8,8 @@ import type { RiskFlag } from '../../guard/risk-flags';
 import { wordsOf, type Speech, type Words } from '../text/i18n';
 import { flagsText } from './risk-line';
 import { ownerClock } from '../text/owner-clock';
+import type { SessionChange } from '../../domain/session-change';
+import { movedLines } from './change-alert';
 
 
 /** What /security read; a string is the sentence saying why that part could not be read. */
@@ -20,6 +22,8 @@ export interface CheckupReadings {
   readonly shortestTtlDays: number;
   readonly guardOn: boolean;
   readonly codeGuardOn: boolean;
+  /** Changes found in the last 30 days (moved, changed hands, woke up), oldest first; absent when not kept. */
+  readonly changes?: readonly SessionChange[];
 }
 
 /** A fix one call can make, offered as a button under the checkup. */
@@ -94,7 +98,8 @@ function settingsSection(r: CheckupReadings, t: Words): Section {
 /** The /security page in `speech`'s language: one line per door, each that needs action saying what to do, plus the one-call fixes. */
 export function checkupView(r: CheckupReadings, nowMs: number, speech: Speech): { text: string; actions: CheckupAction[] } {
   const t = wordsOf(speech);
-  const sections = [passwordSection(r.password, nowMs, speech, t), sessionsSection(r.sessions, speech, t), webSection(r.webSessions, t), botsSection(r.bots, t), settingsSection(r, t)];
+  const moved: Section = { lines: r.changes ? movedLines(r.changes, speech, nowMs) : [] };
+  const sections = [passwordSection(r.password, nowMs, speech, t), sessionsSection(r.sessions, speech, t), moved, webSection(r.webSessions, t), botsSection(r.bots, t), settingsSection(r, t)];
   return {
     text: [t('checkup-title'), '', ...sections.flatMap((s) => s.lines)].join('\n'),
     actions: sections.flatMap((s) => s.actions ?? []),

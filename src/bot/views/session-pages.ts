@@ -13,14 +13,17 @@ import { wordsOf, type Speech } from '../text/i18n';
 export const MESSAGE_LIMIT = LIMITS.message;
 const MAX_PER_PAGE = 8;
 
+/** Extra 🚩 lines per decimal hash (a session that moved, changed hands or woke up). */
+export type SessionMarks = ReadonlyMap<string, readonly string[]>;
+
 export interface SessionPage {
   readonly text: string;
   readonly keyboard: InlineKeyboard;
 }
 
 /** Splits sessions into pages that each fit one message, most recently active first. `risk` flags each card as the alerts do. */
-export function paginateSessions(sessions: readonly Session[], nowMs: number, speech: Speech, risk?: SessionRisk): string[][] {
-  const cards = [...sessions].sort(byLastActivity).map((s, i) => sessionCard(s, i + 1, nowMs, speech, risk ? { risk } : {}));
+export function paginateSessions(sessions: readonly Session[], nowMs: number, speech: Speech, risk?: SessionRisk, marks?: SessionMarks): string[][] {
+  const cards = [...sessions].sort(byLastActivity).map((s, i) => sessionCard(s, i + 1, nowMs, speech, { ...(risk ? { risk } : {}), flags: marks?.get(s.hash.toString(10)) ?? [] }));
   return pageBlocks(cards, MAX_PER_PAGE, undefined, '\n\n');
 }
 
@@ -29,10 +32,10 @@ export function paginateSessions(sessions: readonly Session[], nowMs: number, sp
  * companion's) and page arrows. `risk` (sessionRisk) adds the flags that need stored state, such as
  * "trusted device, new country".
  */
-export function sessionPage(sessions: readonly Session[], requested: number, nowMs: number, speech: Speech, risk?: SessionRisk): SessionPage {
+export function sessionPage(sessions: readonly Session[], requested: number, nowMs: number, speech: Speech, risk?: SessionRisk, marks?: SessionMarks): SessionPage {
   const t = wordsOf(speech);
   const sorted = [...sessions].sort(byLastActivity);
-  const pages = paginateSessions(sorted, nowMs, speech, risk);
+  const pages = paginateSessions(sorted, nowMs, speech, risk, marks);
   const total = Math.max(pages.length, 1);
   const n = clampPage(requested, total);
   const first = pages.slice(0, n).reduce((count, p) => count + p.length, 0);

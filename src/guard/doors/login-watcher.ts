@@ -7,6 +7,8 @@ import type { AccountWatchPort, NewLoginPush } from '../../domain/account-port';
 import type { Session } from '../../domain/session';
 import type { Logger } from '../../core/log';
 import { diffSessions } from './diff';
+import type { ChangeWatcher } from './change-watcher';
+import type { SessionChange } from '../../domain/session-change';
 
 export interface NewLogin {
   readonly hash: bigint;
@@ -40,6 +42,8 @@ export interface WatchSink {
   companionLost(code: string): void;
   /** Sessions seen to have ended, so an alert not yet delivered can say so. */
   ended?(hashes: readonly bigint[]): void;
+  /** Sessions that moved, changed hands or woke up (guard mode's action already taken). */
+  sessionChanges?(changes: readonly SessionChange[]): void;
 }
 
 export interface LoginWatcherDeps {
@@ -53,6 +57,8 @@ export interface LoginWatcherDeps {
   readonly reconcileIntervalMs: number;
   /** How often the companion's own session is checked; a lost session must be reported within 5 s. */
   readonly probeIntervalMs?: number;
+  /** Watches known sessions for a change of place, hands or sleep; without it only new logins are seen. */
+  readonly changes?: ChangeWatcher;
 }
 
 export const GUARD_SETTING = 'guard_mode';
@@ -186,6 +192,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       for (const s of others) d.known.claim(s.hash, 'baseline', s, s.deviceModel);
       d.settings.set(BASELINE_SETTING, new Date().toISOString());
       d.audit.record({ actorId: null, action: 'baseline', detail: `${others.length} sessions` }, 'ok');
+      await d.changes?.observe(sessions);
       await d.sink.baseline(others);
       return;
     }
@@ -210,6 +217,14 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       ...carried,
       ...claimed.map((s) => ({ hash: s.hash, session: s, push: undefined, via: atStart ? 'start' : via, whileOffline: atStart })),
     ]);
+    if (d.changes) {
+      // Changes a crashed run stored but never handed over come first, grouped as they were then
+      // (the outbox knows a group it already holds by its changes), then what this list shows.
+      const leftover = atStart ? d.changes.unalerted() : [];
+      if (leftover.length > 0) d.sink.sessionChanges?.(leftover);
+      const changes = await d.changes.observe(sessions);
+      if (changes.length > 0) d.sink.sessionChanges?.(changes);
+    }
   }
 
   /** Logins ended before their alert was delivered (guard mode ends first, then tells): told now. */
@@ -263,6 +278,12 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
           log.info('a message from Telegram (777000) arrived; checking the session list');
           void reconcile('service_message');
         }),
+        // Telegram's own notice of an auth event (a session used from elsewhere, say): check at once.
+        d.account.onServiceNotification?.((type) => {
+          if (!type.startsWith('auth')) return;
+          log.info({ type }, 'a service notification about authorization arrived; checking the session list');
+          void reconcile('service_message');
+        }) ?? (() => undefined),
         d.account.onLoggedOut((code) => {
           if (companionLost) return;
           companionLost = true;
