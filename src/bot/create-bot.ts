@@ -62,7 +62,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(ownerGate(deps));
   bot.use(deps.i18n.middleware());
   // Every button press: answered first, locked against double taps, then handed to its feature.
-  bot.use(callbackPath(deps.log, deps.i18n, deps.doors.oneShots));
+  bot.use(callbackPath(deps.log, deps.i18n, deps.doors.oneShots, deps.confirmations));
   bot.use(languageFeature(deps));
   bot.use(helpFeature(deps), sessionsFeature(deps), revokeFeature(deps), revokeAllFeature(deps));
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));

@@ -189,9 +189,12 @@ describe('End button', () => {
     await h.press(`se:${BIG}`);
     const confirm = h.lastButtons().find((b) => b.data.startsWith('sc:'))!;
     h.clock.now += 121_000;
+    const mark = h.calls.length;
     await h.press(confirm.data);
     expect(h.account.changes).toHaveLength(0);
     expect(h.lastText()).toMatch(/expired/);
+    // No "Ending the session…" toast above a reply that says nothing happened.
+    expect(h.sent('answerCallbackQuery', mark).map((c) => c.payload.text ?? '')).toEqual(['']);
   });
 });
 

@@ -38,6 +38,11 @@ export function createConfirmations(ttlMs = 120_000, now: () => number = Date.no
       if (entry.expiresAt < now()) return { ok: false, why: 'expired' };
       return { ok: true, pending: entry.pending as Extract<Pending, { kind: K }> };
     },
+    /** Whether a press of `id` now would act: it exists and has not expired. Takes nothing. */
+    isLive(id: string): boolean {
+      const entry = entries.get(id);
+      return entry !== undefined && entry.expiresAt >= now();
+    },
     /** Drops a confirmation without acting (Cancel); true when it was still there. */
     cancel(id: string): boolean {
       return entries.delete(id);

@@ -1,6 +1,7 @@
 // bot/middleware/ — what every update passes first: the owner gate, the callback path, the error boundary.
 import type { Context, MiddlewareFn } from 'grammy';
 import type { OneShotActions } from '../../db/one-shot-actions';
+import type { Confirmations } from '../buttons/confirmations';
 import type { Logger } from '../../core/log';
 import type { Localizer } from '../text/i18n';
 import { BUTTONS, buttonPrefix, type ButtonSpec } from '../buttons/buttons';
@@ -37,6 +38,7 @@ export function callbackPath(
   log: Logger,
   i18n: Pick<Localizer, 't' | 'localeFor'>,
   oneShots?: Pick<OneShotActions, 'take' | 'release'>,
+  confirmations?: Pick<Confirmations, 'isLive'>,
 ): MiddlewareFn<Context> {
   const inFlight = new Set<string>();
   const done = new Set<string>();
@@ -59,7 +61,10 @@ export function callbackPath(
     // Taken before the first await, so a second tap arriving meanwhile finds it.
     if (!refusal) inFlight.add(key);
 
-    const answer = refusal ? { text: i18n.t(i18n.localeFor(ctx), refusal) } : spec.answer ? { text: i18n.t(i18n.localeFor(ctx), spec.answer) } : {};
+    // A prompt that expired gets no "Ending…" toast: its handler then says it expired, and nothing else.
+    const stalePrompt = spec.prompt === true && confirmations !== undefined && !confirmations.isLive(tokenId(data));
+    const toast = refusal ?? (stalePrompt ? undefined : spec.answer);
+    const answer = toast ? { text: i18n.t(i18n.localeFor(ctx), toast) } : {};
     await ctx.answerCallbackQuery(answer).catch((err: unknown) => log.warn({ err, prefix }, 'could not answer a button press; acting anyway'));
     // A query can be answered once; anything later in the handler must not try again and fail.
     ctx.answerCallbackQuery = async () => true;
