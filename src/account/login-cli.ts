@@ -223,7 +223,10 @@ async function main(): Promise<void> {
       process.exit(130);
     },
   });
-  process.exitCode = code;
+  // Exit as soon as the outcome is said: after a failed connect gramjs keeps retrying in the
+  // background and would hold the shell for another half minute. Writes to a pipe or a terminal
+  // are synchronous on Linux, so nothing said is lost.
+  process.exit(code);
 }
 
 if (require.main === module) void main();

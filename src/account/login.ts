@@ -81,7 +81,10 @@ export async function loginCompanion(opts: LoginOptions): Promise<LoginResult> {
   });
   const flow = new LoginFlow(client, opts);
   try {
+    // Connected before anything is asked: gramjs's connect() resolves even when every attempt failed,
+    // and the owner would otherwise type a phone number (or wait for a QR code) that cannot be sent.
     await flow.net('connect', client.connect());
+    if (!client.connected) throw flow.unreachable('connect');
     const user = opts.method === 'qr' ? await flow.byQr() : await flow.byPhone();
     const session = stringSession.save();
     if (!session) throw new LoginError('NO_SESSION', 'Telegram accepted the login but gramjs kept no session. Try again.');
@@ -116,6 +119,11 @@ class LoginFlow {
       this.stepTimeoutMs,
       `Could not reach Telegram to ${what} within ${seconds} s. Check this server's network connection (and that Telegram is not blocked here), then try again.`,
     );
+  }
+
+  /** The failure of a step that found Telegram unreachable before its time ran out. */
+  unreachable(what: string): LoginError {
+    return new LoginError('NETWORK', `Could not reach Telegram to ${what}. Check this server's network connection (and that Telegram is not blocked here), then try again.`);
   }
 
   async byPhone(): Promise<Api.User> {

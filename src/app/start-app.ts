@@ -85,7 +85,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const log = options.log ?? createLogger(config.logLevel);
   const account = openAccount(config, options, log);
   const { db, lease } = openStorage(config.databasePath, {
-    onLoosened: (files) => log.warn({ files }, 'database files were readable by others; set to 0600'),
+    onLoosened: (files) => log.warn({ files }, 'database files were readable by others; changed them to 0600'),
   });
   // Listens for another copy while the companion connects, so the wait mostly overlaps.
   const anotherCopy =

@@ -82,8 +82,8 @@ const schema = z.object({
   ),
   API_HASH: required(
     'API_HASH is missing: set it to the api_hash of your app on my.telegram.org',
-    /^\S+$/,
-    'API_HASH must not contain spaces: copy "App api_hash" from my.telegram.org again',
+    /^[0-9a-fA-F]{32}$/,
+    'API_HASH must be the 32 letters and digits (0-9, a-f) shown as "App api_hash" on my.telegram.org: copy it again',
   ),
   ACCOUNT_SESSION: optional(z.string().regex(/^\S+$/, 'ACCOUNT_SESSION is not a session string: run `npm run login` to create one')),
   OWNER_ID: optional(

@@ -61,5 +61,5 @@ export function tightenMode(file: string): boolean {
  */
 export function tightenModeWarning(file: string): string | undefined {
   const was = tighten(file);
-  return was === undefined ? undefined : `${file} was mode ${was.toString(8)}; set it to 600 (owner read/write only): it holds secrets.`;
+  return was === undefined ? undefined : `${file} was mode ${was.toString(8)}; session-warden changed it to 600 (owner read/write only), since it holds secrets.`;
 }

@@ -63,4 +63,12 @@ describe('parseConfig', () => {
     expect(msg).toMatch(/npm run setup/);
     expect(msg).toMatch(/npm run demo/);
   });
+
+  it('API_HASH is 32 hexadecimal characters: any other shape is refused with what it should look like', () => {
+    for (const bad of ['abc', '0123456789abcdef0123456789abcdeg', '0123456789abcdef0123456789abcdef0', 'my-api-hash']) {
+      const r = parseConfig({ ...VALID, API_HASH: bad });
+      expect(r.ok ? [] : r.problems).toEqual([expect.stringMatching(/^API_HASH must be the 32 letters and digits/)]);
+    }
+    expect(parseConfig({ ...VALID, API_HASH: '0123456789ABCDEF0123456789abcdef' }).ok).toBe(true);
+  });
 });

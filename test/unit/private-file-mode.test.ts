@@ -18,7 +18,8 @@ test.each([0o644, 0o640, 0o666, 0o604, 0o700])('a file at %o is set to 0600 and 
   fs.chmodSync(file, mode);
   const warning = tightenModeWarning(file);
   expect(modeOf(file)).toBe(0o600);
-  expect(warning).toBe(`${file} was mode ${mode.toString(8)}; set it to 600 (owner read/write only): it holds secrets.`);
+  // Said as done, not as an instruction: the program already changed it.
+  expect(warning).toBe(`${file} was mode ${mode.toString(8)}; session-warden changed it to 600 (owner read/write only), since it holds secrets.`);
   expect(fs.readFileSync(file, 'utf8')).toBe('BOT_TOKEN=1:x\n');
 });
 
