@@ -93,8 +93,13 @@ export async function connectCompanion(account: TelegramAccount, ownerId: number
       return { self, ownerId: ownerId ?? self.id, problem: undefined, unreachableSince };
     } catch (err) {
       const problem = err instanceof AccountError ? err : new AccountError({ kind: 'other' }, 'UNKNOWN', String(err));
-      if (ownerId !== undefined || problem.failure.kind === 'logged_out') {
-        log.error({ code: problem.code }, 'the companion could not start');
+      if (problem.failure.kind === 'logged_out') {
+        log.error({ code: problem.code }, 'the companion is logged out: run `npm run login`; the bot starts and says so to the owner');
+        return { self: undefined, ownerId, problem, unreachableSince };
+      }
+      if (ownerId !== undefined) {
+        // Not fatal: the bot starts now, and gramjs keeps reconnecting until Telegram answers.
+        log.warn({ code: problem.code }, 'Telegram cannot be reached yet: the bot starts now, and the companion keeps retrying until it answers');
         return { self: undefined, ownerId, problem, unreachableSince };
       }
       if (unreachableSince === undefined) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 // zod's v3 API, shipped in the same package: 10 modules (170 KB) loaded against 95 (1 MB) for the v4
 // API, which kept about a megabyte more heap alive for a parse that runs once (see README).
 import { z } from 'zod/v3';
+import { looksLikeSessionString } from '../domain/session-string';
 
 /**
  * The project's folder: the nearest one above this file that holds package.json. Found, not counted,
@@ -123,7 +124,11 @@ export function parseConfig(env: NodeJS.ProcessEnv, sessionFromFile?: string): C
   if (!accountSession) {
     problems.push('ACCOUNT_SESSION is not set and data/account.session does not exist: run `npm run login` to log the companion in');
   }
-  if (!parsed.success || !accountSession) return { ok: false, problems };
+  // Never quoted: even a mangled session string may hold most of a credential.
+  else if (!looksLikeSessionString(accountSession)) {
+    problems.push('ACCOUNT_SESSION is not a valid session string (from ACCOUNT_SESSION or data/account.session): run `npm run login` to log the companion in again');
+  }
+  if (!parsed.success || !accountSession || problems.length > 0) return { ok: false, problems };
 
   const d = parsed.data;
   return {

@@ -1,10 +1,11 @@
+import { fakeSessionString } from '../helpers/session-string';
 import { DEFAULT_DATABASE_PATH, describeConfigProblems, parseConfig } from '../../src/core/config';
 
 const VALID = {
   BOT_TOKEN: '123456:ABCdef_ghi-JKL',
   API_ID: '12345',
   API_HASH: '0123456789abcdef0123456789abcdef',
-  ACCOUNT_SESSION: '1AgAOMTQ5LjE1NC4xNjcuNTA',
+  ACCOUNT_SESSION: fakeSessionString(),
 };
 
 describe('parseConfig', () => {
@@ -33,8 +34,9 @@ describe('parseConfig', () => {
 
   it('reads the session from data/account.session when ACCOUNT_SESSION is unset, and prefers the environment', () => {
     const { ACCOUNT_SESSION: _, ...rest } = VALID;
-    expect(parseConfig(rest, 'from-file\n').ok && (parseConfig(rest, 'from-file\n') as { config: { accountSession: string } }).config.accountSession).toBe('from-file');
-    const both = parseConfig(VALID, 'from-file');
+    const fromFile = fakeSessionString().replace('AAAA', 'BBBB');
+    expect(parseConfig(rest, `${fromFile}\n`).ok && (parseConfig(rest, `${fromFile}\n`) as { config: { accountSession: string } }).config.accountSession).toBe(fromFile);
+    const both = parseConfig(VALID, fromFile);
     expect(both.ok && both.config.accountSession).toBe(VALID.ACCOUNT_SESSION);
   });
 
@@ -71,4 +73,14 @@ describe('parseConfig', () => {
     }
     expect(parseConfig({ ...VALID, API_HASH: '0123456789ABCDEF0123456789abcdef' }).ok).toBe(true);
   });
+
+  it('a malformed session string is listed with the other problems, never quoted', () => {
+    for (const junk of ['junk', '1not-base64!', `1${Buffer.alloc(40).toString('base64')}`, `2${Buffer.alloc(263).toString('base64')}`]) {
+      const r = parseConfig({ ...VALID, API_ID: 'x', ACCOUNT_SESSION: junk });
+      const problems = r.ok ? [] : r.problems;
+      expect(problems).toEqual([expect.stringMatching(/^API_ID/), expect.stringMatching(/^ACCOUNT_SESSION is not a valid session string.*npm run login/)]);
+      expect(problems.join('\n')).not.toContain(junk);
+    }
+  });
 });
+

@@ -1,3 +1,4 @@
+import { fakeSessionString } from '../helpers/session-string';
 import fc from 'fast-check';
 import { localDateTime, localDuration, localRelativeTime } from '../../src/bot/text/locale-time';
 import { isTimeZone, parseConfig } from '../../src/core/config';
@@ -50,7 +51,7 @@ describe('dates and times in the owner\'s language', () => {
 });
 
 describe('TZ', () => {
-  const VALID = { BOT_TOKEN: '1:a', API_ID: '1', API_HASH: 'h', ACCOUNT_SESSION: 's' };
+  const VALID = { BOT_TOKEN: '1:a', API_ID: '1', API_HASH: '0123456789abcdef0123456789abcdef', ACCOUNT_SESSION: fakeSessionString() };
   it('is read from the environment, POSIX colon or not, and names an IANA zone', () => {
     expect(isTimeZone('Europe/Moscow')).toBe(true);
     expect(parseConfig({ ...VALID, TZ: 'Europe/Moscow' })).toMatchObject({ ok: true, config: { timeZone: 'Europe/Moscow' } });
