@@ -49,6 +49,7 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
     lines.push(t('status-last-check', { ago: s.lastReconcileAt ? clock.ago(s.lastReconcileAt / 1000, nowMs) : t('status-not-yet') }));
     lines.push(t('status-uptime', { uptime: clock.wait((nowMs - s.startedAt) / 1000) }));
     lines.push(t('status-pending', { count: s.pendingAlerts }));
+    if (!deps.secondFactor) lines.push(t('second-factor-missing'));
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
   });
   return composer;
