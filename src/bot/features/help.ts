@@ -3,15 +3,20 @@ import { Composer, type Api, type Context } from 'grammy';
 import type { BotCommand, LanguageCode } from 'grammy/types';
 import type { BotDeps } from '../deps';
 import type { Locale, Localizer } from '../text/i18n';
+import { parseSessionHash } from '../../domain/session-hash';
+import { parseExpectArgument } from './expect';
+import { parseTtlArgument } from './ttl';
 
 /**
  * Whether a command changes the account or the guard, and so needs the owner's authenticator code
  * when a second factor is set (features/second-factor.ts). `false`: it only reads, or only draws
  * buttons that ask for the code themselves (buttons.ts). Otherwise `action` is the message id
- * naming the action in the code prompt, and `when` says whether it always changes something or
- * only with an argument (`/guard off` changes, `/guard` shows).
+ * naming the action in the code prompt, and `changes` says which arguments change something
+ * (`/guard off` does, `/guard` only shows): anything else is answered, with nothing changed, without a code.
  */
-export type CommandCode = false | { readonly action: `code-action-${string}`; readonly when: 'always' | 'with-argument' };
+export type CommandCode = false | { readonly action: `code-action-${string}`; readonly changes: (args: string) => boolean };
+
+const onOff = (args: string): boolean => ['on', 'off'].includes(args.trim().toLowerCase());
 
 export interface CommandSpec {
   readonly command: string;
@@ -25,21 +30,21 @@ export interface CommandSpec {
  */
 export const COMMANDS: readonly CommandSpec[] = [
   { command: 'sessions', code: false },
-  { command: 'revoke', code: { action: 'code-action-revoke', when: 'with-argument' } },
+  { command: 'revoke', code: { action: 'code-action-revoke', changes: (args) => parseSessionHash(args).ok } },
   // Draws "End all" and "End all except trusted", which ask for the code.
   { command: 'revokeall', code: false },
   { command: 'status', code: false },
-  { command: 'guard', code: { action: 'code-action-guard', when: 'with-argument' } },
+  { command: 'guard', code: { action: 'code-action-guard', changes: onOff } },
   // Shows the list; adding and removing are buttons that ask for the code.
   { command: 'trust', code: false },
   // Draws "Lock down", which asks for the code.
   { command: 'panic', code: false },
   { command: 'security', code: false },
-  { command: 'codeguard', code: { action: 'code-action-codeguard', when: 'with-argument' } },
-  { command: 'expect', code: { action: 'code-action-expect', when: 'always' } },
+  { command: 'codeguard', code: { action: 'code-action-codeguard', changes: onOff } },
+  { command: 'expect', code: { action: 'code-action-expect', changes: (args) => parseExpectArgument(args).kind !== 'invalid' } },
   { command: 'bots', code: false },
   { command: 'websessions', code: false },
-  { command: 'ttl', code: { action: 'code-action-ttl', when: 'with-argument' } },
+  { command: 'ttl', code: { action: 'code-action-ttl', changes: (args) => parseTtlArgument(args).kind === 'set' } },
   { command: 'log', code: false },
   { command: 'language', code: false },
   { command: 'help', code: false },

@@ -56,10 +56,12 @@ function requestOf(ctx: Context): Request | undefined {
     const words = command.args.split(/\s+/).filter((w) => w !== '');
     const last = words.at(-1);
     const rest = words.slice(0, -1).join(' ');
-    // The last word is a code only when what is left still asks for a change: "/revoke 123456" is a hash.
-    const hasCode = last !== undefined && /^\d{6}$/.test(last) && (rule.when === 'always' || rest !== '');
+    // A last word of 6 digits is a code when something comes before it, or when the command changes
+    // something without an argument (/expect). Then the request needs it even if the rest is not
+    // valid: the code is used up rather than echoed back in a usage message. "/revoke 123456" is a hash.
+    const hasCode = last !== undefined && /^\d{6}$/.test(last) && (rest !== '' || rule.changes(''));
     const args = hasCode ? rest : command.args;
-    if (rule.when === 'with-argument' && args === '') return undefined;
+    if (!hasCode && !rule.changes(args)) return undefined;
     const typed = `/${command.name}${args ? ` ${args}` : ''}`;
     const message = ctx.message!;
     return {
