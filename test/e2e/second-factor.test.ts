@@ -248,7 +248,7 @@ describe('e2e: the second factor', () => {
   it('a /revoke from the owner\'s id without a code ends nothing', async () => {
     await start({ sessions: [{ hash: PHONE, deviceModel: 'iPhone 15 Pro', appName: 'Telegram iOS' }] });
     const asked = await prompt(w!.say(`/revoke ${PHONE}`));
-    expect(text(asked)).toMatch(/End this session\?/);
+    expect(text(asked)).toMatch(/End this session\?<\/b>\niPhone 15 Pro, Telegram iOS/);
     expect(text(asked)).toContain(`/revoke ${PHONE}`);
     expect(text(asked)).toContain('If you did not ask for this, do not send a code: someone else in your account asked.');
     await read('/status');

@@ -1,7 +1,10 @@
 import type { Context, MiddlewareFn } from 'grammy';
 import type { Update } from 'grammy/types';
 import { codeIn, judgeCode, lockedUntil, type Verdict } from '../../guard/second-factor';
+import { parseSessionHash } from '../../domain/session-hash';
+import { findSession } from '../actions/end-session';
 import { BUTTONS, buttonPrefix } from '../buttons/buttons';
+import { describeSession } from '../views/session-card';
 import type { BotDeps, SecondFactor } from '../deps';
 import { clip, escapeHtml } from '../text/html';
 import { speechFor, wordsOf, type Words } from '../text/i18n';
@@ -24,6 +27,8 @@ interface Request {
   /** The 6-digit code given as the command's last word, if any; `strip` removes it from the message. */
   readonly code?: string;
   readonly strip?: () => void;
+  /** The session it is about, when the request names one by hash: the prompt then names its device. */
+  readonly session?: bigint;
   /** Equal for two presses of the same button on the same message. */
   readonly sameAs: string;
   /** The message to answer: the command, or the message the pressed button sits under. */
@@ -35,6 +40,9 @@ interface Waiting {
   readonly request: Request;
   readonly expiresAt: number;
 }
+
+/** Buttons whose data ends with a session hash ("ee:-123"). */
+const SESSION_BUTTONS: ReadonlySet<string> = new Set(['ee', 'ok', 'tr']);
 
 const spec = (name: string): CommandSpec | undefined => [...COMMANDS, ...HIDDEN_COMMANDS].find((c) => c.command === name);
 
@@ -62,6 +70,7 @@ function requestOf(ctx: Context): Request | undefined {
     const hasCode = last !== undefined && /^\d{6}$/.test(last) && (rest !== '' || rule.changes(''));
     const args = hasCode ? rest : command.args;
     if (!hasCode && !rule.changes(args)) return undefined;
+    const revoked = command.name === 'revoke' ? parseSessionHash(args) : undefined;
     const typed = `/${command.name}${args ? ` ${args}` : ''}`;
     const message = ctx.message!;
     return {
@@ -69,6 +78,7 @@ function requestOf(ctx: Context): Request | undefined {
       shown: `<code>${escapeHtml(clip(typed, 80))}</code>`,
       detail: clip(typed, 80),
       sameAs: `command:${typed}`,
+      ...(revoked?.ok ? { session: revoked.hash } : {}),
       replyTo: message.message_id,
       ...(hasCode
         ? {
@@ -83,12 +93,14 @@ function requestOf(ctx: Context): Request | undefined {
   const prefix = query?.data === undefined ? undefined : buttonPrefix(query.data);
   const action = prefix === undefined ? false : BUTTONS[prefix].code;
   if (!query || !action) return undefined;
+  const hash = parseSessionHash(query.data!.slice(query.data!.indexOf(':') + 1));
   const label = (query.message?.reply_markup?.inline_keyboard ?? []).flat().find((b) => 'callback_data' in b && b.callback_data === query.data)?.text ?? '';
   return {
     action,
     shown: label ? `“${escapeHtml(clip(label, 60))}”` : '',
     detail: `button ${prefix}${label ? ` "${clip(label, 60)}"` : ''}`,
     sameAs: `button:${query.message?.chat.id}:${query.message?.message_id}:${query.data}`,
+    ...(SESSION_BUTTONS.has(prefix!) && hash.ok ? { session: hash.hash } : {}),
     replyTo: query.message?.message_id,
   };
 }
@@ -214,7 +226,15 @@ export function secondFactorGate(deps: BotDeps, replay: (update: Update) => Prom
     waiting = { update: ctx.update, request, expiresAt: now + PROMPT_WAITS_MS };
     audit('asked', request.detail);
     await toast(ctx, t, 'code-toast-asked');
-    const lines = [t('code-prompt', { action: t(request.action) }), ...(request.shown ? [request.shown] : []), '', t('code-prompt-how'), t('code-prompt-not-you')];
+    const session = request.session === undefined ? undefined : await findSession(deps, request.session);
+    const lines = [
+      t('code-prompt', { action: t(request.action) }),
+      ...(session ? [escapeHtml(describeSession(session, speechFor(deps, ctx)))] : []),
+      ...(request.shown ? [request.shown] : []),
+      '',
+      t('code-prompt-how'),
+      t('code-prompt-not-you'),
+    ];
     await reply(ctx, lines.join('\n'), request.replyTo);
   };
 }
