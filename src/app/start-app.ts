@@ -193,6 +193,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       locale: i18n.localeFor(),
     }),
     speech: ownerSpeech,
+    secondFactor: config.ownerTotpSecret !== undefined,
   });
   pendingAlerts = notifier.pending;
   alertHandled = notifier.forget;

@@ -421,8 +421,20 @@ describe('e2e: the second factor', () => {
     expect(w!.auditRows('second_factor')).toEqual([]);
   });
 
-  it('/help says changes ask for a code', async () => {
-    await start();
+  it('/guard on takes one code: the offer to trust the current sessions that follows needs none', async () => {
+    await start({ sessions: [{ hash: PHONE, deviceModel: 'My Phone', apiId: 6, appName: 'Telegram Android', platform: 'Android' }] });
+    await prompt(w!.say('/guard on'));
+    const offer = await reply(sendCode(), /no trusted devices/);
+    const trust = (offer.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat().find((b) => b.text.startsWith('Trust current'))!;
+    const p = w!.press(trust.callback_data, (offer.result as { message_id: number }).message_id);
+    await w!.next(p.mark, 'editMessageText', (c) => /Trusted 1 current device/.test(text(c)));
+    expect(w!.auditRows('guard_on')).toHaveLength(1);
+    expect(w!.auditRows('second_factor').map((r) => r.outcome)).toEqual(['asked', 'accepted']);
+  });
+
+  it('/help and the first-start message say changes ask for a code, and nothing warns', async () => {
+    await start({ sessions: [{ hash: PHONE }] });
+    expect(text(await w!.next(0, 'sendMessage', (c) => /now watching your account/.test(text(c))))).not.toMatch(/No second factor/);
     expect(await w!.ask('/help')).toMatch(/ask for a code from your authenticator app first/);
     expect(await w!.ask('/status')).not.toMatch(/No second factor/);
   });
@@ -432,6 +444,8 @@ describe('e2e: without a second factor', () => {
   it('acts as before, and /status, /security, /help and /start say anyone in the account can command the guard', async () => {
     w = await startWorld({ sessions: [{ hash: PHONE }] });
     const warning = /No second factor is set, so anyone logged in to your Telegram account can command this guard: run <code>npm run setup<\/code>/;
+    const firstStart = await w.next(0, 'sendMessage', (c) => /now watching your account/.test(text(c)));
+    expect(text(firstStart)).toMatch(warning);
     for (const command of ['/status', '/security', '/help', '/start']) expect(await w.ask(command)).toMatch(warning);
     expect(await w.ask(`/revoke ${PHONE}`)).toMatch(/^Ended: /);
   });
