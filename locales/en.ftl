@@ -694,3 +694,5 @@ code-locked = 🔒 Too many wrong codes: actions that change your account or thi
 code-locked-alert = ⚠️ <b>5 wrong authenticator codes</b>: someone may be guessing your code. Actions that change your account or this guard are locked until { $at }. Guard mode and alerts keep working. If these were not your codes, someone else is logged in to your account.
 second-factor-on = 🔐 Actions that change your account or this guard ask for a code from your authenticator app first.
 second-factor-missing = ⚠️ No second factor is set, so anyone logged in to your Telegram account can command this guard: run <code>npm run setup</code> on the server to add an authenticator code.
+code-prompt-accepted = ✅ Code accepted.
+code-prompt-closed = Nothing was done.

@@ -62,7 +62,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(ownerGate(deps));
   bot.use(deps.i18n.middleware());
   // Before the callback path, so a press held for a code is neither locked nor answered as done.
-  bot.use(secondFactorGate(deps, (update) => bot.handleUpdate(update)));
+  bot.use(secondFactorGate(deps, bot.api, (update) => bot.handleUpdate(update)));
   // Every button press: answered first, locked against double taps, then handed to its feature.
   bot.use(callbackPath(deps.log, deps.i18n, deps.doors.oneShots));
   bot.use(languageFeature(deps));

@@ -302,7 +302,7 @@ describe('e2e: the second factor', () => {
 
   it('a wrong code does nothing and leaves the prompt waiting', async () => {
     await start({ sessions: [{ hash: PHONE }] });
-    await prompt(w!.say(`/revoke ${PHONE}`));
+    const asked = await prompt(w!.say(`/revoke ${PHONE}`));
     const right = code();
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
     codes.add(wrong);
@@ -311,6 +311,9 @@ describe('e2e: the second factor', () => {
     sendCode();
     await until(() => w!.mt.callsOf('account.resetAuthorization').length === 1);
     expect(w!.auditRows('second_factor').map((r) => r.outcome)).toEqual(['asked', 'wrong', 'accepted']);
+    // The prompt now says it was answered, so it never looks as if it still waits.
+    const closed = await w!.next(0, 'editMessageText', (c) => c.params.message_id === (asked.result as { message_id: number }).message_id);
+    expect(text(closed)).toMatch(/End this session\?[\s\S]*✅ Code accepted\.$/);
   });
 
   it('a replayed code, or one older than the last accepted, is refused plainly', async () => {
@@ -355,9 +358,11 @@ describe('e2e: the second factor', () => {
 
   it('a second protected request while one waits cancels both and warns the owner; reads do not', async () => {
     await start({ sessions: [{ hash: PHONE }, { hash: DESKTOP }] });
-    await prompt(w!.say(`/revoke ${PHONE}`));
+    const first = await prompt(w!.say(`/revoke ${PHONE}`));
     await read('/sessions');
     const warned = await reply(w!.say(`/revoke ${DESKTOP}`), /Two requests to change something came at once/);
+    const closed = await w!.next(0, 'editMessageText', (c) => c.params.message_id === (first.result as { message_id: number }).message_id);
+    expect(text(closed)).toMatch(/Nothing was done\.$/);
     expect(text(warned)).toMatch(/someone else in your account sent the other/);
     await reply(sendCode(), /No request is waiting for a code/);
     // The same command again counts too.

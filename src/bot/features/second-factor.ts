@@ -1,4 +1,4 @@
-import type { Context, MiddlewareFn } from 'grammy';
+import type { Api, Context, MiddlewareFn } from 'grammy';
 import type { Update } from 'grammy/types';
 import { codeIn, judgeCode, lockedUntil, type Verdict } from '../../guard/second-factor';
 import { parseSessionHash } from '../../domain/session-hash';
@@ -39,6 +39,8 @@ interface Waiting {
   readonly update: Update;
   readonly request: Request;
   readonly expiresAt: number;
+  /** The prompt as sent: its message and first lines, to say under it how it ended. */
+  prompt?: { readonly messageId: number; readonly headline: string };
 }
 
 /** Buttons whose data ends with a session hash ("ee:-123"). */
@@ -122,7 +124,7 @@ function requestOf(ctx: Context): Request | undefined {
  * Strangers never get here: the owner gate before it drops their updates, codes included.
  * Without a secret it lets everything through, as before.
  */
-export function secondFactorGate(deps: BotDeps, replay: (update: Update) => Promise<void>): MiddlewareFn<Context> {
+export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Update) => Promise<void>): MiddlewareFn<Context> {
   const factor = deps.secondFactor;
   if (!factor) return (_ctx, next) => next();
   const replaying = new WeakSet<Update>();
@@ -138,9 +140,22 @@ export function secondFactorGate(deps: BotDeps, replay: (update: Update) => Prom
   const reply = (ctx: Context, text: string, replyTo?: number): Promise<unknown> =>
     ctx.reply(text, { parse_mode: 'HTML', ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}) });
 
+  /**
+   * Stops waiting, and says under the prompt how it ended (`key`), so an old prompt never looks as
+   * if it still waits. The edit is its own call and may fail (the prompt deleted): that changes nothing.
+   */
+  const close = async (t: Words, key: string): Promise<void> => {
+    const prompt = waiting?.prompt;
+    waiting = undefined;
+    if (!prompt) return;
+    await api
+      .editMessageText(deps.ownerId, prompt.messageId, `${prompt.headline}\n\n${t(key)}`, { parse_mode: 'HTML' })
+      .catch((err: unknown) => deps.log.info({ err }, 'could not mark a code prompt as closed'));
+  };
+
   /** The lockout told in the chat, and as an alert on every channel. */
   const lockout = async (ctx: Context, t: Words, until: number): Promise<void> => {
-    waiting = undefined;
+    await close(t, 'code-prompt-closed');
     audit('locked', `until ${new Date(until).toISOString()}`);
     const when = at(ctx, until);
     factor.notify({ kind: 'second_factor_locked', text: t('code-locked-alert', { at: when }), key: `second_factor_locked:${until}` });
@@ -171,15 +186,15 @@ export function secondFactorGate(deps: BotDeps, replay: (update: Update) => Prom
     const now = factor.now();
     if (waiting && waiting.expiresAt <= now) {
       audit('expired', waiting.request.detail);
-      waiting = undefined;
+      await close(t, 'code-prompt-closed');
       return void (await reply(ctx, t('code-expired')));
     }
     if (!waiting) return void (await reply(ctx, t('code-nothing-waiting')));
     const held = waiting;
     const verdict = judge(code);
     if (verdict.kind !== 'accepted') return refused(ctx, t, verdict, held);
-    waiting = undefined;
     audit('accepted', held.request.detail);
+    await close(t, 'code-prompt-accepted');
     replaying.add(held.update);
     await replay(held.update);
   };
@@ -210,7 +225,7 @@ export function secondFactorGate(deps: BotDeps, replay: (update: Update) => Prom
       // The same button tapped twice is one request, not two.
       if (waiting.request.sameAs === request.sameAs && ctx.callbackQuery) return toast(ctx, t, 'code-toast-asked');
       audit('cancelled', `two requests at once: ${waiting.request.detail}; ${request.detail}`);
-      waiting = undefined;
+      await close(t, 'code-prompt-closed');
       if (request.code !== undefined) await ctx.deleteMessage().catch(() => undefined);
       await toast(ctx, t, 'code-toast-cancelled');
       return void (await reply(ctx, t('code-two-requests')));
@@ -223,18 +238,20 @@ export function secondFactorGate(deps: BotDeps, replay: (update: Update) => Prom
       request.strip?.();
       return next();
     }
-    waiting = { update: ctx.update, request, expiresAt: now + PROMPT_WAITS_MS };
+    const held: Waiting = { update: ctx.update, request, expiresAt: now + PROMPT_WAITS_MS };
+    waiting = held;
     audit('asked', request.detail);
     await toast(ctx, t, 'code-toast-asked');
     const session = request.session === undefined ? undefined : await findSession(deps, request.session);
-    const lines = [
+    const headline = [
       t('code-prompt', { action: t(request.action) }),
       ...(session ? [escapeHtml(describeSession(session, speechFor(deps, ctx)))] : []),
       ...(request.shown ? [request.shown] : []),
-      '',
-      t('code-prompt-how'),
-      t('code-prompt-not-you'),
-    ];
-    await reply(ctx, lines.join('\n'), request.replyTo);
+    ].join('\n');
+    const sent = await ctx.reply([headline, '', t('code-prompt-how'), t('code-prompt-not-you')].join('\n'), {
+      parse_mode: 'HTML',
+      ...(request.replyTo !== undefined ? { reply_parameters: { message_id: request.replyTo, allow_sending_without_reply: true } } : {}),
+    });
+    held.prompt = { messageId: sent.message_id, headline };
   };
 }
