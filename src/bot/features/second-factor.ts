@@ -5,7 +5,7 @@ import { parseSessionHash } from '../../domain/session-hash';
 import { findSession } from '../actions/end-session';
 import { BUTTONS, buttonPrefix } from '../buttons/buttons';
 import { describeSession } from '../views/session-card';
-import type { BotDeps, SecondFactor } from '../deps';
+import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
 import { speechFor, wordsOf, type Words } from '../text/i18n';
 import { ownerClock } from '../text/owner-clock';
@@ -137,8 +137,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
   const toast = async (ctx: Context, t: Words, key: string): Promise<void> => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t(key) }).catch((err: unknown) => deps.log.warn({ err }, 'could not answer a button press'));
   };
-  const reply = (ctx: Context, text: string, replyTo?: number): Promise<unknown> =>
-    ctx.reply(text, { parse_mode: 'HTML', ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}) });
+  const reply = (ctx: Context, text: string): Promise<unknown> => ctx.reply(text, { parse_mode: 'HTML' });
 
   /**
    * Stops waiting, and says under the prompt how it ended (`key`), so an old prompt never looks as
