@@ -416,6 +416,20 @@ describe('e2e: the second factor', () => {
     // About 15 messages to one chat: Telegram's pace of one a second is most of this test's time.
   }, 40_000);
 
+  it('a lockout outlasts a restart', async () => {
+    await start();
+    for (let i = 0; i < 5; i += 1) {
+      clock.now += 30_000;
+      const bad = String((Number(code()) + 500_000) % 1_000_000).padStart(6, '0');
+      codes.add(bad);
+      await reply(w!.say(`/guard off ${bad}`), /Wrong code|Too many wrong codes/);
+    }
+    await w!.restart();
+    clock.now += 60_000;
+    await reply(w!.say(`/guard off ${code()}`), /Too many wrong codes: actions that change your account or this guard are locked until/);
+    expect(w!.auditRows('guard_off')).toHaveLength(0);
+  });
+
   it('reads need no code', async () => {
     await start({ sessions: [{ hash: PHONE }] });
     for (const c of COMMANDS.filter((c) => c.code === false)) {
