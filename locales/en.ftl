@@ -696,3 +696,5 @@ second-factor-on = 🔐 Actions that change your account or this guard ask for a
 second-factor-missing = ⚠️ No second factor is set, so anyone logged in to your Telegram account can command this guard: run <code>npm run setup</code> on the server to add an authenticator code.
 code-prompt-accepted = ✅ Code accepted.
 code-prompt-closed = Nothing was done.
+status-second-factor-on = Second factor: 🔐 on, changes ask for your authenticator code.
+status-second-factor-locked = Second factor: 🔒 locked after wrong codes until { $at }; guard mode and alerts keep working.

@@ -397,6 +397,7 @@ describe('e2e: the second factor', () => {
     await reply(noPrompt, /Too many wrong codes/);
     expect(w!.botApi.calls.slice(noPrompt).some(isPrompt)).toBe(false);
     await reply(w!.say('/sessions'), /My Phone/);
+    await reply(w!.say('/status'), /Second factor: 🔒 locked after wrong codes until/);
 
     // Guard mode does not ask for codes: a pushed login from an untrusted device is ended during the lockout.
     w!.mt.pushNewAuthorization({ hash: NEW_LOGIN, device: 'Intruder PC', location: 'Far away' });
@@ -455,7 +456,9 @@ describe('e2e: the second factor', () => {
     await start({ sessions: [{ hash: PHONE }] });
     expect(text(await w!.next(0, 'sendMessage', (c) => /now watching your account/.test(text(c))))).not.toMatch(/No second factor/);
     expect(await w!.ask('/help')).toMatch(/ask for a code from your authenticator app first/);
-    expect(await w!.ask('/status')).not.toMatch(/No second factor/);
+    const status = await w!.ask('/status');
+    expect(status).not.toMatch(/No second factor/);
+    expect(status).toMatch(/Second factor: 🔐 on/);
   });
 });
 

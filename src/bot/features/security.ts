@@ -67,7 +67,8 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions, wordsOf(speech)) });
   });
 
-  // "Cancel the reset" needs no confirmation: it only protects. It acts once however often it is pressed.
+  // "Cancel the reset" needs no confirmation prompt (only the code, when a second factor is set): it
+  // only protects. It acts once however often it is pressed.
   composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
     pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), () => () => declineReset(deps, ctx.from.id, 'button')),
   );
