@@ -723,3 +723,46 @@ checkup-moved = 🚩 { $count ->
     } to another country in the last 30 days:
 checkup-moved-line = • { $device }: { $from } → { $to }, { $ago }
 checkup-moved-none = ✅ No session moved to another country in the last 30 days.
+
+## issue-22
+# The owner's second factor: an authenticator code before every action that changes the account or the guard.
+code-action-revoke = End this session
+code-action-guard = Change guard mode
+code-action-codeguard = Change code guard
+code-action-expect = Change the window for your own login
+code-action-ttl = Change how long unused sessions live
+code-action-its-me = Confirm this login as yours (It's me)
+code-action-end-login = End this login's session
+code-action-end-session = End this session
+code-action-trust = Trust this device
+code-action-untrust = Remove this trusted device
+code-action-end-others = End every other session
+code-action-end-untrusted = End every session except trusted devices
+code-action-end-web = End this website login
+code-action-end-web-all = End every website login
+code-action-panic = Lock down the account (/panic)
+code-action-decline-reset = Cancel the 2FA password reset
+code-action-disconnect = Disconnect this bot
+code-action-codeguard-on = Turn code guard on
+code-action-accept-change = Accept this session's new place or device (It's me)
+code-prompt = 🔐 <b>{ $action }?</b>
+code-prompt-how = Send the 6-digit code from your authenticator app within 2 minutes. It does this once.
+code-prompt-not-you = If you did not ask for this, do not send a code: someone else in your account asked.
+code-toast-asked = Send the 6-digit code from your authenticator app.
+code-toast-locked = Locked after too many wrong codes.
+code-toast-cancelled = Two requests at once: both cancelled.
+code-wrong = ❌ Wrong code: nothing was done.
+code-replayed = ❌ This code was already used, or is older than the last one used: nothing was done. Wait for the next code in your app.
+code-still-waiting = The request waits for the right code until { $at }.
+code-send-again = Send the command again with the current code.
+code-expired = The request waited 2 minutes for a code and was dropped: nothing was done. Ask again.
+code-nothing-waiting = No request is waiting for a code: nothing was done. Send the command first, then the code, or put the code after the command.
+code-two-requests = ⚠️ <b>Two requests to change something came at once</b>, so both were cancelled and nothing was done. If you sent only one, someone else in your account sent the other: check /sessions. Then send your request again.
+code-locked = 🔒 Too many wrong codes: actions that change your account or this guard are locked until { $at }. Nothing was done. Guard mode, alerts and reading keep working.
+code-locked-alert = ⚠️ <b>5 wrong authenticator codes</b>: someone may be guessing your code. Actions that change your account or this guard are locked until { $at }. Guard mode and alerts keep working. If these were not your codes, someone else is logged in to your account.
+second-factor-on = 🔐 Actions that change your account or this guard ask for a code from your authenticator app first.
+second-factor-missing = ⚠️ No second factor is set, so anyone logged in to your Telegram account can command this guard: run <code>npm run setup</code> on the server to add an authenticator code.
+code-prompt-accepted = ✅ Code accepted.
+code-prompt-closed = Nothing was done.
+status-second-factor-on = Second factor: 🔐 on, changes ask for your authenticator code.
+status-second-factor-locked = Second factor: 🔒 locked after wrong codes until { $at }; guard mode and alerts keep working.

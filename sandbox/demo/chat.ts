@@ -24,6 +24,8 @@ const MOVE = /^:move\s+(.+?)\s+to\s+(.+?)\s*$/i;
 export class DemoChat {
   readonly shown: ShownEvent[] = [];
   private buttons: DemoButton[] = [];
+  /** The code `:otp` printed last. */
+  lastOtp: string | undefined;
   private seen = 0;
   private readonly timer: NodeJS.Timeout;
   private readonly listeners = new Set<() => void>();
@@ -42,6 +44,11 @@ export class DemoChat {
     this.drain();
   }
 
+  /** The code the owner's authenticator app shows now (a new one each call, see DemoWorld.otp). */
+  otp(): string {
+    return this.world.otp();
+  }
+
   /** The current numbered buttons (from the newest message that had any). */
   get currentButtons(): readonly DemoButton[] {
     return this.buttons;
@@ -54,6 +61,11 @@ export class DemoChat {
     if (text === ':quit' || text === ':q') return 'quit';
     if (text === ':help') {
       this.print(demoHelp());
+      return 'local';
+    }
+    if (text === ':otp') {
+      this.lastOtp = this.world.otp();
+      this.print(`(your authenticator app shows ${this.lastOtp}: type it to confirm the request waiting for a code)`);
       return 'local';
     }
     const door = simulateDoor(this.world, text);
@@ -75,7 +87,8 @@ export class DemoChat {
       this.print(`(unknown demo command ${text.split(/\s/)[0]}: type :help)`);
       return 'local';
     }
-    if (/^\d+$/.test(text)) return this.press(Number(text)) ? 'sent' : 'local';
+    // A short number presses a button; 6 digits are a code from the authenticator app, sent to the bot.
+    if (/^\d{1,3}$/.test(text)) return this.press(Number(text)) ? 'sent' : 'local';
     this.world.botApi.injectMessage({ from: DEMO_OWNER, text });
     return 'sent';
   }
@@ -188,6 +201,7 @@ export function demoHelp(): string {
     `  ${LOGIN_SYNTAX}   someone logs in to the account, e.g. :login Galaxy S24 from Lagos, Nigeria`,
     `  ${MOVE_SYNTAX}     a session is used from elsewhere (a copied session file), e.g. :move MacBook to Lagos, Nigeria`,
     ...DOOR_HELP,
+    '  :otp                  the code your authenticator app shows now: type it when the bot asks for one',
     '  :help                 this help',
     '  :quit                 stop the demo (Ctrl+D works too)',
   ].join('\n');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TOTP } from 'otpauth';
 import type { Config } from '../../src/core/config';
 import { BotApiEmulator } from '../emulator/botapi';
 import { MtprotoEmulator, type EmulatedSession, type EmulatedWebSession } from '../emulator/mtproto';
@@ -66,10 +67,22 @@ function demoWebSessions(now: number): EmulatedWebSession[] {
   ];
 }
 
+/**
+ * The demo owner's second factor: a fixed secret, so an authenticator app could even be pointed at
+ * it. Never use it for a real account.
+ */
+export const DEMO_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
 export interface DemoWorld {
   readonly mt: MtprotoEmulator;
   readonly botApi: BotApiEmulator;
   readonly app: RunningApp;
+  /**
+   * The code the owner's authenticator app shows. Each call moves the demo's clock for codes one
+   * 30 s step on, so the next code is a new one at once: the bot accepts each step only once, and a
+   * demo should not make anyone wait half a minute between two actions.
+   */
+  otp(): string;
   stop(): Promise<void>;
 }
 
@@ -95,10 +108,14 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
     botApiRoot: botApi.apiRoot,
     logLevel: 'silent',
     reconcileIntervalSeconds: 30,
+    ownerTotpSecret: DEMO_TOTP_SECRET,
   };
+  const authenticator = new TOTP({ secret: DEMO_TOTP_SECRET });
+  let skippedMs = 0;
+  const codeClock = (): number => Date.now() + skippedMs;
   let app: RunningApp;
   try {
-    app = await startApp(config, { log, requestTimeoutMs: 8000, connectTimeoutMs: 8000 });
+    app = await startApp(config, { log, requestTimeoutMs: 8000, connectTimeoutMs: 8000, secondFactorNow: codeClock });
   } catch (err) {
     await Promise.allSettled([mt.stop(), botApi.stop()]);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -108,6 +125,10 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
     mt,
     botApi,
     app,
+    otp() {
+      skippedMs += 30_000;
+      return authenticator.generate({ timestamp: codeClock() });
+    },
     async stop() {
       await app.stop();
       await Promise.allSettled([mt.stop(), botApi.stop()]);

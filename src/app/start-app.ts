@@ -27,6 +27,9 @@ import { createChangeNotifier } from '../bot/delivery/change-notifier';
 import { createChangeWatcher } from '../guard/doors/change-watcher';
 import { createSettings } from '../db/settings';
 import { createTrustedDevices } from '../db/trusted-devices';
+import { createSecondFactorStates } from '../db/second-factor-state';
+import { createTotp } from '../guard/totp';
+import type { OwnerNotice } from '../bot/views/owner-notice';
 import { startWalCheckpoints } from '../db/wal-checkpoints';
 import { alertsDelivered, createAlertNotifier } from '../bot/delivery/alert-notifier';
 import { doorNotices } from '../bot/delivery/door-notices';
@@ -63,6 +66,8 @@ export interface StartOptions {
   readonly outageNoticeAfterMs?: number;
   /** How long start-up listens for another copy polling with this token (ms, default 600; 0 skips). */
   readonly anotherCopyProbeMs?: number;
+  /** The second factor's clock (unix ms): TOTP steps, prompts, lockouts. Tests move it; Date.now by default. */
+  readonly secondFactorNow?: () => number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;
 }
@@ -122,6 +127,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   let pendingAlerts = (): number => 0;
   let blindWatches = (): BlindWatch[] => [];
   let alertHandled = (_hash: bigint): void => undefined;
+  // The outbox exists once the bot does; a lockout before that cannot happen (no update is read yet).
+  let tellOwner = (_notice: OwnerNotice): void => undefined;
   const bot = createBot(
     config.botToken,
     {
@@ -148,6 +155,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         }),
       },
       doors: { oneShots, seenCountries, history },
+      ...(config.ownerTotpSecret
+        ? {
+            secondFactor: {
+              totp: createTotp(config.ownerTotpSecret),
+              states: createSecondFactorStates(store),
+              now: options.secondFactorNow ?? Date.now,
+              notify: (notice: OwnerNotice) => tellOwner(notice),
+            },
+          }
+        : {}),
     },
     { apiRoot: config.botApiRoot },
   );
@@ -158,6 +175,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   bot.api.config.use(outbox.reachability);
   outbox.resume();
   const notices = outbox;
+  tellOwner = (notice) => notices.notify(notice);
   const stopStorageNotices = store.onChange((e) => notices.notify(storageNotice(e, Date.now(), ownerSpeech())));
   const fileWatch =
     config.databasePath === ':memory:'
@@ -181,6 +199,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       locale: i18n.localeFor(),
     }),
     speech: ownerSpeech,
+    secondFactor: config.ownerTotpSecret !== undefined,
   });
   const changeNotifier = createChangeNotifier({ outbox, oneShots, history, trusted, speech: ownerSpeech });
   pendingAlerts = notifier.pending;

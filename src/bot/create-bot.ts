@@ -25,6 +25,7 @@ import { botsFeature } from './features/bots';
 import { codeguardFeature } from './features/codeguard';
 import { expectFeature } from './features/expect';
 import { securityFeature } from './features/security';
+import { secondFactorGate } from './features/second-factor';
 import { telegramLimits } from './api/telegram-limits';
 
 export interface CreateBotOptions {
@@ -61,6 +62,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   bot.use(ownerGate(deps));
   bot.use(deps.i18n.middleware());
+  // Before the callback path, so a press held for a code is neither locked nor answered as done.
+  bot.use(secondFactorGate(deps, bot.api, (update) => bot.handleUpdate(update)));
   // Every button press: answered first, locked against double taps, then handed to its feature.
   bot.use(callbackPath(deps.log, deps.i18n, deps.doors.oneShots, deps.confirmations));
   bot.use(languageFeature(deps));

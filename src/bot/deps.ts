@@ -11,6 +11,9 @@ import type { BlindWatch } from '../guard/doors/doors';
 import type { Logger } from '../core/log';
 import type { Confirmations } from './buttons/confirmations';
 import type { Localizer } from './text/i18n';
+import type { SecondFactorStates } from '../db/second-factor-state';
+import type { TotpMatcher } from '../guard/totp';
+import type { OwnerNotice } from './views/owner-notice';
 
 /** Everything the bot's features need, injected so tests can pass fakes or the emulator-backed client. */
 export interface BotDeps {
@@ -25,6 +28,22 @@ export interface BotDeps {
   /** The owner's language and every text in it (locales/*.ftl). */
   readonly i18n: Localizer;
   readonly doors: DoorDeps;
+  /**
+   * The owner's authenticator code, asked before every action that changes the account or the
+   * guard (features/second-factor.ts). Undefined when OWNER_TOTP_SECRET is not set: the bot then
+   * acts without codes, as before, and says that anyone in the account can command it.
+   */
+  readonly secondFactor?: SecondFactor;
+}
+
+/** The second factor's parts: the owner's TOTP secret (as a matcher only), its persisted state, a clock and the outbox. */
+export interface SecondFactor {
+  readonly totp: TotpMatcher;
+  readonly states: SecondFactorStates;
+  /** Unix ms: TOTP steps, the 2-minute prompt and lockouts all read this clock (tests move it). */
+  readonly now: () => number;
+  /** Tells the owner on every channel (the outbox): used for lockouts. */
+  readonly notify: (notice: OwnerNotice) => void;
 }
 
 /** State for the buttons under 2FA, login-code and bot alerts. */

@@ -37,6 +37,11 @@ export interface Config {
   readonly reconcileIntervalSeconds: number;
   /** IANA zone the bot writes times in (TZ); 'UTC' when unset. */
   readonly timeZone?: string;
+  /**
+   * The owner's TOTP secret (RFC 4648 base32, normalized: upper case, no spaces or padding). Unset
+   * means no second factor: every session of the account can command the guard, as before.
+   */
+  readonly ownerTotpSecret?: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -62,6 +67,14 @@ export function isTimeZone(name: string): boolean {
  */
 export function canonicalTimeZone(name: string): string {
   return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+/**
+ * A base32 secret as authenticator apps show it ("jbsw y3dp ehpk 3pxp", padded or not) in the
+ * canonical form: upper case, without spaces, dashes or '=' padding.
+ */
+export function normalizeTotpSecret(secret: string): string {
+  return secret.replace(/[\s-]+/g, '').replace(/=+$/, '').toUpperCase();
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -110,6 +123,15 @@ const schema = z.object({
       .refine(isTimeZone, 'TZ must be a time zone name such as Europe/Moscow or UTC (or unset for UTC)')
       .transform(canonicalTimeZone),
   ),
+  OWNER_TOTP_SECRET: optional(
+    z
+      .string()
+      .transform(normalizeTotpSecret)
+      .refine(
+        (v) => /^[A-Z2-7]{16,128}$/.test(v),
+        'OWNER_TOTP_SECRET is not a base32 secret of at least 16 letters A-Z and digits 2-7: run `npm run setup` to create one',
+      ),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }) })),
 });
 
@@ -144,6 +166,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, sessionFromFile?: string): C
       logLevel: d.LOG_LEVEL ?? 'info',
       reconcileIntervalSeconds: d.RECONCILE_INTERVAL === undefined ? 30 : Number(d.RECONCILE_INTERVAL),
       ...(d.TZ ? { timeZone: d.TZ } : {}),
+      ...(d.OWNER_TOTP_SECRET ? { ownerTotpSecret: d.OWNER_TOTP_SECRET } : {}),
     }),
   };
 }

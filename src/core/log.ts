@@ -5,7 +5,7 @@ export type { Logger };
 
 /**
  * Secrets are removed by path so that logging a config, an error with a request, or an API
- * payload can never print the bot token or the account session.
+ * payload can never print the bot token, the account session or the owner's TOTP secret.
  */
 const REDACT_PATHS = [
   'botToken',
@@ -18,6 +18,9 @@ const REDACT_PATHS = [
   '*.session',
   'config.botToken',
   'config.accountSession',
+  'ownerTotpSecret',
+  '*.ownerTotpSecret',
+  'config.ownerTotpSecret',
 ];
 
 /**

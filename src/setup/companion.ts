@@ -30,7 +30,7 @@ export interface Companion {
 /** Step 3: keeps a session that still connects; otherwise logs the companion in and saves the session. */
 export async function companionStep(c: Conversation, opts: CompanionOptions): Promise<Companion> {
   c.say('');
-  c.say('Step 3 of 4: the companion, a login of the Telegram account whose sessions the bot guards.');
+  c.say('Step 3 of 5: the companion, a login of the Telegram account whose sessions the bot guards.');
   const fileSession = readSessionFile(opts.sessionFile);
   const existing = opts.envSession ?? fileSession;
   if (existing) {

@@ -13,7 +13,7 @@ export interface BotIdentity {
 
 /** Step 1: a token that getMe accepts, the current one if it still works and the owner keeps it. */
 export async function botTokenStep(c: Conversation, current: string | undefined, apiRoot: string): Promise<BotIdentity> {
-  c.say('Step 1 of 4: the bot token.');
+  c.say('Step 1 of 5: the bot token.');
   if (current) {
     c.secret(current);
     const username = TOKEN_PATTERN.test(current) ? await usernameFor(c, current, apiRoot) : undefined;
@@ -64,7 +64,7 @@ const API_ID_PATTERN = /^[1-9]\d{0,9}$/;
 /** Step 2: API_ID and API_HASH, checked as parseConfig does. */
 export async function apiCredentialsStep(c: Conversation, id: string | undefined, hash: string | undefined): Promise<LoginSettings> {
   c.say('');
-  c.say("Step 2 of 4: the companion app's API_ID and API_HASH.");
+  c.say("Step 2 of 5: the companion app's API_ID and API_HASH.");
   c.secret(hash);
   if (id || hash) {
     const parsed = parseLoginSettings({ API_ID: id, API_HASH: hash });
@@ -100,7 +100,7 @@ const OWNER_PATTERN = /^[1-9]\d{0,15}$/;
 /** Step 4: whom the bot obeys; Enter keeps the current OWNER_ID, or else the companion account. */
 export async function ownerStep(c: Conversation, companion: AccountUser, current: string | undefined): Promise<string> {
   c.say('');
-  c.say('Step 4 of 4: who may use the bot. It answers one Telegram account only.');
+  c.say('Step 4 of 5: who may use the bot. It answers one Telegram account only.');
   const self = String(companion.id);
   const fallback = current && OWNER_PATTERN.test(current) ? current : self;
   const label = fallback === self ? `${self}, the companion account` : `${fallback}, as set now; the companion account is ${self}`;

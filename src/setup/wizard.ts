@@ -7,6 +7,7 @@ import { companionStep } from './companion';
 import { Conversation, displayPath, SetupCancelled, SetupProgress, SetupStopped } from './conversation';
 import { writePrivateFileAtomic } from '../core/private-file';
 import { ensurePrivate, readEnvFile, updateEnvText, type EnvFile } from './env-file';
+import { secondFactorStep } from './second-factor-step';
 import { apiCredentialsStep, botTokenStep, DEFAULT_BOT_API_ROOT, ownerStep } from './steps';
 import type { TerminalPrompts } from '../core/terminal-io';
 
@@ -43,7 +44,7 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
     const current = (key: string): string | undefined => opts.env[key]?.trim() || existing.values[key]?.trim() || undefined;
     const apiRoot = botApiRoot(current('BOT_API_ROOT'));
 
-    c.say('session-warden setup: four steps, each checked with Telegram. Ctrl+C stops at any time.');
+    c.say('session-warden setup: five steps, each checked with Telegram or your authenticator app. Ctrl+C stops at any time.');
     c.say('');
     const bot = await botTokenStep(c, current('BOT_TOKEN'), apiRoot);
     const settings = await apiCredentialsStep(c, current('API_ID'), current('API_HASH'));
@@ -57,12 +58,14 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
       ...(opts.qrTimeoutMs ? { qrTimeoutMs: opts.qrTimeoutMs } : {}),
     });
     const ownerId = await ownerStep(c, companion.user, current('OWNER_ID'));
+    const totpSecret = await secondFactorStep(c, current('OWNER_TOTP_SECRET'));
 
     const updates: Record<string, string> = {
       BOT_TOKEN: bot.token,
       API_ID: String(settings.apiId),
       API_HASH: settings.apiHash,
       OWNER_ID: ownerId,
+      ...(totpSecret ? { OWNER_TOTP_SECRET: totpSecret } : {}),
     };
     // The session belongs in its own file; .env gets it only where the owner already chose to keep it there.
     if (companion.newSession && existing.values.ACCOUNT_SESSION?.trim()) updates.ACCOUNT_SESSION = companion.newSession;

@@ -20,6 +20,11 @@ describe('npm run demo -- --script', () => {
       'Hash: -9123456789012345678',
       '[2 End #3 Redmi Note 12]',
       'you> 2 (presses [2 End #3 Redmi Note 12])',
+      // A protected action: the bot asks for the authenticator code, :otp shows the demo's, and only then it acts.
+      'bot> 🔐 End this session?',
+      'If you did not ask for this, do not send a code: someone else in your account asked.',
+      'you> :otp',
+      '(your authenticator app shows ',
       'bot (edited)> Ended: Redmi Note 12, QuickGram 3.2.1, Amsterdam, Netherlands',
       'bot> No active session has that hash.',
       'bot (edited)> Cancelled. Nothing was ended.',

@@ -80,3 +80,13 @@ test('a bot token the Bot API does not know exits 2 and says to get it from @Bot
     await botApi.stop();
   }
 }, 40_000);
+
+test('an OWNER_TOTP_SECRET that is not base32 exits 2, listed with the other problems, without quoting it', async () => {
+  const app = start({ OWNER_TOTP_SECRET: 'not-a-secret-18!', API_ID: 'x' });
+  const { code } = await app.exited;
+  const out = app.output();
+  expect(code).toBe(2);
+  expect(out).toContain('2 settings need fixing');
+  expect(out).toMatch(/OWNER_TOTP_SECRET is not a base32 secret .*: run `npm run setup` to create one/);
+  expect(out).not.toContain('not-a-secret-18!');
+});

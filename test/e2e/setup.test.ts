@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import dotenv from 'dotenv';
+import { TOTP } from 'otpauth';
 import { readSessionFile } from '../../src/account/session-file';
 import { parseConfig } from '../../src/core/config';
 import { BotApiEmulator } from '../../sandbox/emulator/botapi';
@@ -39,8 +40,21 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Answers matched to questions in order; a question out of script fails the test with its text. */
-function scripted(answers: [RegExp, string][], onQr?: (url: string) => void) {
+/** The key setup showed as text (grouped by four), as the owner would type it into an app. */
+function shownKey(output: string): string {
+  const m = /key ((?:[A-Z2-7]{1,4} ?)+)$/m.exec(output);
+  if (!m) throw new Error('setup showed no key');
+  return m[1]!.replace(/ /g, '');
+}
+
+/** The code the owner's app shows now for the key setup printed. */
+const appCode = (output: string): string => new TOTP({ secret: shownKey(output) }).generate();
+
+/**
+ * Answers matched to questions in order; a question out of script fails the test with its text. An
+ * answer may be a function of what was printed so far (a code from the key setup just showed).
+ */
+function scripted(answers: [RegExp, string | ((output: string) => string)][], onQr?: (url: string) => void) {
   const queue = [...answers];
   const asked: { question: string; hidden: boolean }[] = [];
   let output = '';
@@ -53,7 +67,7 @@ function scripted(answers: [RegExp, string][], onQr?: (url: string) => void) {
       if (!next) throw new Error(`no answer scripted for "${question}"`);
       if (!next[0].test(question)) throw new Error(`expected a question like ${next[0]}, got "${question}"`);
       output += '\n';
-      return next[1];
+      return typeof next[1] === 'function' ? next[1](output) : next[1];
     },
     showQr: async (url) => {
       output += '[qr]\n';
@@ -89,6 +103,9 @@ async function freshRun(): Promise<{ session: string; output: string }> {
     [/^Phone number/, '+44 7700 900123'],
     [/^Login code/, CODE],
     [/^Owner id \[6100000042, the companion account\]: $/, ''],
+    [/^Create a second factor now\? \[Y\/n\] $/, ''],
+    [/^Code shown in the app now: $/, '123'],
+    [/^Code shown in the app now: $/, appCode],
   ]);
   expect(await setup(s.io)).toBe(0);
   expect(s.left()).toBe(0);
@@ -126,6 +143,11 @@ test('fresh run: a wrong token is asked again; .env and the session file are wri
   expect(text).not.toContain('ACCOUNT_SESSION');
   const values = dotenv.parse(text);
   expect(values).toMatchObject({ BOT_TOKEN: TOKEN, API_ID: '1234567', API_HASH, OWNER_ID: '6100000042', RECONCILE_INTERVAL: '60' });
+  // The second factor: shown as a QR code and as text, proven with a code from the app, then saved.
+  expect(output).toMatch(/Scan this QR code with your authenticator app/);
+  expect(output).toContain('A code is the 6 digits the app shows');
+  expect(values.OWNER_TOTP_SECRET).toBe(shownKey(output));
+  expect(values.OWNER_TOTP_SECRET).toMatch(/^[A-Z2-7]{32}$/);
   expect(fs.readdirSync(dir).sort()).toEqual(['.env', 'data']);
 
   const parsed = parseConfig({ ...values, BOT_API_ROOT: bot.apiRoot }, readSessionFile(sessionFile));
@@ -142,6 +164,7 @@ test('rerun with everything valid: nothing is asked but keep-or-change, and noth
     [/Keep the current token\? \[Y\/n\] $/, ''],
     [/^Keep the current API_ID \(1234567\) and API_HASH\? \[Y\/n\] $/, ''],
     [/^Owner id \[6100000042, the companion account\]/, ''],
+    [/A second factor is set \(OWNER_TOTP_SECRET\)\. Keep it\?/, ''],
   ]);
   expect(await setup(s.io)).toBe(0);
   expect(s.output()).toContain('The current token works for @warden_test_bot.');
@@ -162,6 +185,7 @@ test('rerun after the session was ended elsewhere: logs in again (by QR) and rep
       [/Keep the current API_ID/, ''],
       [/^Choose 1 or 2 \[1\]/, ''],
       [/^Owner id/, '42'],
+      [/Keep it\?/, 'y'],
     ],
     (url) => setTimeout(() => mt.acceptLoginToken(url), 50),
   );
@@ -232,3 +256,45 @@ test('Telegram not answering during the login: within 15 s the wizard says what 
   expect(s.output()).not.toMatch(/scan this code/);
   expect(fs.existsSync(sessionFile)).toBe(false);
 }, 40_000);
+
+test('the second factor: a wrong code is asked again, and a rerun keeps the secret unless the owner asks for a new one', async () => {
+  await freshRun();
+  const first = dotenv.parse(fs.readFileSync(envFile, 'utf8')).OWNER_TOTP_SECRET!;
+  const keep = [
+    [/Keep the current token/, ''],
+    [/Keep the current API_ID/, ''],
+    [/^Owner id/, ''],
+  ] as [RegExp, string][];
+
+  const renew = scripted([
+    ...keep,
+    [/A second factor is set \(OWNER_TOTP_SECRET\)\. Keep it\?/, 'n'],
+    [/^Code shown in the app now: $/, (out) => new TOTP({ secret: first }).generate()],
+    [/^Code shown in the app now: $/, appCode],
+  ]);
+  expect(await setup(renew.io)).toBe(0);
+  expect(renew.output()).toContain("That code does not match: check that the app added this key and that the phone's clock is right");
+  const second = dotenv.parse(fs.readFileSync(envFile, 'utf8')).OWNER_TOTP_SECRET!;
+  expect(second).not.toBe(first);
+  expect(second).toBe(shownKey(renew.output()));
+  expect(modeOf(envFile)).toBe(0o600);
+  // The otpauth:// URI went into the QR code; an app scanning it gets the same key.
+  expect(renew.output()).not.toContain('otpauth://');
+});
+
+test('the second factor can be declined: .env gets none, and the setup says what that means', async () => {
+  fs.writeFileSync(envFile, EXISTING, { mode: 0o600 });
+  const s = scripted([
+    [/^Bot token/, TOKEN],
+    [/^API_ID/, '1234567'],
+    [/^API_HASH/, API_HASH],
+    [/^Choose 1 or 2/, '2'],
+    [/^Phone number/, '+44 7700 900123'],
+    [/^Login code/, CODE],
+    [/^Owner id/, ''],
+    [/^Create a second factor now\?/, 'n'],
+  ]);
+  expect(await setup(s.io)).toBe(0);
+  expect(s.output()).toContain('No second factor: anyone logged in to your account can command the bot.');
+  expect(dotenv.parse(fs.readFileSync(envFile, 'utf8')).OWNER_TOTP_SECRET).toBeUndefined();
+});

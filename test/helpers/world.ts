@@ -23,6 +23,10 @@ export interface WorldOptions {
   readonly databaseCheckIntervalMs?: number;
   /** How long an MTProto outage lasts before the owner is told (default 60 s). */
   readonly outageNoticeAfterMs?: number;
+  /** The owner's TOTP secret (OWNER_TOTP_SECRET); none by default, so the bot acts without codes as before. */
+  readonly totpSecret?: string;
+  /** The second factor's clock (TOTP steps, prompt expiry, lockouts), in ms; the real one by default. */
+  readonly totpNow?: () => number;
 }
 
 /**
@@ -48,6 +52,7 @@ export async function startWorld(options: WorldOptions = {}) {
     botApiRoot: botApi.apiRoot,
     logLevel: 'silent',
     reconcileIntervalSeconds: options.reconcileIntervalSeconds ?? 30,
+    ...(options.totpSecret ? { ownerTotpSecret: options.totpSecret } : {}),
   };
   const launch = (): Promise<RunningApp> =>
     startApp(config, {
@@ -57,6 +62,7 @@ export async function startWorld(options: WorldOptions = {}) {
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
       ...(options.databaseCheckIntervalMs ? { databaseCheckIntervalMs: options.databaseCheckIntervalMs } : {}),
       ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
+      ...(options.totpNow ? { secondFactorNow: options.totpNow } : {}),
       // One copy per world: listening for another one would only slow every start.
       anotherCopyProbeMs: 0,
     });

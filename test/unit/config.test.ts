@@ -84,3 +84,19 @@ describe('parseConfig', () => {
   });
 });
 
+describe('OWNER_TOTP_SECRET', () => {
+  it('is optional, and read in the canonical base32 form however an app shows it', () => {
+    expect(parseConfig(VALID)).toMatchObject({ ok: true, config: expect.not.objectContaining({ ownerTotpSecret: expect.anything() }) });
+    const r = parseConfig({ ...VALID, OWNER_TOTP_SECRET: 'jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp====' });
+    expect(r).toMatchObject({ ok: true, config: { ownerTotpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' } });
+  });
+
+  it.each(['not base32!', 'JBSWY3DP', 'JBSWY3DPEHPK3PX1', '0000000000000000'])('"%s" is a problem listed with the others, without quoting it', (secret) => {
+    const r = parseConfig({ ...VALID, API_ID: 'x', OWNER_TOTP_SECRET: secret });
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    expect(problems).toHaveLength(2);
+    expect(problems[1]).toMatch(/^OWNER_TOTP_SECRET is not a base32 secret .*: run `npm run setup` to create one$/);
+    expect(describeConfigProblems(problems)).not.toContain(secret);
+  });
+});

@@ -26,3 +26,14 @@ test('a bot token inside an error message, a stack or a plain string never reach
   expect(text()).toContain('socket hang up');
   expect(text().match(/\[secret\]/g)?.length).toBeGreaterThanOrEqual(4);
 });
+
+test("the owner's TOTP secret is redacted wherever a config is logged", () => {
+  const { stream, text } = capture();
+  const log = createLogger('debug', stream);
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  log.info({ config: { ownerTotpSecret: secret } }, 'config');
+  log.info({ ownerTotpSecret: secret }, 'flat');
+  log.info({ app: { ownerTotpSecret: secret } }, 'nested');
+  expect(text()).not.toContain(secret);
+  expect(text().match(/\[secret\]/g)?.length).toBe(3);
+});

@@ -48,8 +48,9 @@ export function chatRateLimit(options: ChatRateLimitOptions, now: () => number =
   return async (prev, method, payload, signal) => {
     const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
     // Telegram's per-chat limit is about sending messages. Edits get a bucket of their own, so filling
-    // in an alert's details can never hold back the next alert.
-    if (chatId !== undefined) await take(method.startsWith('edit') ? `${String(chatId)}:edit` : String(chatId));
+    // in an alert's details can never hold back the next alert; so do deletions (of a message holding
+    // an authenticator code), which must not hold back the answer to it.
+    if (chatId !== undefined) await take(method.startsWith('edit') ? `${String(chatId)}:edit` : method === 'deleteMessage' ? `${String(chatId)}:delete` : String(chatId));
     return prev(method, payload, signal);
   };
 }

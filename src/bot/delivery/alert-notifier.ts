@@ -18,6 +18,8 @@ export interface AlertNotifierDeps {
   readonly context: () => Promise<AlertContext>;
   /** The language for notices that need no account call (the remembered one: they come outside an update). */
   readonly speech: () => Speech;
+  /** Whether OWNER_TOTP_SECRET is set; without one the first-start summary warns (default: set). */
+  readonly secondFactor?: boolean;
 }
 
 /** One single-login alert: queued in the outbox until `messageId` is known, then on the owner's screen. */
@@ -126,7 +128,7 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
       }
     },
     baseline: async (sessions: readonly Session[]): Promise<void> => {
-      await d.outbox.post({ kind: 'baseline', text: baselineMessage(sessions, d.speech()), key: 'baseline' })?.firstTry;
+      await d.outbox.post({ kind: 'baseline', text: baselineMessage(sessions, d.speech(), d.secondFactor ?? true), key: 'baseline' })?.firstTry;
     },
     companionLost(code: string): void {
       d.outbox.notify({ kind: 'companion_lost', text: companionLostMessage(code, d.speech()) });

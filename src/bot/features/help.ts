@@ -3,38 +3,68 @@ import { Composer, type Api, type Context } from 'grammy';
 import type { BotCommand, LanguageCode } from 'grammy/types';
 import type { BotDeps } from '../deps';
 import type { Locale, Localizer } from '../text/i18n';
+import { parseSessionHash } from '../../domain/session-hash';
+import { parseExpectArgument } from './expect';
+import { parseTtlArgument } from './ttl';
+
+/**
+ * Whether a command changes the account or the guard, and so needs the owner's authenticator code
+ * when a second factor is set (features/second-factor.ts). `false`: it only reads, or only draws
+ * buttons that ask for the code themselves (buttons.ts). Otherwise `action` is the message id
+ * naming the action in the code prompt, and `changes` says which arguments change something
+ * (`/guard off` does, `/guard` only shows): anything else is answered, with nothing changed, without a code.
+ */
+export type CommandCode = false | { readonly action: `code-action-${string}`; readonly changes: (args: string) => boolean };
+
+const onOff = (args: string): boolean => ['on', 'off'].includes(args.trim().toLowerCase());
+
+export interface CommandSpec {
+  readonly command: string;
+  /** Required, so no command is added without deciding. */
+  readonly code: CommandCode;
+}
 
 /**
  * The command menu, in the order the owner will want them. Each command's description is the
  * message `command-<name>` in every locale file.
  */
-export const COMMANDS: readonly { readonly command: string }[] = [
-  { command: 'sessions' },
-  { command: 'revoke' },
-  { command: 'revokeall' },
-  { command: 'status' },
-  { command: 'guard' },
-  { command: 'trust' },
-  { command: 'panic' },
-  { command: 'security' },
-  { command: 'codeguard' },
-  { command: 'expect' },
-  { command: 'bots' },
-  { command: 'websessions' },
-  { command: 'ttl' },
-  { command: 'log' },
-  { command: 'language' },
-  { command: 'help' },
+export const COMMANDS: readonly CommandSpec[] = [
+  { command: 'sessions', code: false },
+  { command: 'revoke', code: { action: 'code-action-revoke', changes: (args) => parseSessionHash(args).ok } },
+  // Draws "End all" and "End all except trusted", which ask for the code.
+  { command: 'revokeall', code: false },
+  { command: 'status', code: false },
+  { command: 'guard', code: { action: 'code-action-guard', changes: onOff } },
+  // Shows the list; adding and removing are buttons that ask for the code.
+  { command: 'trust', code: false },
+  // Draws "Lock down", which asks for the code.
+  { command: 'panic', code: false },
+  { command: 'security', code: false },
+  { command: 'codeguard', code: { action: 'code-action-codeguard', changes: onOff } },
+  { command: 'expect', code: { action: 'code-action-expect', changes: (args) => parseExpectArgument(args).kind !== 'invalid' } },
+  { command: 'bots', code: false },
+  { command: 'websessions', code: false },
+  { command: 'ttl', code: { action: 'code-action-ttl', changes: (args) => parseTtlArgument(args).kind === 'set' } },
+  { command: 'log', code: false },
+  { command: 'language', code: false },
+  { command: 'help', code: false },
 ];
+
+/** Commands the bot answers that are not in the menu. */
+export const HIDDEN_COMMANDS: readonly CommandSpec[] = [{ command: 'start', code: false }];
 
 /** The menu in one language, as setMyCommands takes it. */
 export function commandMenu(i18n: Localizer, locale: Locale): BotCommand[] {
   return COMMANDS.map(({ command }) => ({ command, description: i18n.t(locale, `command-${command}`) }));
 }
 
-/** /help and /start in the owner's language (HTML), naming the time zone the bot's times are in. */
-export function helpText(i18n: Localizer, locale: Locale): string {
-  return i18n.t(locale, 'help', { timeZone: i18n.timeZone });
+/**
+ * /help and /start in the owner's language (HTML), naming the time zone the bot's times are in.
+ * It ends with the second factor: on, or missing, so that anyone logged in to the account can command the guard.
+ */
+export function helpText(i18n: Localizer, locale: Locale, secondFactor = true): string {
+  const help = i18n.t(locale, 'help', { timeZone: i18n.timeZone });
+  return `${help}\n\n${i18n.t(locale, secondFactor ? 'second-factor-on' : 'second-factor-missing')}`;
 }
 
 /**
@@ -63,8 +93,10 @@ export async function registerOwnerMenu(api: Api, i18n: Localizer, ownerId: numb
   else await api.deleteMyCommands({ scope });
 }
 
-export function helpFeature(deps: Pick<BotDeps, 'i18n'>): Composer<Context> {
+export function helpFeature(deps: Pick<BotDeps, 'i18n' | 'secondFactor'>): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.command(['start', 'help'], (ctx) => ctx.reply(helpText(deps.i18n, deps.i18n.localeFor(ctx)), { parse_mode: 'HTML' }));
+  composer.command(['start', 'help'], (ctx) =>
+    ctx.reply(helpText(deps.i18n, deps.i18n.localeFor(ctx), deps.secondFactor !== undefined), { parse_mode: 'HTML' }),
+  );
   return composer;
 }

@@ -65,10 +65,12 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
     deps.audit.record({ actorId: ctx.from!.id, action: 'security_checkup' }, 'ok');
     const speech = speechFor(deps, ctx);
     const view = checkupView(await readings(deps), deps.now(), speech);
-    await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions, wordsOf(speech)) });
+    const text = deps.secondFactor ? view.text : `${view.text}\n\n${wordsOf(speech)('second-factor-missing')}`;
+    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions, wordsOf(speech)) });
   });
 
-  // "Cancel the reset" needs no confirmation: it only protects. It acts once however often it is pressed.
+  // "Cancel the reset" needs no confirmation prompt (only the code, when a second factor is set): it
+  // only protects. It acts once however often it is pressed.
   composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
     pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), () => () => declineReset(deps, ctx.from.id, 'button')),
   );

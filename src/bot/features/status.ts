@@ -2,6 +2,7 @@ import { Composer, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/doors/login-watcher';
 import type { BotDeps } from '../deps';
 import { endingAllowedAt } from '../../domain/fresh-session';
+import { lockedUntil } from '../../guard/second-factor';
 import { loggedOutWords } from '../views/explain-failure';
 import { field, FIELD_MAX } from '../text/field';
 import { escapeHtml } from '../text/html';
@@ -50,6 +51,10 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
     for (const blind of s.blindWatches) lines.push(t('status-blind', { door: t(`door-name-${blind.door}`), at: clock.at(blind.until / 1000) }));
     lines.push(t('status-uptime', { uptime: clock.wait((nowMs - s.startedAt) / 1000) }));
     lines.push(t('status-pending', { count: s.pendingAlerts }));
+    const factor = deps.secondFactor;
+    const locked = factor ? lockedUntil(factor.states.load(), factor.now()) : undefined;
+    if (!factor) lines.push(t('second-factor-missing'));
+    else lines.push(locked === undefined ? t('status-second-factor-on') : t('status-second-factor-locked', { at: clock.at(Math.floor(locked / 1000)) }));
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
   });
   return composer;

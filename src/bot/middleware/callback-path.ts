@@ -48,7 +48,7 @@ export function callbackPath(
     if (!query) return next();
     const data = query.data ?? '';
     const prefix = buttonPrefix(data);
-    const spec: ButtonSpec = prefix ? BUTTONS[prefix] : {};
+    const spec: ButtonSpec = prefix ? BUTTONS[prefix] : { code: false };
     const message = query.message ? `${query.message.chat.id}:${query.message.message_id}` : `inline:${query.inline_message_id ?? query.id}`;
     const action = spec.prompt ? 'prompt' : data;
     const key = `${message}:${action}`;

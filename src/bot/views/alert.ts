@@ -187,12 +187,14 @@ export function batchMessages(logins: readonly NewLogin[], c: AlertContext): Out
 
 /**
  * The first-start summary in `speech`'s language: every session already logged in, as many lines as
- * fit one message, then how many more (/sessions pages through them all).
+ * fit one message, then how many more (/sessions pages through them all). Without a second factor
+ * it ends by saying that anyone logged in to the account can command the guard.
  */
-export function baselineMessage(sessions: readonly Session[], speech: Speech): string {
+export function baselineMessage(sessions: readonly Session[], speech: Speech, secondFactor = true): string {
   const t = wordsOf(speech);
   const head = [t('baseline-head'), t('baseline-found', { count: sessions.length })];
-  const tail = t('baseline-foot', { count: sessions.length });
+  const foot = t('baseline-foot', { count: sessions.length });
+  const tail = secondFactor ? foot : `${foot}\n\n${t('second-factor-missing')}`;
   const unknownPlace = t('session-unknown-place');
   const lines = sessions.map((s) => `• ${e(s.deviceModel)}, ${e(s.appName, FIELD_MAX.app)}, ${escapeHtml(place(s.region, s.country) || unknownPlace)}`);
   // Room for the "…and N more" line too, whatever its language.

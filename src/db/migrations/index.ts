@@ -6,6 +6,7 @@ import { outbox } from './004-outbox';
 import { auditByAction } from './005-audit-by-action';
 import { instanceLease } from './006-instance-lease';
 import { doors } from './007-doors';
+import { secondFactor } from './008-second-factor';
 import { sessionHistory } from './009-session-history';
 
 export interface Migration {
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new entry. */
-export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors, sessionHistory];
+export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors, secondFactor, sessionHistory];
 
 export class DatabaseTooNewError extends Error {
   override readonly name = 'DatabaseTooNewError';
