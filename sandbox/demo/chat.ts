@@ -133,7 +133,7 @@ export class DemoChat {
     const now = Math.floor(Date.now() / 1000);
     this.world.mt.addSession({
       hash, deviceModel: device, ...guessApp(device), officialApp: true, unconfirmed: true,
-      ip: '192.0.2.45', country: place ?? 'Unknown', region: '', dateCreated: now, dateActive: now,
+      ip: demoIp(), ...splitPlace(place), dateCreated: now, dateActive: now,
     });
     this.world.mt.pushNewAuthorization({ hash, unconfirmed: true, device, ...(place ? { location: place } : {}) }, { addSession: false });
     this.print(`(simulated: Telegram reports a new login on ${device}${place ? ` from ${place}` : ''}, hash ${hash})`);
@@ -172,7 +172,7 @@ export class DemoChat {
       const buttons = numberButtons(message);
       if (buttons.length > 0) this.buttons = buttons;
       const edited = call.method === 'editMessageText';
-      this.show({ kind: edited ? 'edit' : 'message', text: message.text ?? '' }, renderMessage(message, { ansi: this.ansi, edited, buttons }));
+      this.show({ kind: edited ? 'edit' : 'message', text: message.text ?? '' }, renderMessage(message, { ansi: this.ansi, edited, buttons, ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}) }));
       changed = true;
     }
     if (changed) for (const l of [...this.listeners]) l();
@@ -185,12 +185,27 @@ export class DemoChat {
 }
 
 /** A platform and app that fit the device's name, so a simulated login reads like a real one. */
+/** A fresh address from the documentation ranges (RFC 5737) for each simulated login. */
+function demoIp(): string {
+  const [net, last] = [['198.51.100', '203.0.113', '192.0.2'][randomBytes(1)[0]! % 3], 1 + (randomBytes(1)[0]! % 254)];
+  return `${net}.${last}`;
+}
+
+/** "Berlin, Germany" is a region and a country, as Telegram lists them: the country alone is what "new country" names. */
+function splitPlace(place: string | undefined): { country: string; region: string } {
+  if (!place) return { country: 'Unknown', region: '' };
+  const parts = place.split(',').map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 ? { country: parts.at(-1)!, region: parts.slice(0, -1).join(', ') } : { country: place.trim(), region: '' };
+}
+
 function guessApp(device: string): { platform: string; systemVersion: string; appName: string; appVersion: string; apiId: number } {
   if (/iphone|ipad/i.test(device)) return { platform: 'iOS', systemVersion: '17.5', appName: 'Telegram iOS', appVersion: '10.14', apiId: 8 };
   if (/mac/i.test(device)) return { platform: 'macOS', systemVersion: '14.4', appName: 'Telegram Desktop', appVersion: '5.1.7', apiId: 2040 };
   if (/windows|pc|laptop|desktop/i.test(device)) return { platform: 'Windows', systemVersion: '11', appName: 'Telegram Desktop', appVersion: '5.1.7', apiId: 2040 };
   if (/chrome|firefox|safari|edge|browser/i.test(device)) return { platform: 'Web', systemVersion: 'Linux', appName: 'Telegram Web A', appVersion: '10.9', apiId: 2496 };
-  return { platform: 'Android', systemVersion: '14', appName: 'Telegram Android', appVersion: '11.2.3', apiId: 6 };
+  if (/linux|ubuntu|debian|fedora/i.test(device)) return { platform: 'Linux', systemVersion: '6.8', appName: 'Telegram Desktop', appVersion: '5.1.7', apiId: 2040 };
+  if (/galaxy|samsung/i.test(device)) return { platform: 'Android', systemVersion: 'SDK 34 (Android 14)', appName: 'Telegram Android', appVersion: '11.2.3', apiId: 6 };
+  return { platform: 'Android', systemVersion: 'SDK 35 (Android 15)', appName: 'Telegram Android', appVersion: '11.4.2', apiId: 6 };
 }
 
 export function demoHelp(): string {

@@ -64,6 +64,8 @@ export function numberButtons(message: WireMessage): DemoButton[] {
 
 export interface RenderOptions {
   readonly ansi: boolean;
+  /** The terminal's width in columns: lines are wrapped at word boundaries to fit. None: no wrapping. */
+  readonly width?: number;
   readonly edited: boolean;
   readonly buttons: readonly DemoButton[];
 }
@@ -73,7 +75,8 @@ export function renderMessage(message: WireMessage, o: RenderOptions): string {
   const dim = (s: string): string => (o.ansi ? `\x1b[2m${s}\x1b[0m` : s);
   const head = o.edited ? `bot (edited)> ` : 'bot> ';
   const body = styleText(message.text ?? '', message.entities ?? [], o.ansi).split('\n');
-  const lines = body.map((line, i) => (i === 0 ? `${dim(head)}${line}` : `${' '.repeat(head.length)}${line}`));
+  const wrapped = o.width ? body.flatMap((line) => wrapWords(line, Math.max(20, o.width! - head.length))) : body;
+  const lines = wrapped.map((line, i) => (i === 0 ? `${dim(head)}${line}` : `${' '.repeat(head.length)}${line}`));
   let next = 0;
   for (const row of message.reply_markup?.inline_keyboard ?? []) {
     const labels = row
@@ -84,4 +87,26 @@ export function renderMessage(message: WireMessage, o: RenderOptions): string {
     if (labels.length > 0) lines.push(`${' '.repeat(head.length)}${o.ansi ? `\x1b[33m${labels.join('  ')}\x1b[0m` : labels.join('  ')}`);
   }
   return lines.join('\n');
+}
+
+/** What a terminal shows of `s`: its ANSI styling takes no columns. */
+const visibleLength = (s: string): number => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+
+/**
+ * One line cut into lines of at most `width` visible columns, at spaces only: a word longer than
+ * the width (a hash, a URL) stays whole on a line of its own rather than break in the middle.
+ */
+export function wrapWords(line: string, width: number): string[] {
+  if (visibleLength(line) <= width) return [line];
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (current !== '' && visibleLength(candidate) > width) {
+      out.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  out.push(current);
+  return out;
 }
