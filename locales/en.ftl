@@ -425,6 +425,8 @@ trust-session-gone = That session is no longer active, so its device was not tru
 trust-added = Trusted: { $device }. Guard mode will leave its logins alone.
 trust-ask-again = ⚠️ { $device }: { $why }. Someone who got into your account could be using it. Trust it anyway only if you are sure it is yours.
 trust-anyway-button = It is mine, trust it
+trust-confirm = Trust { $device }? Guard mode will then leave its logins alone.
+trust-confirm-button = Trust it
 trust-already = Already trusted: { $device }.
 # Why guard mode let a login through, or which part of a trusted fingerprint differed ($now, $trusted, $device escaped).
 guard-let-through = 🛡 Guard mode let it through: this device is on your trusted list (/trust).

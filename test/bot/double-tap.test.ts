@@ -32,6 +32,7 @@ const openDoors = (h: Harness): void => {
 const trustMine = async (h: Harness): Promise<void> => {
   await h.press('tl');
   await h.press(button(h, 'tr:10'));
+  await h.press(button(h, 'tf:10'));
 };
 
 /** For every button the bot draws: how to get a message with it on screen, and what one press must do. */
@@ -45,7 +46,7 @@ const SCENARIOS: Record<string, { show: (h: Harness) => Promise<string>; changes
   tl: { show: async () => 'tl' },
   tp: { show: async (h) => (await trustMine(h), await h.send('/trust'), 'tp:0') },
   tr: { show: async (h) => (await h.press('tl'), button(h, 'tr:10')) },
-  tf: { show: async (h) => (await h.press('tl'), await h.press(button(h, 'tr:-20')), button(h, 'tf:')) },
+  tf: { show: async (h) => (await h.press('tl'), await h.press(button(h, 'tr:10')), button(h, 'tf:')) },
   tx: { show: async (h) => (await trustMine(h), await h.send('/trust'), button(h, 'tx:')) },
   ra: { show: async (h) => (await h.send('/revokeall'), button(h, 'ra:')), changes: 1 },
   rt: { show: async (h) => (await trustMine(h), await h.send('/revokeall'), button(h, 'rt:')), changes: 1 },

@@ -95,6 +95,7 @@ describe('names that forge lines', () => {
     texts.push(visible(h));
     await h.press('tl');
     await h.press(h.lastButtons().find((b) => b.data === 'tr:79')!.data);
+    await h.press('tf:79');
     await h.send('/trust');
     texts.push(visible(h));
     for (const text of texts) {

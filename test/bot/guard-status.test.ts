@@ -24,6 +24,8 @@ describe('/guard, /trust and /status', () => {
     expect(h.lastText()).toMatch(/No trusted devices yet/);
     await h.press('tl');
     await h.press(h.lastButtons()[0]!.data);
+    expect(h.lastText()).toMatch(/^Trust Pixel 8.*\? Guard mode will then leave its logins alone\./);
+    await h.press('tf:5');
     expect(h.lastText()).toMatch(/^Trusted: Pixel 8/);
     await h.send('/trust');
     expect(h.lastText()).toMatch(/1\. Pixel 8/);

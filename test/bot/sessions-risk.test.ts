@@ -11,6 +11,7 @@ describe('/sessions marks risk as the alerts do', () => {
     await h.press('tl');
     const trust = h.lastButtons().find((b) => b.data.startsWith('tr:10'));
     await h.press(trust!.data);
+    await h.press('tf:10');
     h.account.sessions.push(away);
 
     await h.send('/sessions');
@@ -23,6 +24,7 @@ describe('/sessions marks risk as the alerts do', () => {
     const h = botHarness(new FakeAccount([companionSession(), home]));
     await h.press('tl');
     await h.press(h.lastButtons().find((b) => b.data.startsWith('tr:10'))!.data);
+    await h.press('tf:10');
     h.account.sessions.push(away);
     await h.press('se:11');
     expect(h.lastText()).toMatch(/🚩 .*trusted device, new country: Nigeria/);

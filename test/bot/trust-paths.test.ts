@@ -65,6 +65,7 @@ describe('a reply that states whether a device is trusted reads the list', () =>
     const session = makeSession({ hash: 33n, deviceModel: 'My Phone' });
     const h = botHarness(new FakeAccount([companionSession(), session]));
     await h.press('tr:33');
+    await h.press('tf:33');
     await h.press('tn:33');
     expect(h.lastText()).not.toMatch(/not trusted/);
     expect(h.lastText()).toMatch(/on your trusted list/);

@@ -55,9 +55,15 @@ async function expectExit2(env: Record<string, string>, sentence: RegExp): Promi
   return out;
 }
 
-test('a malformed session string exits 2 and says to log in again', async () => {
-  const out = await expectExit2({ ACCOUNT_SESSION: 'junk' }, /session.*npm run login/i);
+test('a malformed session string exits 2 and says to log in again, listed with the settings problems', async () => {
+  const app = start({ ACCOUNT_SESSION: 'junk' });
+  const { code } = await app.exited;
+  const out = app.output().trim();
+  expect(code).toBe(2);
+  // The settings report: every problem at once, one line each, before anything connects.
+  expect(out).toMatch(/^session-warden cannot start: one setting needs fixing\.\n {2}- ACCOUNT_SESSION is not a valid session string.*npm run login/);
   expect(out).not.toContain('junk');
+  expect(out).not.toMatch(/\n\s+at |Error:/);
 });
 
 test('DATABASE_PATH pointing at a directory exits 2 and names the setting', async () => {

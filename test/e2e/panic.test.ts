@@ -63,6 +63,8 @@ describe('e2e: /revokeall except trusted devices', () => {
     await w.next(p.mark);
     const pick = w.last();
     p = w.press(w.buttons(pick).find((b) => b.text.startsWith('My Laptop'))!.data, pick.message_id);
+    const question = await w.next(p.mark, 'sendMessage', (c) => /^Trust My Laptop/.test(String(c.params.text)));
+    p = w.press(w.buttons(w.last()).find((b) => b.data.startsWith('tf:'))!.data, Number((question.result as { message_id: number }).message_id));
     await w.next(p.mark, 'sendMessage', (c) => /^Trusted:/.test(String(c.params.text)));
     await w.ask('/revokeall');
     const prompt = w.last();

@@ -125,6 +125,14 @@ async function pressAndWait(prefix: string): Promise<void> {
   await w!.next(mark, 'sendMessage');
 }
 
+/** The session PHONE is suddenly used from another country: its "moved" alert, with End it and It's me. */
+async function movedAlert(): Promise<void> {
+  w!.mt.updateSession(PHONE, { country: 'Nigeria', region: 'Lagos', ip: '198.51.100.9' });
+  const mark = w!.botApi.calls.length;
+  await w!.app.watcher.reconcileNow();
+  await w!.next(mark, 'sendMessage', (c) => /moved/.test(text(c)));
+}
+
 async function trustNow(hash: bigint): Promise<void> {
   const session = (await w!.app.account.listSessions()).find((s) => s.hash === hash)!;
   createTrustedDevices(w!.app.db).add(session);
@@ -179,14 +187,28 @@ const SCENARIOS: Record<string, Scenario> = {
     ask: () => press('sc:'),
     effect: calls('account.resetAuthorization'),
   },
-  tr: {
+  tf: {
     world: { sessions: [{ hash: PHONE }] },
     prepare: async () => {
       await read('/trust');
       await pressAndWait('tl');
+      // "tr" only shows what would be trusted; "tf" under that question trusts.
+      await pressAndWait(`tr:${PHONE}`);
     },
-    ask: () => press(`tr:${PHONE}`),
+    ask: () => press(`tf:${PHONE}`),
     effect: audited('trust'),
+  },
+  ce: {
+    world: { sessions: [{ hash: PHONE }] },
+    prepare: movedAlert,
+    ask: () => press('ce:'),
+    effect: calls('account.resetAuthorization'),
+  },
+  cm: {
+    world: { sessions: [{ hash: PHONE }] },
+    prepare: movedAlert,
+    ask: () => press('cm:'),
+    effect: audited('accept_change'),
   },
   tx: {
     world: { sessions: [{ hash: PHONE, deviceModel: 'iPhone 15 Pro' }] },

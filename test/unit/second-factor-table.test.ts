@@ -36,9 +36,10 @@ describe('the second factor tables', () => {
       codeguard: true, expect: true, bots: false, websessions: false, ttl: true, log: false, language: false, help: false, start: false,
     });
     const buttons = Object.entries(BUTTONS).filter(([, spec]) => spec.code !== false).map(([prefix]) => prefix).sort();
-    // End (alert, /sessions, all, all but trusted, web, all web), It's me, trust add/remove, /panic's
+    // End (alert, moved-session alert, /sessions, all, all but trusted, web, all web), It's me (login and
+    // moved session), trust add/remove, /panic's
     // Lock down, /ttl's periods, Cancel the reset, Disconnect, Turn code guard on.
-    expect(buttons).toEqual(['bd', 'cg', 'dr', 'ee', 'ok', 'pk', 'ra', 'rt', 'sc', 'tr', 'tt', 'tx', 'wc', 'wy']);
+    expect(buttons).toEqual(['bd', 'ce', 'cg', 'cm', 'dr', 'ee', 'ok', 'pk', 'ra', 'rt', 'sc', 'tf', 'tt', 'tx', 'wc', 'wy']);
   });
 
   it('answer arguments that change nothing without a code', () => {

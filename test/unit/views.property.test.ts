@@ -130,6 +130,7 @@ describe.each(i18n.locales)('every view in %s fits Telegram and keeps each field
         await h.send('/trust');
         await tap('tl');
         await tap('tr:');
+        await tap('tf:');
         await h.send('/trust');
         await h.send('/websessions');
         await tap('we:');

@@ -41,7 +41,8 @@ export const BUTTONS = {
   sp: { code: false },
   tl: { code: false },
   tp: { code: false },
-  tr: { code: 'code-action-trust', answer: 'answer-trusting', once: true },
+  // Shows what would be trusted and changes nothing; tf, under that question, trusts.
+  tr: { code: false },
   tf: { code: 'code-action-trust', answer: 'answer-trusting', once: true },
   tx: { code: 'code-action-untrust', answer: 'answer-removing', once: true },
   ra: { code: 'code-action-end-others', answer: 'answer-ending-others', once: true, prompt: true },

@@ -54,29 +54,39 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
     }
   });
 
-  /** Trusts `session` (or asks again with its flag shown, unless `despite` says the owner saw it). */
-  const trustOne = async (ctx: Context & { from: { id: number } }, hash: string | undefined, despite: boolean): Promise<void> => {
+  /**
+   * Every path to the trusted list takes two presses: "tr" shows exactly which device would be
+   * trusted, with any flag that stands against it (trustExclusion), and changes nothing; "tf", under
+   * that question, trusts it (and is the one that asks for the second factor). So the flag is always
+   * seen before the device is trusted, and one code covers one trust.
+   */
+  composer.callbackQuery(/^tr:(-?\d{1,19})$/, async (ctx) => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    const parsed = parseSessionHash(hash);
+    const parsed = parseSessionHash(ctx.match[1]);
     const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
     if (!session) return void (await ctx.reply(t('trust-session-gone')));
     const name = escapeHtml(describeDevice(session, speech));
+    if (trusted.isTrusted(session)) return void (await ctx.reply(t('trust-already', { device: name }), { parse_mode: 'HTML' }));
     const why = trustExclusion(session, deps.now());
-    if (why && !despite) {
-      const keyboard = new InlineKeyboard().text(t('trust-anyway-button'), `tf:${formatSessionHash(session.hash)}`);
-      return void (await ctx.reply(t('trust-ask-again', { device: name, why: t(`guard-left-out-${why}`) }), { parse_mode: 'HTML', reply_markup: keyboard }));
-    }
+    const question = why ? t('trust-ask-again', { device: name, why: t(`guard-left-out-${why}`) }) : t('trust-confirm', { device: name });
+    const keyboard = new InlineKeyboard().text(t(why ? 'trust-anyway-button' : 'trust-confirm-button'), `tf:${formatSessionHash(session.hash)}`);
+    await ctx.reply(question, { parse_mode: 'HTML', reply_markup: keyboard });
+  });
+
+  composer.callbackQuery(/^tf:(-?\d{1,19})$/, async (ctx) => {
+    const speech = speechFor(deps, ctx);
+    const t = wordsOf(speech);
+    const parsed = parseSessionHash(ctx.match[1]);
+    const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
+    if (!session) return void (await ctx.reply(t('trust-session-gone')));
+    const why = trustExclusion(session, deps.now());
     const added = trusted.add(session);
     deps.doors.seenCountries.note(session, session.country);
     const detail = `${describeDevice(session)}${why ? ` (despite: ${why})` : ''}`;
     deps.audit.record({ actorId: ctx.from.id, action: 'trust', targetHash: session.hash, detail }, added ? 'ok' : 'already_trusted');
-    await ctx.reply(t(added ? 'trust-added' : 'trust-already', { device: name }), { parse_mode: 'HTML' });
-  };
-
-  composer.callbackQuery(/^tr:(-?\d{1,19})$/, (ctx) => trustOne(ctx, ctx.match[1], false));
-  // Pressed under the question that showed the flag: the owner has seen it.
-  composer.callbackQuery(/^tf:(-?\d{1,19})$/, (ctx) => trustOne(ctx, ctx.match[1], true));
+    await ctx.reply(t(added ? 'trust-added' : 'trust-already', { device: escapeHtml(describeDevice(session, speech)) }), { parse_mode: 'HTML' });
+  });
 
   return composer;
 }
