@@ -669,3 +669,46 @@ started-unreachable = session-warden запущен, но компаньон п�
 interrupted-head = <b>session-warden перезапустился, пока выполнялись эти действия.</b> Выполнил ли их Telegram, неизвестно:
 interrupted-more = …и ещё { $count }.
 interrupted-foot = Проверьте в /sessions и повторите то, что ещё нужно.
+## issue-26
+# Оповещения вне Telegram (почта, ntfy, вебхук): простой текст, без HTML.
+oob-footer = Что делать: откройте чат с ботом session-warden в Telegram. Если он недоступен или это были не вы, на своём телефоне откройте Telegram → Настройки → Устройства и завершите все сеансы, которых не знаете.
+oob-group-title = Оповещений от session-warden: { $count }. { $first }
+oob-bot-blocked-title = 🚨 session-warden не может написать вам в Telegram
+oob-bot-blocked = В { $time } Telegram не принял сообщение session-warden для вас: { $reason }.
+    Если это сделали не вы, в вашем аккаунте Telegram кто-то есть и заглушил бота, чтобы вы не видели его оповещений.
+    Что делать: на своём телефоне откройте Telegram → Настройки → Устройства, завершите все незнакомые сеансы и смените облачный пароль. Если бота заблокировали вы сами, откройте чат с ним и разблокируйте его («Перезапустить»).
+    Оповещения ждут и придут в чат, как только бот снова сможет вам написать.
+oob-bot-blocked-blocked = бот заблокирован
+oob-bot-blocked-deactivated = аккаунт удалён
+oob-bot-blocked-chat-not-found = чат с ботом не найден
+oob-bot-unblocked-title = ✅ session-warden снова может писать вам в Telegram
+oob-bot-unblocked = Бот снова может вам писать. { $count ->
+        [0] Ожидающих оповещений не было.
+        [one] Ожидавшее оповещение ({ $count }) сейчас придёт в чат.
+        [few] Ожидавшие оповещения ({ $count }) сейчас придут в чат.
+       *[other] Ожидавшие оповещения ({ $count }) сейчас придут в чат.
+    }
+oob-test-title = session-warden: проверочное сообщение
+oob-test = Это проверка от session-warden. Оповещения о безопасности вашего аккаунта Telegram приходят и сюда, где их не заглушит тот, кто проник в аккаунт.
+# /status и /security: каналы и пульс
+status-channels-none = Оповещения вне Telegram: не настроены, только этот чат.
+status-channels = Оповещения вне Telegram:
+status-channel = • { $name }: { $state }
+status-channel-delivered = последняя доставка { $ago }
+status-channel-never = пока ничего не доставлено
+status-channel-waiting = в очереди: { $count }
+status-channel-dropped = отброшено спустя 24 часа: { $count }
+status-channel-failing = не доставляется ({ $code }), повтор идёт
+status-heartbeat-off = Пульс: не настроен.
+status-heartbeat-on = Пульс: сигнал уходит регулярно (интервал: { $interval }), последний — { $ago }.
+status-heartbeat-none-yet = Пульс: сигнал будет уходить регулярно (интервал: { $interval }), пока не было ни одного.
+status-heartbeat-paused = ⚠️ Пульс: остановлен с { $since }, потому что сторож не может следить; монитор предупреждён (/fail).
+checkup-channels-none = ⚠️ Оповещения приходят только в этот чат: тот, кто проник в аккаунт, может заблокировать бота или удалить оповещения. Настройте почту, ntfy или вебхук (README, раздел «Alerts outside Telegram»).
+checkup-channels = ✅ Оповещения приходят и сюда: { $names }.
+# /test
+command-test = Проверочное оповещение по почте, push и вебхуку
+test-none = Каналы вне Telegram не настроены, поэтому оповещения приходят только в этот чат. Задайте SMTP_URL, NTFY_URL или WEBHOOK_URL в .env (README, раздел «Alerts outside Telegram») и перезапустите.
+test-unknown = Канала «{ $name }» нет. Отправьте /test, чтобы проверить все, или /test email, /test ntfy, /test webhook.
+test-not-set = { $name } не настроен: добавьте его в .env и перезапустите.
+test-sent = ✅ { $name }: отправлено. Проверьте, что сообщение пришло.
+test-failed = ❌ { $name }: не отправлено ({ $code }). Проверьте настройку и сервер.

@@ -33,6 +33,8 @@ export class ChannelError extends Error {
 
   constructor(
     message: string,
+    /** A short technical name of the failure for the owner's screen: `http_502`, `timeout`, `smtp_421`, `ECONNREFUSED`. */
+    readonly code: string,
     readonly retryAfterMs?: number,
   ) {
     super(message);

@@ -50,9 +50,9 @@ export function emailChannel(s: EmailSettings): Channel & { close(): void } {
         });
       } catch (err) {
         const e = err as { responseCode?: number; code?: string };
-        throw new ChannelError(
-          e.responseCode ? `the mail server refused the message (${e.responseCode})` : `the mail server could not be reached (${e.code ?? 'error'})`,
-        );
+        throw e.responseCode
+          ? new ChannelError(`the mail server refused the message (${e.responseCode})`, `smtp_${e.responseCode}`)
+          : new ChannelError(`the mail server could not be reached (${e.code ?? 'error'})`, e.code ?? 'network');
       }
     },
     close: () => transport.close(),

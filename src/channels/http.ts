@@ -29,11 +29,11 @@ export async function request(r: HttpRequest): Promise<void> {
   } catch (err) {
     const e = err as { name?: string; cause?: { code?: string } };
     const why = e.name === 'TimeoutError' ? 'no answer in time' : (e.cause?.code ?? e.name ?? 'network error');
-    throw new ChannelError(`the server could not be reached (${why})`);
+    throw new ChannelError(`the server could not be reached (${why})`, e.name === 'TimeoutError' ? 'timeout' : (e.cause?.code ?? 'network'));
   }
   // Read (and drop) the body so the connection is released.
   await res.arrayBuffer().catch(() => undefined);
   if (res.ok) return;
   const wait = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers.get('retry-after')) : undefined;
-  throw new ChannelError(`the server answered ${res.status}`, wait);
+  throw new ChannelError(`the server answered ${res.status}`, `http_${res.status}`, wait);
 }

@@ -6,6 +6,7 @@ import { outbox } from './004-outbox';
 import { auditByAction } from './005-audit-by-action';
 import { instanceLease } from './006-instance-lease';
 import { doors } from './007-doors';
+import { channelOutbox } from './010-channel-outbox';
 
 export interface Migration {
   readonly version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new entry. */
-export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors];
+export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors, channelOutbox];
 
 export class DatabaseTooNewError extends Error {
   override readonly name = 'DatabaseTooNewError';
