@@ -9,6 +9,8 @@ import type { DenialRecorder } from '../guard/denial-recorder';
 import type { Logger } from '../core/log';
 import type { Confirmations } from './buttons/confirmations';
 import type { Localizer } from './text/i18n';
+import type { ChannelName, ChannelState } from '../channels/channel';
+import type { HeartbeatState } from '../guard/heartbeat';
 
 /** Everything the bot's features need, injected so tests can pass fakes or the emulator-backed client. */
 export interface BotDeps {
@@ -23,6 +25,16 @@ export interface BotDeps {
   /** The owner's language and every text in it (locales/*.ftl). */
   readonly i18n: Localizer;
   readonly doors: DoorDeps;
+  /** The channels outside Telegram, for /test; absent in tests that need none. */
+  readonly channels?: ChannelDeps;
+}
+
+/** The out-of-band channels as /test uses them. */
+export interface ChannelDeps {
+  /** The configured channels, in order. */
+  names(): ChannelName[];
+  /** Sends a test message through each channel (or one); resolves with each outcome (`error`: a short code). */
+  test(only?: ChannelName): Promise<Array<{ name: ChannelName; error: string | undefined }>>;
 }
 
 /** State for the buttons under 2FA, login-code and bot alerts. */
@@ -50,4 +62,9 @@ export interface WardenStatus {
   readonly lastReconcileAt: number | undefined;
   readonly startedAt: number;
   readonly pendingAlerts: number;
+  /** Each channel outside Telegram (none when none is set). */
+  readonly channels?: readonly ChannelState[];
+  readonly heartbeat?: HeartbeatState;
+  /** Since when Telegram refuses the owner's chat (the bot blocked), if it does (ms since epoch). */
+  readonly botBlockedSince?: number;
 }

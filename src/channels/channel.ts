@@ -57,3 +57,14 @@ export function retryAfterMs(header: string | null | undefined, nowMs: number = 
   if (!Number.isFinite(seconds)) return undefined;
   return Math.min(3_600_000, Math.max(0, seconds));
 }
+
+/** One channel as /status shows it. */
+export interface ChannelState {
+  readonly name: ChannelName;
+  readonly waiting: number;
+  /** Messages given up after the age bound (24 h), among those kept for a week. */
+  readonly dropped: number;
+  readonly lastDeliveredAt: number | undefined;
+  /** Why the last try failed (ChannelError.code), while it is still failing. */
+  readonly failing: string | undefined;
+}

@@ -123,6 +123,8 @@ export interface ReceivedRequest {
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
   readonly at: number;
+  /** The status it was answered with, or 'hang'. */
+  readonly status: number | 'hang';
 }
 
 /** How the HTTP server answers a request: a status (with Retry-After), or never ('hang'). */
@@ -159,9 +161,9 @@ export async function startHttpSink() {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r: ReceivedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
-      requests.push(r);
-      const a = sink.answer(r);
+      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const a = sink.answer({ ...seen, status: 200 });
+      requests.push({ ...seen, status: a === 'hang' ? 'hang' : a.status });
       if (a === 'hang') {
         hanging.add(res);
         return;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Config } from '../../src/core/config';
+import type { ChannelsConfig, Config } from '../../src/core/config';
+import type { ChannelTimings } from '../../src/app/start-channels';
 import { BotApiEmulator, type CallRecord, type MessageView } from '../../sandbox/emulator/botapi';
 import { MtprotoEmulator, type EmulatedSession, type MtprotoEmulatorOptions } from '../../sandbox/emulator/mtproto';
 import { silentLogger, type Logger } from '../../src/core/log';
@@ -23,6 +24,9 @@ export interface WorldOptions {
   readonly databaseCheckIntervalMs?: number;
   /** How long an MTProto outage lasts before the owner is told (default 60 s). */
   readonly outageNoticeAfterMs?: number;
+  /** Email, ntfy, webhook and heartbeat settings, as .env would give them. */
+  readonly channels?: ChannelsConfig;
+  readonly channelTimings?: ChannelTimings;
 }
 
 /**
@@ -48,6 +52,7 @@ export async function startWorld(options: WorldOptions = {}) {
     botApiRoot: botApi.apiRoot,
     logLevel: 'silent',
     reconcileIntervalSeconds: options.reconcileIntervalSeconds ?? 30,
+    ...(options.channels ? { channels: options.channels } : {}),
   };
   const launch = (): Promise<RunningApp> =>
     startApp(config, {
@@ -57,6 +62,7 @@ export async function startWorld(options: WorldOptions = {}) {
       ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
       ...(options.databaseCheckIntervalMs ? { databaseCheckIntervalMs: options.databaseCheckIntervalMs } : {}),
       ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
+      ...(options.channelTimings ? { channelTimings: options.channelTimings } : {}),
       // One copy per world: listening for another one would only slow every start.
       anotherCopyProbeMs: 0,
     });

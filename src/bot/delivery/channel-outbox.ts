@@ -1,4 +1,6 @@
-import { ChannelError, type Channel, type ChannelName, type OutOfBandMessage } from '../../channels/channel';
+import { ChannelError, type Channel, type ChannelName, type ChannelState, type OutOfBandMessage } from '../../channels/channel';
+
+export type { ChannelState };
 import type { ChannelOutboxStore } from '../../db/channel-outbox';
 import type { Logger } from '../../core/log';
 import { goesOutOfBand, outOfBandMessage, type OutOfBandContext } from '../views/out-of-band';
@@ -21,16 +23,6 @@ export interface ChannelOutboxDeps {
   /** The shared retry policy's first and longest wait (ms); tests shorten them. */
   readonly firstBackoffMs?: number;
   readonly maxBackoffMs?: number;
-}
-
-/** One channel as /status shows it. */
-export interface ChannelState {
-  readonly name: ChannelName;
-  readonly waiting: number;
-  readonly dropped: number;
-  readonly lastDeliveredAt: number | undefined;
-  /** Why the last try failed (ChannelError.code), while it is still failing. */
-  readonly failing: string | undefined;
 }
 
 interface Item {

@@ -17,6 +17,7 @@ export const COMMANDS: readonly { readonly command: string }[] = [
   { command: 'trust' },
   { command: 'panic' },
   { command: 'security' },
+  { command: 'test' },
   { command: 'codeguard' },
   { command: 'expect' },
   { command: 'bots' },

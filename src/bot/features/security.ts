@@ -40,6 +40,7 @@ async function readings(deps: BotDeps): Promise<CheckupReadings> {
     shortestTtlDays: SHORTEST_TTL_DAYS,
     guardOn: deps.guard.settings.flag(GUARD_SETTING),
     codeGuardOn: deps.guard.settings.flag(CODE_GUARD_SETTING),
+    channels: deps.channels?.names() ?? [],
   };
 }
 
