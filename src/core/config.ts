@@ -182,6 +182,12 @@ function channelsOf(d: Parsed, problems: string[]): ChannelsConfig | undefined {
   return Object.keys(channels).length > 0 ? channels : undefined;
 }
 
+/** The problem with one setting's value as parseConfig would report it, or undefined when it is fine (for `npm run setup`). */
+export function settingProblem(key: keyof typeof schema.shape, value: string): string | undefined {
+  const r = schema.shape[key].safeParse(value);
+  return r.success ? undefined : r.error.issues[0]?.message;
+}
+
 /**
  * Reads the whole configuration once and reports every problem together, so a new user fixes
  * `.env` in one pass. `sessionFromFile` is the content of `data/account.session`, if it exists.

@@ -9,6 +9,7 @@ import { writePrivateFileAtomic } from '../core/private-file';
 import { ensurePrivate, readEnvFile, updateEnvText, type EnvFile } from './env-file';
 import { apiCredentialsStep, botTokenStep, DEFAULT_BOT_API_ROOT, ownerStep } from './steps';
 import type { TerminalPrompts } from '../core/terminal-io';
+import { channelsStep, type ChannelsStepOptions } from './channels';
 
 export interface SetupOptions {
   readonly io: TerminalPrompts;
@@ -26,6 +27,8 @@ export interface SetupOptions {
   readonly progress?: SetupProgress;
   readonly timeoutMs?: number;
   readonly qrTimeoutMs?: number;
+  /** The channels step's TLS and timeouts (tests only). */
+  readonly channels?: ChannelsStepOptions;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
     const current = (key: string): string | undefined => opts.env[key]?.trim() || existing.values[key]?.trim() || undefined;
     const apiRoot = botApiRoot(current('BOT_API_ROOT'));
 
-    c.say('session-warden setup: four steps, each checked with Telegram. Ctrl+C stops at any time.');
+    c.say('session-warden setup: four steps, each checked with Telegram, then optional alerts outside Telegram. Ctrl+C stops at any time.');
     c.say('');
     const bot = await botTokenStep(c, current('BOT_TOKEN'), apiRoot);
     const settings = await apiCredentialsStep(c, current('API_ID'), current('API_HASH'));
@@ -57,12 +60,14 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
       ...(opts.qrTimeoutMs ? { qrTimeoutMs: opts.qrTimeoutMs } : {}),
     });
     const ownerId = await ownerStep(c, companion.user, current('OWNER_ID'));
+    const channels = await channelsStep(c, current, opts.channels);
 
     const updates: Record<string, string> = {
       BOT_TOKEN: bot.token,
       API_ID: String(settings.apiId),
       API_HASH: settings.apiHash,
       OWNER_ID: ownerId,
+      ...channels,
     };
     // The session belongs in its own file; .env gets it only where the owner already chose to keep it there.
     if (companion.newSession && existing.values.ACCOUNT_SESSION?.trim()) updates.ACCOUNT_SESSION = companion.newSession;
