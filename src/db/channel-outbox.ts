@@ -43,6 +43,9 @@ export function createChannelOutboxStore(source: Database | ResilientStore, now:
      FROM channel_outbox WHERE channel = ?`,
   );
   const prune = db.prepare<[string]>(`DELETE FROM channel_outbox WHERE coalesce(delivered_at, dropped_at) < ?`);
+  const dropUnset = db.prepare<[string, string]>(
+    `UPDATE channel_outbox SET dropped_at = ? WHERE delivered_at IS NULL AND dropped_at IS NULL AND channel NOT IN (SELECT value FROM json_each(?))`,
+  );
 
   return {
     /** Runs `work` in one transaction now (true), or keeps it and replays it once the database takes writes (false). */
@@ -69,6 +72,10 @@ export function createChannelOutboxStore(source: Database | ResilientStore, now:
     },
     pruneFinished(): void {
       prune.run(new Date(now().getTime() - KEEP_FINISHED_MS).toISOString());
+    },
+    /** Gives up what waits for channels no longer set (a setting removed from .env); returns how many. */
+    dropUnset(configured: readonly string[]): number {
+      return dropUnset.run(now().toISOString(), JSON.stringify(configured)).changes;
     },
   };
 }

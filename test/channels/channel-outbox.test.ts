@@ -108,3 +108,17 @@ describe('the out-of-band queue', () => {
     await outbox.stop();
   });
 });
+
+test('what waited for a channel that is no longer set is given up at start, not kept forever', async () => {
+  const push = fakeChannel('ntfy');
+  push.state.fail = new ChannelError('no', 'http_500');
+  const hook = fakeChannel('webhook');
+  const first = queue([push.channel, hook.channel]);
+  first.outbox.enqueue(msg('new_login'));
+  await until(() => hook.sent.length === 1 && push.state.tries >= 1);
+  await first.outbox.stop();
+  const second = queue([hook.channel], first.db);
+  second.outbox.resume();
+  expect(createChannelOutboxStore(first.db).counts('ntfy')).toEqual({ waiting: 0, dropped: 1, lastDeliveredAt: undefined });
+  await second.outbox.stop();
+});

@@ -160,7 +160,11 @@ export function createChannelOutbox(d: ChannelOutboxDeps) {
     /** Sends what a previous run left waiting, and forgets finished rows past their keep time. */
     resume(): void {
       try {
-        d.store.write(() => d.store.pruneFinished());
+        d.store.write(() => {
+          d.store.pruneFinished();
+          const orphans = d.store.dropUnset([...lanes.keys()]);
+          if (orphans > 0) log.warn({ dropped: orphans }, 'messages waiting for a channel that is no longer set were given up');
+        });
         for (const lane of lanes.values()) {
           const rows = d.store.waiting(lane.channel.name);
           if (rows.length > 0) log.info({ channel: lane.channel.name, rows: rows.length }, 'sending out-of-band messages left by the last run');
