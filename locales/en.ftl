@@ -698,3 +698,7 @@ test-unknown = There is no channel called “{ $name }”. Send /test for all of
 test-not-set = { $name } is not set up: add it to .env and restart.
 test-sent = ✅ { $name }: sent. Check that it arrived.
 test-failed = ❌ { $name }: not sent ({ $code }). Check the setting and the server.
+oob-bot-unreachable-title = ⚠️ session-warden cannot reach Telegram's Bot API
+oob-bot-unreachable = Since { $since } ({ $wait } so far) session-warden's messages to you in Telegram are not getting through: the Bot API cannot be reached. It keeps trying, and alerts come here meanwhile. If this lasts, check the server's network.
+oob-bot-reachable-title = ✅ session-warden reaches Telegram's Bot API again
+oob-bot-reachable = Messages to you in Telegram get through again, after { $wait }. What waited is being delivered in the chat now.

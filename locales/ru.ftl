@@ -712,3 +712,7 @@ test-unknown = Канала «{ $name }» нет. Отправьте /test, чт
 test-not-set = { $name } не настроен: добавьте его в .env и перезапустите.
 test-sent = ✅ { $name }: отправлено. Проверьте, что сообщение пришло.
 test-failed = ❌ { $name }: не отправлено ({ $code }). Проверьте настройку и сервер.
+oob-bot-unreachable-title = ⚠️ session-warden не может связаться с Bot API Telegram
+oob-bot-unreachable = С { $since } (продолжительность: { $wait }) сообщения session-warden для вас в Telegram не доходят: Bot API недоступен. Попытки продолжаются, а оповещения тем временем приходят сюда. Если это надолго, проверьте сеть сервера.
+oob-bot-reachable-title = ✅ session-warden снова связан с Bot API Telegram
+oob-bot-reachable = Сообщения для вас в Telegram снова доходят (перерыв: { $wait }). То, что ждало отправки, сейчас придёт в чат.

@@ -36,7 +36,7 @@ import { watchCompanionHealth } from '../guard/companion-health';
 import { createLogger, type Logger } from '../core/log';
 import { canWatch } from '../guard/companion-health';
 import { fanOut } from '../bot/delivery/channel-outbox';
-import { botBlockedMessage, botUnblockedMessage, testMessage, type OutOfBandContext } from '../bot/views/out-of-band';
+import { botBlockedMessage, botReachableMessage, botUnblockedMessage, botUnreachableMessage, testMessage, type OutOfBandContext } from '../bot/views/out-of-band';
 import { startChannelOutbox, startConfiguredHeartbeat, type ChannelTimings } from './start-channels';
 
 export interface RunningApp {
@@ -191,7 +191,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       audit.record({ actorId: null, action: 'bot_unblocked', detail: `${waiting} waiting` }, 'ok');
       channels.outbox.enqueue(botUnblockedMessage(waiting, outOfBandContext()));
     },
+    onUnreachable: (since) => channels.outbox.enqueue(botUnreachableMessage(since, outOfBandContext())),
+    onReachableAgain: (since) => channels.outbox.enqueue(botReachableMessage(since, outOfBandContext())),
     ...(options.channelTimings?.blockedRetryMs ? { blockedRetryMs: options.channelTimings.blockedRetryMs } : {}),
+    ...(options.channelTimings?.unreachableAfterMs ? { unreachableAfterMs: options.channelTimings.unreachableAfterMs } : {}),
   });
   bot.api.config.use(outbox.reachability);
   bot.api.config.use(outbox.ownerActivity);

@@ -23,6 +23,8 @@ export interface ChannelTimings {
   readonly requestTimeoutMs?: number;
   /** While the owner's chat refuses the bot, it is tried this often (ms, default a minute). */
   readonly blockedRetryMs?: number;
+  /** How long the Bot API may fail before the other channels are told (ms, default a minute). */
+  readonly unreachableAfterMs?: number;
   /** How often the heartbeat looks at the guard's state (ms). */
   readonly heartbeatCheckMs?: number;
   /** TLS options for SMTP on top of Node's (tests trust their own CA; the product uses NODE_EXTRA_CA_CERTS). */

@@ -20,7 +20,7 @@ afterEach(async () => {
   await Promise.all([smtp.stop(), web.stop()]);
 });
 
-const TIMINGS = { firstBackoffMs: 100, maxBackoffMs: 400, requestTimeoutMs: 2000, blockedRetryMs: 1000, heartbeatCheckMs: 100 };
+const TIMINGS = { firstBackoffMs: 100, maxBackoffMs: 400, requestTimeoutMs: 2000, blockedRetryMs: 1000, heartbeatCheckMs: 100, unreachableAfterMs: 1500 };
 
 async function world(extra: Parameters<typeof startWorld>[0] = {}): Promise<World> {
   w = await startWorld({
@@ -195,6 +195,19 @@ describe('e2e: alerts outside Telegram', () => {
     await until('the alert', () => alertsFor(w!, 803n).length === 1, 5000);
   });
 });
+
+test('the Bot API unreachable: the alert itself and then the outage reach the other channels; its end is told once', async () => {
+  await world();
+  await w!.botApi.setReachable(false);
+  w!.mt.pushNewAuthorization({ hash: 804n, unconfirmed: true, device: 'Night PC', location: 'Nowhere' });
+  await until('the alert by webhook', () => hookBodies().some((b) => b.event === 'new_login' && /Night PC/.test(String(b.text))), 5000);
+  await until('the outage', () => hookBodies().some((b) => b.event === 'bot_unreachable'), 8000);
+  await until('the outage by mail', () => mailsAbout(/cannot reach Telegram's Bot API/).length === 1, 5000);
+  await w!.botApi.setReachable(true);
+  await until('the alert in the chat', () => alertsFor(w!, 804n).length === 1, 15_000);
+  await until('the all-clear', () => hookBodies().some((b) => b.event === 'bot_reachable'), 5000);
+  expect(hookBodies().filter((b) => b.event === 'bot_unreachable')).toHaveLength(1);
+}, 40_000);
 
 describe('e2e: the heartbeat', () => {
   it('pings while the guard can watch, sends /fail once when the companion cannot answer, and pings again after', async () => {

@@ -46,6 +46,12 @@ export interface OutboxDeps {
   readonly onUnblocked?: (waiting: number) => void;
   /** While the chat refuses, it is tried at most this often (ms, default a minute). */
   readonly blockedRetryMs?: number;
+  /** The Bot API has not taken a message for `unreachableAfterMs` (network failures, 5xx): once per spell. */
+  readonly onUnreachable?: (sinceMs: number) => void;
+  /** The Bot API took a message again after onUnreachable was told. */
+  readonly onReachableAgain?: (sinceMs: number) => void;
+  /** How long the Bot API may fail before onUnreachable (ms, default a minute). */
+  readonly unreachableAfterMs?: number;
 }
 
 /** Whether this Bot API error means the owner's chat refuses the bot, and how. */
@@ -105,6 +111,27 @@ export function createOutbox(d: OutboxDeps) {
   /** While the owner's chat refuses the bot: since when, and the messages waiting for it, each with its release. */
   let blocked: { readonly since: number; readonly waiters: Map<Entry, () => void> } | undefined;
   let probeTimer: NodeJS.Timeout | undefined;
+  /** Since when the Bot API fails every try (network, 5xx), and whether the other channels were told. */
+  let failingSince: number | undefined;
+  let failingTold = false;
+
+  function failed(err: unknown): void {
+    const serverSide = !(err instanceof GrammyError) || err.error_code >= 500;
+    if (!serverSide) return;
+    const now = Date.now();
+    failingSince ??= now;
+    if (!failingTold && now - failingSince >= (d.unreachableAfterMs ?? 60_000)) {
+      failingTold = true;
+      log.error({ sinceMs: failingSince }, 'the Bot API has not taken a message for a minute; telling the other channels');
+      d.onUnreachable?.(failingSince);
+    }
+  }
+
+  function succeeded(): void {
+    if (failingTold && failingSince !== undefined) d.onReachableAgain?.(failingSince);
+    failingSince = undefined;
+    failingTold = false;
+  }
 
   function block(reason: BlockedReason): void {
     if (!blocked) {
@@ -167,6 +194,7 @@ export function createOutbox(d: OutboxDeps) {
         api.reachable();
         // A retry got through: the owner unblocked the bot.
         if (blocked) unblock();
+        succeeded();
         queueFlush();
         e.hooks.onDelivered?.(sent.message_id, text);
         return;
@@ -177,6 +205,7 @@ export function createOutbox(d: OutboxDeps) {
           block(refused);
           continue;
         }
+        failed(err);
         const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
         const wait = waitFor(retryAfter !== undefined ? retryAfter * 1000 : undefined, retry);
         if (worthLogging(tries)) {

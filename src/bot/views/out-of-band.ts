@@ -36,7 +36,7 @@ const URGENT_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Good news and start-up chatter: ntfy's default priority. Unknown kinds are high (4), never lower. */
-const CALM_KINDS: ReadonlySet<string> = new Set(['storage_up', 'companion_up', 'database_back', 'started_late', 'bot_unblocked', 'test', 'password_on']);
+const CALM_KINDS: ReadonlySet<string> = new Set(['storage_up', 'companion_up', 'database_back', 'started_late', 'bot_unblocked', 'bot_reachable', 'test', 'password_on']);
 
 /** Whether a notice of this kind is also told through email, ntfy and the webhook. */
 export function goesOutOfBand(kind: string): boolean {
@@ -139,6 +139,26 @@ export function botBlockedMessage(reason: BlockedReason, sinceMs: number, c: Out
 export function botUnblockedMessage(count: number, c: OutOfBandContext): OutOfBandMessage {
   const t = wordsOf(c.speech);
   return message('bot_unblocked', t('oob-bot-unblocked-title'), t('oob-bot-unblocked', { count }), c, { waiting: count });
+}
+
+/** The Bot API has not taken a message since `sinceMs`: alerts reach the owner only through these channels meanwhile. */
+export function botUnreachableMessage(sinceMs: number, c: OutOfBandContext): OutOfBandMessage {
+  const t = wordsOf(c.speech);
+  const clock = ownerClock(c.speech.locale, c.speech.i18n.timeZone);
+  return message(
+    'bot_unreachable',
+    t('oob-bot-unreachable-title'),
+    t('oob-bot-unreachable', { since: clock.at(Math.floor(sinceMs / 1000), true), wait: clock.wait((c.nowMs - sinceMs) / 1000) }),
+    c,
+    { since: new Date(sinceMs).toISOString() },
+  );
+}
+
+/** The Bot API takes messages again after an outage told by botUnreachableMessage. */
+export function botReachableMessage(sinceMs: number, c: OutOfBandContext): OutOfBandMessage {
+  const t = wordsOf(c.speech);
+  const clock = ownerClock(c.speech.locale, c.speech.i18n.timeZone);
+  return message('bot_reachable', t('oob-bot-reachable-title'), t('oob-bot-reachable', { wait: clock.wait((c.nowMs - sinceMs) / 1000) }), c);
 }
 
 /** /test's and setup's message. */
