@@ -97,6 +97,15 @@ describe('e2e: alerts outside Telegram', () => {
     expect(await w!.ask('/security')).toMatch(/✅ Alerts also go to: email, ntfy, webhook\./);
   });
 
+  it('a login code alert goes out of band without the code; nothing secret in any body', async () => {
+    await world();
+    w!.mt.pushServiceMessage('Login code: 48213. Do not give this code to anyone, even if they say they are from Telegram!');
+    await until('the code alert on every channel', () => hookBodies().some((b) => b.event === 'code_requested') && ntfyBodies().length >= 1 && smtp.mails.length >= 1, 8000);
+    for (const body of [...smtp.mails.map((m) => m.raw), ...web.requests.map((r) => r.body)]) expect(body).not.toContain('48213');
+    expect(ntfyBodies()[0]).toMatchObject({ priority: 5 });
+    expectNothingSecret(w!);
+  });
+
   it('without channels, /security names the chat as the only way alerts reach the owner, and /test says how to add one', async () => {
     w = await startWorld({ sessions: [{ hash: 1n }] });
     expect(await w.ask('/security')).toMatch(/⚠️ Alerts reach you only through this chat/);
