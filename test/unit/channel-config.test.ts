@@ -1,4 +1,5 @@
 import { parseConfig } from '../../src/core/config';
+import { scrubSecrets } from '../../src/core/log';
 
 const VALID = {
   BOT_TOKEN: '123456:ABCdef_ghi-JKL',
@@ -52,5 +53,14 @@ describe('the out-of-band channels in the configuration', () => {
     expect(problems({ HEARTBEAT_URL: 'not a url' })).toEqual([expect.stringMatching(/^HEARTBEAT_URL must be/)]);
     const all = problems({ SMTP_URL: 'http://me:secretpw@x', NTFY_URL: 'bad', NTFY_TOKEN: 'tok-secret' });
     expect(all.join('\n')).not.toMatch(/secretpw|tok-secret/);
+  });
+});
+
+describe('the log', () => {
+  it('scrubs a password inside a URL, as a mail library error might quote SMTP_URL', () => {
+    expect(scrubSecrets('{"msg":"connect smtps://me%40x.org:hunter2pw@mail.example.com:465 failed"}')).toBe(
+      '{"msg":"connect smtps://me%40x.org:[secret]@mail.example.com:465 failed"}',
+    );
+    expect(scrubSecrets('see https://ntfy.sh/topic and http://127.0.0.1:8080/x')).toBe('see https://ntfy.sh/topic and http://127.0.0.1:8080/x');
   });
 });
