@@ -1,11 +1,11 @@
 import { ChannelError, type Channel, type ChannelName, type ChannelState, type OutOfBandMessage } from '../../channels/channel';
-
-export type { ChannelState };
 import type { ChannelOutboxStore } from '../../db/channel-outbox';
 import type { Logger } from '../../core/log';
 import { goesOutOfBand, outOfBandMessage, type OutOfBandContext } from '../views/out-of-band';
 import type { OwnerNotice } from '../views/owner-notice';
 import { backoff, FIRST_BACKOFF_MS, MAX_BACKOFF_MS, waitFor, worthLogging } from './retry-policy';
+
+export type { ChannelState };
 
 /** A message older than this is given up and counted (ms): by then it is history, not an alert. */
 export const MAX_AGE_MS = 24 * 3600 * 1000;

@@ -6,7 +6,6 @@ import { createReachability } from '../api/bot-api-reachability';
 import type { OwnerNotice } from '../views/owner-notice';
 import type { OwnerNotices } from './owner-notices';
 import type { BlockedReason } from '../views/out-of-band';
-
 import { backoff, waitFor, worthLogging } from './retry-policy';
 
 /** An owner notice with what the outbox needs to know beyond the text. */
