@@ -4,6 +4,11 @@ import { webhookChannel } from '../../src/channels/webhook';
 import { failUrl, pingHeartbeat } from '../../src/channels/heartbeat-ping';
 import { ChannelError, type OutOfBandMessage } from '../../src/channels/channel';
 import { startHttpSink, startSmtp, type HttpSink, type SmtpSink } from '../helpers/channel-servers';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuild } from '../reliability/helpers/child-app';
 
 /** Each channel against a real server on loopback: what arrived is parsed and its fields checked. */
 const MESSAGE: OutOfBandMessage = {
@@ -46,6 +51,18 @@ describe('email', () => {
     expect(mail.headers['x-session-warden-event']).toBe('new_login');
   });
 
+  it('speaks TLS from the first byte with smtps://', async () => {
+    const tls = await startSmtp({ secure: true });
+    try {
+      const ch = emailChannel({ url: tls.url, to: ['me@example.com'], tls: { ca: tls.cert } });
+      await ch.send(MESSAGE);
+      ch.close();
+      expect(tls.mails).toEqual([expect.objectContaining({ secure: true, user: 'warden', subject: MESSAGE.title })]);
+    } finally {
+      await tls.stop();
+    }
+  });
+
   it('refuses a certificate Node does not trust, and says so without the password', async () => {
     const ch = emailChannel({ url: smtp.url, to: ['me@example.com'], timeoutMs: 3000 });
     const err = await ch.send(MESSAGE).then(() => undefined, (e: unknown) => e as Error);
@@ -54,6 +71,30 @@ describe('email', () => {
     expect(err!.message).not.toContain(smtp.pass);
     expect(smtp.mails).toHaveLength(0);
   });
+
+  it('trusts a private CA given to Node with NODE_EXTRA_CA_CERTS, as the README says', async () => {
+    ensureBuild();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-ca-'));
+    const ca = path.join(dir, 'ca.pem');
+    fs.writeFileSync(ca, smtp.cert);
+    const email = path.join(__dirname, '..', '..', 'dist', 'src', 'channels', 'email.js');
+    const script = `require(${JSON.stringify(email)}).emailChannel({ url: process.argv[1], to: ['ca@example.com'] })
+      .send({ event: 'test', title: 'private CA', text: 'x', at: '', account: '1', priority: 3 })
+      .then(() => process.exit(0), (e) => { console.log(e.code); process.exit(1); });`;
+    const run = (env: NodeJS.ProcessEnv) =>
+      new Promise<{ code: number; out: string }>((resolve) =>
+        execFile(process.execPath, ['-e', script, smtp.url], { env: { ...process.env, ...env } }, (err, stdout) => resolve({ code: err ? Number(err.code ?? 1) : 0, out: stdout.trim() })),
+      );
+    try {
+      expect(await run({ NODE_EXTRA_CA_CERTS: ca })).toEqual({ code: 0, out: '' });
+      expect(smtp.mails.map((m) => m.subject)).toEqual(['private CA']);
+      // Without it, the same certificate is refused.
+      expect((await run({ NODE_EXTRA_CA_CERTS: '' })).code).toBe(1);
+      expect(smtp.mails).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('names the refusal when the server is not taking mail', async () => {
     smtp.state.down = true;

@@ -66,7 +66,7 @@ export function parseMail(raw: string): { headers: Record<string, string>; subje
  * A real SMTP server (smtp-server) on loopback: AUTH PLAIN/LOGIN with one user, STARTTLS on a
  * self-signed certificate. `down` makes it answer 421 to every MAIL FROM.
  */
-export async function startSmtp(opts: { user?: string; pass?: string } = {}) {
+export async function startSmtp(opts: { user?: string; pass?: string; /** TLS from the first byte (smtps://) instead of STARTTLS. */ secure?: boolean } = {}) {
   const user = opts.user ?? 'warden';
   const pass = opts.pass ?? 's3cret-pass';
   const { key, cert } = selfSignedCert();
@@ -75,6 +75,8 @@ export async function startSmtp(opts: { user?: string; pass?: string } = {}) {
   const server = new SMTPServer({
     key,
     cert,
+    secure: opts.secure === true,
+    disableReverseLookup: true,
     authOptional: false,
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
@@ -109,8 +111,8 @@ export async function startSmtp(opts: { user?: string; pass?: string } = {}) {
     mails,
     cert,
     state,
-    /** The SMTP_URL a user would write for it (STARTTLS on port 587-style plain connect). */
-    url: `smtp://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}`,
+    /** The SMTP_URL a user would write for it: smtp:// (STARTTLS), or smtps:// when `secure`. */
+    url: `${opts.secure ? 'smtps' : 'smtp'}://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}`,
     port,
     pass,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
