@@ -53,6 +53,7 @@ help =
     /trust: the devices guard mode leaves alone
     /panic: if your account is being taken over: end every other session and website login, turn guard mode on
     /security: a one-page checkup of 2FA, recovery email, pending resets, risky sessions, bots and settings
+    /test [email|ntfy|webhook]: send a test alert through the channels outside Telegram (all, or the one named)
     /codeguard on|off: invalidate every login code Telegram sends, the moment it arrives
     /expect [minutes]: a window (default 10, at most 60) for your own login, in which codes stay valid; /expect off closes it
     /bots: business bots connected to your account, with Disconnect buttons
