@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Api } from 'grammy';
 import { createChannelOutbox, fanOut } from '../../src/bot/delivery/channel-outbox';
 import { createOutbox } from '../../src/bot/delivery/outbox';
-import { CHAT_ONLY_KINDS, groupedMessage, plainText } from '../../src/bot/views/out-of-band';
+import { CHAT_ONLY_KINDS, groupedMessage, outOfBandMessage, plainText } from '../../src/bot/views/out-of-band';
 import type { Channel, OutOfBandMessage } from '../../src/channels/channel';
 import { createChannelOutboxStore } from '../../src/db/channel-outbox';
 import { openDatabase } from '../../src/db/open-database';
@@ -87,6 +87,13 @@ describe('what goes out of band', () => {
     expect(w.got.map((m) => m.event)).toEqual(['password_off']);
     w.outbox.stop();
     await w.channels.stop();
+  });
+
+  it('makes the headline the title and goes on from there in the text, in the owner\'s language', () => {
+    const i18n = memoryLocalizer();
+    const m = outOfBandMessage({ kind: 'password_off', text: '🚨🚨 <b>2FA turned off</b>\n\nSomeone turned it off.' }, { speech: { i18n, locale: 'ru' }, account: '7', nowMs: 0 });
+    expect(m).toMatchObject({ event: 'password_off', title: '🚨🚨 2FA turned off', account: '7', at: '1970-01-01T00:00:00.000Z', priority: 5 });
+    expect(m.text).toMatch(/^Someone turned it off\.\n\nЧто делать: .*Настройки → Устройства/);
   });
 
   it('turns Telegram HTML into plain text', () => {

@@ -98,7 +98,13 @@ function message(kind: string, title: string, text: string, c: OutOfBandContext,
  */
 export function outOfBandMessage(n: OwnerNotice, c: OutOfBandContext): OutOfBandMessage {
   const text = plainText(n.text);
-  return message(n.kind, titleOf(text), `${text}\n\n${wordsOf(c.speech)('oob-footer')}`, c);
+  const title = titleOf(text);
+  // The headline is the title (the mail's subject, the push's title); the body goes on from there.
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const rest = lines.slice(first + 1).join('\n').trim();
+  const body = title === lines[first]?.trim() && rest !== '' ? rest : text;
+  return message(n.kind, title, `${body}\n\n${wordsOf(c.speech)('oob-footer')}`, c);
 }
 
 /** One message standing for several (a burst): a counted title, each message's text in order. */
