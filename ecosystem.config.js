@@ -26,6 +26,8 @@ module.exports = {
       max_memory_restart: '300M',
       env: {
         NODE_ENV: 'production',
+        // A mail server (SMTP_URL) whose certificate comes from a private CA: Node reads this at start.
+        // NODE_EXTRA_CA_CERTS: '/etc/ssl/private-ca.pem',
       },
     },
   ],

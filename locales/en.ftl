@@ -53,6 +53,7 @@ help =
     /trust: the devices guard mode leaves alone
     /panic: if your account is being taken over: end every other session and website login, turn guard mode on
     /security: a one-page checkup of 2FA, recovery email, pending resets, risky sessions, bots and settings
+    /test [email|ntfy|webhook]: send a test alert through the channels outside Telegram (all, or the one named)
     /codeguard on|off: invalidate every login code Telegram sends, the moment it arrives
     /expect [minutes]: a window (default 10, at most 60) for your own login, in which codes stay valid; /expect off closes it
     /bots: business bots connected to your account, with Disconnect buttons
@@ -750,6 +751,7 @@ code-action-accept-change = Accept this session's new place or device (It's me)
 code-prompt = 🔐 <b>{ $action }?</b>
 code-prompt-how = Send the 6-digit code from your authenticator app within 2 minutes. It does this once.
 code-prompt-not-you = If you did not ask for this, do not send a code: someone else in your account asked.
+code-prompt-elsewhere = The bot is waiting for the code from your authenticator app. If you did not ask for this, do not send a code: someone else in your account asked. Open Settings → Devices on your own phone and end the sessions you do not know.
 code-toast-asked = Send the 6-digit code from your authenticator app.
 code-toast-locked = Locked after too many wrong codes.
 code-toast-cancelled = Two requests at once: both cancelled.
@@ -768,3 +770,50 @@ code-prompt-accepted = ✅ Code accepted.
 code-prompt-closed = Nothing was done.
 status-second-factor-on = Second factor: 🔐 on, changes ask for your authenticator code.
 status-second-factor-locked = Second factor: 🔒 locked after wrong codes until { $at }; guard mode and alerts keep working.
+
+## issue-26
+# Alerts outside Telegram (email, ntfy, webhook): plain text, no HTML.
+oob-footer = What to do: open the chat with your session-warden bot in Telegram. If you cannot reach it, or you did not do this, open Telegram → Settings → Devices on your own phone and end every session you do not know.
+oob-group-title = { $count } alerts from session-warden: { $first }
+oob-bot-blocked-title = 🚨 session-warden cannot reach you in Telegram
+oob-bot-blocked = At { $time } Telegram refused session-warden's message to you: { $reason }.
+    If you did not do this yourself, someone else is in your Telegram account and silenced the bot so you would not see its alerts.
+    What to do: on your own phone, open Telegram → Settings → Devices, end every session you do not know, and change your 2FA password. If you blocked the bot yourself, open its chat and unblock it (Restart).
+    Alerts wait and are delivered in the chat once the bot reaches you again.
+oob-bot-blocked-blocked = the bot was blocked
+oob-bot-blocked-deactivated = the account is deactivated
+oob-bot-blocked-chat-not-found = the chat with the bot was not found
+oob-bot-unblocked-title = ✅ session-warden reaches you in Telegram again
+oob-bot-unblocked = The bot can write to you again. { $count ->
+        [0] No alerts were waiting.
+        [one] { $count } alert that waited is being delivered in the chat now.
+       *[other] { $count } alerts that waited are being delivered in the chat now.
+    }
+oob-test-title = session-warden: test message
+oob-test = This is a test from session-warden. Alerts about your Telegram account's safety also come here, where someone in your account cannot silence them.
+# /status and /security: the channels and the heartbeat
+status-channels-none = Alerts outside Telegram: none set, only this chat.
+status-channels = Alerts outside Telegram:
+status-channel = • { $name }: { $state }
+status-channel-delivered = last delivered { $ago }
+status-channel-never = nothing delivered yet
+status-channel-waiting = { $count } waiting
+status-channel-dropped = { $count } dropped after 24 hours
+status-channel-failing = failing ({ $code }), retrying
+status-heartbeat-off = Heartbeat: not set.
+status-heartbeat-on = Heartbeat: every { $interval }; last ping { $ago }.
+status-heartbeat-none-yet = Heartbeat: every { $interval }; no ping yet.
+status-heartbeat-paused = ⚠️ Heartbeat: paused since { $since }, because the guard cannot watch; the monitor was told (/fail).
+checkup-channels-none = ⚠️ Alerts reach you only through this chat: someone in your account can block the bot or delete its alerts. Set an email, ntfy or webhook channel (README, "Alerts outside Telegram").
+checkup-channels = ✅ Alerts also go to: { $names }.
+# /test
+command-test = Send a test alert through email, push and webhook
+test-none = No channel outside Telegram is set, so alerts reach you only through this chat. Set SMTP_URL, NTFY_URL or WEBHOOK_URL in .env (README, "Alerts outside Telegram") and restart.
+test-unknown = There is no channel called “{ $name }”. Send /test for all of them, or /test email, /test ntfy, /test webhook.
+test-not-set = { $name } is not set up: add it to .env and restart.
+test-sent = ✅ { $name }: sent. Check that it arrived.
+test-failed = ❌ { $name }: not sent ({ $code }). Check the setting and the server.
+oob-bot-unreachable-title = ⚠️ session-warden cannot reach Telegram's Bot API
+oob-bot-unreachable = Since { $since } ({ $wait } so far) session-warden's messages to you in Telegram are not getting through: the Bot API cannot be reached. It keeps trying, and alerts come here meanwhile. If this lasts, check the server's network.
+oob-bot-reachable-title = ✅ session-warden reaches Telegram's Bot API again
+oob-bot-reachable = Messages to you in Telegram get through again, after { $wait }. What waited is being delivered in the chat now.

@@ -18,6 +18,7 @@ import { BASELINE_MARK } from './protocol';
 import { medianOfRuns, renderTable, score, type Figure, type ScoredFigure } from './report';
 import { median, roundOrder, summarize } from './stats';
 import { BenchWorld, OWNER, stopArrivalTracking } from './world';
+import { measureChannels } from './channels';
 
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
 const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
@@ -359,7 +360,15 @@ async function measureBurst(args: Args): Promise<BurstFigures> {
 
 const mb = (bytes: number): number => bytes / (1024 * 1024);
 
-function figures(s: StartFigures, g: { samples: number[] }, l: LatencyFigures, b: BurstFigures): Figure[] {
+/** Channel departures: samples of "left this long after the chat alert" (ms). */
+interface ChannelFigures {
+  readonly push: number[];
+  readonly email: number[];
+}
+
+function figures(s: StartFigures, g: { samples: number[] }, l: LatencyFigures, b: BurstFigures, c: ChannelFigures): Figure[] {
+  const push = summarize(c.push);
+  const email = summarize(c.email);
   const alertApp = summarize(l.alertApp);
   const alertBase = summarize(l.alertBaseline);
   const listApp = summarize(l.sessionsApp);
@@ -381,6 +390,8 @@ function figures(s: StartFigures, g: { samples: number[] }, l: LatencyFigures, b
     { id: 'burst.last', label: `burst of ${BURST}: time to last alert (${b.reported} reported)`, unit: 'ms', app: b.lastAlertMs, goal: { on: 'value', limit: 5000 } },
     { id: 'burst.messages', label: `burst of ${BURST}: messages sent`, unit: 'count', app: b.messages },
     { id: 'burst.floods', label: `burst of ${BURST}: 429s`, unit: 'count', app: b.floods, goal: { on: 'value', limit: 0 } },
+    { id: 'channels.push.p50', label: `alert: chat → ntfy push leaves, p50 (n=${push.n})`, unit: 'ms', app: push.p50, goal: { on: 'value', limit: 50 } },
+    { id: 'channels.email.p50', label: `alert: chat → email leaves (SMTP connect), p50 (n=${email.n})`, unit: 'ms', app: email.p50, goal: { on: 'value', limit: 50 } },
   ];
 }
 
@@ -391,7 +402,7 @@ async function main(): Promise<number> {
   if (args.profile) log('profiling: the app children run under --cpu-prof, so their figures are slower than usual');
 
   const runs: Figure[][] = [];
-  let measured: [StartFigures, { samples: number[] }, LatencyFigures, BurstFigures] | undefined;
+  let measured: [StartFigures, { samples: number[] }, LatencyFigures, BurstFigures, ChannelFigures] | undefined;
   for (let run = 1; run <= args.runs; run++) {
     if (args.runs > 1) log(`run ${run} of ${args.runs}`);
     log('start → ready and idle RSS…');
@@ -402,7 +413,9 @@ async function main(): Promise<number> {
     const latencyRun = await measureLatency(args);
     log('burst…');
     const burstRun = await measureBurst(args);
-    measured = [startRun, guardRun, latencyRun, burstRun];
+    log('email and push beside the chat alert…');
+    const channelsRun = await measureChannels(Math.max(10, Math.round(args.rounds / 3)), ROUND_MS, SAMPLE_TIMEOUT_MS);
+    measured = [startRun, guardRun, latencyRun, burstRun, channelsRun];
     runs.push(figures(...measured));
     if (args.runs > 1) process.stdout.write(`\nrun ${run} of ${args.runs}:\n${renderTable(runs.at(-1)!.map(score))}\n`);
   }

@@ -2,11 +2,11 @@ import { COMMANDS } from '../../src/bot/features/help';
 import { randomBytes } from 'node:crypto';
 import { DOOR_HELP, simulateDoor } from './doors';
 import { numberButtons, renderMessage, type DemoButton, type WireMessage } from './render';
-import { DEMO_OWNER, type DemoWorld } from './scenario';
+import { DEMO_EMAIL, DEMO_OWNER, type DemoWorld } from './scenario';
 
 /** One thing the bot did in the owner's chat, as shown. */
 export interface ShownEvent {
-  readonly kind: 'message' | 'edit' | 'notice';
+  readonly kind: 'message' | 'edit' | 'notice' | 'mail';
   /** Plain text, for matching. */
   readonly text: string;
 }
@@ -27,6 +27,7 @@ export class DemoChat {
   /** The code `:otp` printed last. */
   lastOtp: string | undefined;
   private seen = 0;
+  private mailsSeen = 0;
   private readonly timer: NodeJS.Timeout;
   private readonly listeners = new Set<() => void>();
 
@@ -68,6 +69,25 @@ export class DemoChat {
       this.print(`(your authenticator app shows ${this.lastOtp}: type it to confirm the request waiting for a code)`);
       return 'local';
     }
+    if (text === ':block') {
+      this.world.botApi.block(DEMO_OWNER);
+      this.print('(simulated: someone in your account blocks the bot, so its alerts no longer reach this chat)');
+      return 'sent';
+    }
+    if (text === ':unblock') {
+      this.world.botApi.unblock(DEMO_OWNER);
+      this.print('(simulated: you unblock the bot; what waited arrives now, newest first)');
+      return 'sent';
+    }
+    if (text === ':mail') {
+      const last = this.world.mails.at(-1);
+      if (!last) this.print('(no email has arrived yet)');
+      else {
+        const raw = last.raw.replace(/\r\n/g, '\n').trimEnd();
+        this.show({ kind: 'mail', text: raw }, `── the last email, as the mail server received it ──\n${raw}\n── end of the email ──`);
+      }
+      return 'local';
+    }
     const door = simulateDoor(this.world, text);
     if (door) {
       this.print(door);
@@ -93,9 +113,12 @@ export class DemoChat {
     return 'sent';
   }
 
-  /** Resolves once an event after `from` matches (or any event, without a pattern); false on timeout. */
-  waitFor(from: number, pattern: RegExp | undefined, timeoutMs: number): Promise<boolean> {
-    const found = (): boolean => this.shown.slice(from).some((e) => pattern === undefined || pattern.test(e.text));
+  /**
+   * Resolves once an event after `from` matches (or any event, without a pattern); false on timeout.
+   * A pattern looks at the chat, or with `mail` at the emails: an alert's email may arrive first.
+   */
+  waitFor(from: number, pattern: RegExp | undefined, timeoutMs: number, mail = false): Promise<boolean> {
+    const found = (): boolean => this.shown.slice(from).some((e) => pattern === undefined || ((e.kind === 'mail') === mail && pattern.test(e.text)));
     if (found()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = (ok: boolean): void => {
@@ -175,6 +198,11 @@ export class DemoChat {
       this.show({ kind: edited ? 'edit' : 'message', text: message.text ?? '' }, renderMessage(message, { ansi: this.ansi, edited, buttons, ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}) }));
       changed = true;
     }
+    for (; this.mailsSeen < this.world.mails.length; this.mailsSeen++) {
+      const mail = this.world.mails[this.mailsSeen]!;
+      this.show({ kind: 'mail', text: mail.subject }, `mail> to ${mail.to.join(', ')}: “${mail.subject}” (:mail shows it as the mail server got it)`);
+      changed = true;
+    }
     if (changed) for (const l of [...this.listeners]) l();
   }
 
@@ -217,6 +245,8 @@ export function demoHelp(): string {
     `  ${MOVE_SYNTAX}     a session is used from elsewhere (a copied session file), e.g. :move MacBook to Lagos, Nigeria`,
     ...DOOR_HELP,
     '  :otp                  the code your authenticator app shows now: type it when the bot asks for one',
+    '  :block, :unblock      someone in the account blocks the bot; you unblock it',
+    `  :mail                 the last alert email to ${DEMO_EMAIL}, as the mail server received it`,
     '  :help                 this help',
     '  :quit                 stop the demo (Ctrl+D works too)',
   ].join('\n');

@@ -58,7 +58,7 @@ async function playTour(chat: DemoChat, print: (t: string) => void, timeoutMs: n
     print(`you> ${typed}${label}`);
     const mark = chat.shown.length;
     chat.handle(typed);
-    const ok = await chat.waitFor(mark, step.expect, step.expect ? timeoutMs : 1000);
+    const ok = await chat.waitFor(mark, step.expect, step.expect ? timeoutMs : 1000, step.mail === true);
     if (!ok && step.expect) {
       print(`✗ step ${i + 1}: no reply matching ${step.expect} within ${timeoutMs / 1000} s`);
       return 1;

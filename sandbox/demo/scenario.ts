@@ -83,7 +83,55 @@ export interface DemoWorld {
    * demo should not make anyone wait half a minute between two actions.
    */
   otp(): string;
+  /** Mail the warden sent to the owner, exactly as the local mail server received it. */
+  readonly mails: readonly DemoMail[];
   stop(): Promise<void>;
+}
+
+export interface DemoMail {
+  readonly to: readonly string[];
+  readonly subject: string;
+  /** The whole message as the mail server got it: headers, then the body as encoded on the wire. */
+  readonly raw: string;
+}
+
+export const DEMO_EMAIL = 'ada@example.com';
+
+/**
+ * A mail server on loopback (smtp-server, a development dependency) that takes everything and keeps
+ * it, so the demo can show alerts by email arriving. Plain SMTP: nothing leaves the machine.
+ */
+async function startDemoMailServer(mails: DemoMail[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const { SMTPServer } = await import('smtp-server');
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        // Long headers are folded over several lines; unfolded, the subject is one.
+        const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+        const subject = /^Subject: (.*)$/im.exec(head)?.[1] ?? '';
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: decodeSubject(subject), raw });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server as unknown as { server: { address(): { port: number } } }).server.address().port;
+  return { url: `smtp://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** An RFC 2047 subject (=?UTF-8?B?…?= or ?Q?), as a mail app would show it. */
+function decodeSubject(v: string): string {
+  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_m, enc: string, data: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  );
 }
 
 /** Both emulators, the scripted account, and the real app pointed at them by configuration alone. */
@@ -98,6 +146,8 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
   const botApi = await BotApiEmulator.start();
   botApi.registerChat({ ...DEMO_OWNER, type: 'private' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-demo-'));
+  const mails: DemoMail[] = [];
+  const mail = await startDemoMailServer(mails);
   const config: Config = {
     botToken: botApi.token,
     apiId: 12345,
@@ -109,6 +159,7 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
     logLevel: 'silent',
     reconcileIntervalSeconds: 30,
     ownerTotpSecret: DEMO_TOTP_SECRET,
+    channels: { email: { url: mail.url, to: [DEMO_EMAIL], from: 'session-warden <warden@example.com>' } },
   };
   const authenticator = new TOTP({ secret: DEMO_TOTP_SECRET });
   let skippedMs = 0;
@@ -117,7 +168,7 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
   try {
     app = await startApp(config, { log, requestTimeoutMs: 8000, connectTimeoutMs: 8000, secondFactorNow: codeClock });
   } catch (err) {
-    await Promise.allSettled([mt.stop(), botApi.stop()]);
+    await Promise.allSettled([mt.stop(), botApi.stop(), mail.stop()]);
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
@@ -129,9 +180,10 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
       skippedMs += 30_000;
       return authenticator.generate({ timestamp: codeClock() });
     },
+    mails,
     async stop() {
       await app.stop();
-      await Promise.allSettled([mt.stop(), botApi.stop()]);
+      await Promise.allSettled([mt.stop(), botApi.stop(), mail.stop()]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

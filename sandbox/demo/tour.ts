@@ -6,6 +6,8 @@ export interface TourStep {
   /** The reply that must arrive; without one the step only gives the bot a moment to answer. */
   readonly expect?: RegExp;
   readonly note?: string;
+  /** `expect` looks at the emails that arrived rather than the chat. */
+  readonly mail?: boolean;
 }
 
 /** Types the number of the first current button whose label matches. */
@@ -67,4 +69,8 @@ export const TOUR: readonly TourStep[] = [
   { note: 'Someone turns 2FA off', input: ':2fa off', expect: /2FA turned off/ },
   { note: 'The one-page checkup', input: '/security', expect: /Security checkup/ },
   { note: 'Everything above, from the audit log', input: '/log 8', expect: /Last \d+ audit entries/ },
+  { note: 'Someone in the account blocks the bot, so you would see nothing', input: ':block' },
+  { note: 'A login now: Telegram refuses the alert, and the warden emails you that the bot was silenced', input: ':login Unknown PC from Minsk, Belarus', expect: /cannot reach you in Telegram/, mail: true },
+  { note: 'The email, as the mail server received it', input: ':mail', expect: /Subject: /, mail: true },
+  { note: 'You unblock the bot: the alert that waited arrives once', input: ':unblock', expect: /New login to your account/ },
 ];

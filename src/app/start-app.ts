@@ -40,6 +40,10 @@ import { sessionRisk } from '../guard/session-risk';
 import { createLoginWatcher, GUARD_SETTING, type LoginWatcher } from '../guard/doors/login-watcher';
 import { watchCompanionHealth } from '../guard/companion-health';
 import { createLogger, type Logger } from '../core/log';
+import { canWatch } from '../guard/companion-health';
+import { fanOut } from '../bot/delivery/channel-outbox';
+import { botBlockedMessage, botReachableMessage, botUnblockedMessage, botUnreachableMessage, testMessage, type OutOfBandContext } from '../bot/views/out-of-band';
+import { startChannelOutbox, startConfiguredHeartbeat, type ChannelTimings } from './start-channels';
 
 export interface RunningApp {
   readonly bot: Bot<Context>;
@@ -70,6 +74,8 @@ export interface StartOptions {
   readonly secondFactorNow?: () => number;
   /** Called after the app stopped itself because polling failed for good (409, revoked token). */
   readonly onFatal?: (err: unknown) => void;
+  /** The channels' and the heartbeat's timings (tests shorten them). */
+  readonly channelTimings?: ChannelTimings;
 }
 
 const STOP_BOT_WITHIN_MS = 5000;
@@ -129,6 +135,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   let alertHandled = (_hash: bigint): void => undefined;
   // The outbox exists once the bot does; a lockout before that cannot happen (no update is read yet).
   let tellOwner = (_notice: OwnerNotice): void => undefined;
+  let botBlockedSince = (): number | undefined => undefined;
+  /** The bot's username once polling started: a tap on a push opens its chat. */
+  let botUsername: string | undefined;
+  /** Since when the audit log refuses writes; the heartbeat stops after a minute of it. */
+  let storageDownSince: number | undefined;
+  const outOfBandContext = (): OutOfBandContext => ({
+    speech: ownerSpeech(),
+    account: String(self?.id ?? ownerId),
+    nowMs: Date.now(),
+    ...(botUsername ? { click: `https://t.me/${botUsername}` } : {}),
+  });
+  // Before the chat's outbox: what a previous run left for email, push and the webhook goes out now,
+  // whether or not the Bot API answers.
+  const channels = startChannelOutbox(config.channels, store, log, outOfBandContext, options.channelTimings);
   const bot = createBot(
     config.botToken,
     {
@@ -152,6 +172,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           startedAt,
           pendingAlerts: pendingAlerts(),
           blindWatches: blindWatches(),
+          channels: channels.outbox.states(),
+          heartbeat: heartbeat?.state(),
+          botBlockedSince: botBlockedSince(),
         }),
       },
       doors: { oneShots, seenCountries, history },
@@ -162,21 +185,51 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
               states: createSecondFactorStates(store),
               now: options.secondFactorNow ?? Date.now,
               notify: (notice: OwnerNotice) => tellOwner(notice),
+              elsewhere: fanOut(channels.outbox, outOfBandContext),
             },
           }
         : {}),
+      channels: {
+        names: () => channels.outbox.names(),
+        test: (only) => channels.outbox.test(testMessage(outOfBandContext()), only),
+      },
     },
     { apiRoot: config.botApiRoot },
   );
   const known = createKnownSessions(store);
   // Everything the owner must be told goes through the outbox; what the last run left is sent now,
   // before polling starts, so it goes out the moment the Bot API answers.
-  const outbox = createOutbox({ api: bot.api, ownerId, store: createOutboxStore(store), log, alerted: alertsDelivered(known, audit) });
+  const outbox = createOutbox({
+    api: bot.api,
+    ownerId,
+    store: createOutboxStore(store),
+    log,
+    alerted: alertsDelivered(known, audit),
+    // The one point where every owner notice also leaves for email, push and the webhook.
+    outOfBand: fanOut(channels.outbox, outOfBandContext),
+    onBlocked: (reason, at) => {
+      audit.record({ actorId: null, action: 'bot_blocked', detail: reason }, 'ok');
+      channels.outbox.enqueue(botBlockedMessage(reason, at, outOfBandContext()));
+    },
+    onUnblocked: (waiting) => {
+      audit.record({ actorId: null, action: 'bot_unblocked', detail: `${waiting} waiting` }, 'ok');
+      channels.outbox.enqueue(botUnblockedMessage(waiting, outOfBandContext()));
+    },
+    onUnreachable: (since) => channels.outbox.enqueue(botUnreachableMessage(since, outOfBandContext())),
+    onReachableAgain: (since) => channels.outbox.enqueue(botReachableMessage(since, outOfBandContext())),
+    ...(options.channelTimings?.blockedRetryMs ? { blockedRetryMs: options.channelTimings.blockedRetryMs } : {}),
+    ...(options.channelTimings?.unreachableAfterMs ? { unreachableAfterMs: options.channelTimings.unreachableAfterMs } : {}),
+  });
   bot.api.config.use(outbox.reachability);
+  bot.api.config.use(outbox.ownerActivity);
+  botBlockedSince = outbox.blockedSince;
   outbox.resume();
   const notices = outbox;
   tellOwner = (notice) => notices.notify(notice);
-  const stopStorageNotices = store.onChange((e) => notices.notify(storageNotice(e, Date.now(), ownerSpeech())));
+  const stopStorageNotices = store.onChange((e) => {
+    storageDownSince = e.kind === 'down' ? (storageDownSince ?? Date.now()) : undefined;
+    notices.notify(storageNotice(e, Date.now(), ownerSpeech()));
+  });
   const fileWatch =
     config.databasePath === ':memory:'
       ? undefined
@@ -244,9 +297,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
   });
 
+  let heartbeat: ReturnType<typeof startConfiguredHeartbeat>;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      heartbeat?.stop();
       denials.flush();
       doors.stop();
       stopHealth();
@@ -258,6 +313,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await atMost(STOP_BOT_WITHIN_MS, notifier.idle());
       outbox.stop();
       await atMost(STOP_BOT_WITHIN_MS, outbox.idle());
+      // A channel whose server hangs must not hold the stop: what is unsent goes out at the next start.
+      await atMost(STOP_BOT_WITHIN_MS, channels.outbox.stop());
+      channels.close();
       await account.disconnect();
       fileWatch?.stop();
       stopStorageNotices();
@@ -291,6 +349,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       });
   });
 
+  botUsername = bot.botInfo.username;
   await registerCommandMenus(bot.api, i18n, ownerId).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'));
   reportInterruptedActions(outbox, audit, log, interrupted, ownerSpeech());
   if (companionProblem) {
@@ -304,6 +363,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   if (!companionProblem) await loginWatcher.start();
   // Unreachable at start: gramjs keeps reconnecting, and the watcher's pushes and timers catch up then.
   else if (companionProblem.failure.kind !== 'logged_out') void loginWatcher.start();
+  // Pings only while the guard can watch; a minute blind (the same window the owner is told of an outage after) stops it.
+  heartbeat = startConfiguredHeartbeat(
+    config.channels,
+    () => canWatch(account.status(), storageDownSince, Date.now(), options.outageNoticeAfterMs ?? 60_000),
+    log,
+    options.channelTimings,
+  );
   log.info({ ownerId }, 'session-warden is running');
   return { bot, account, db, ownerId, watcher: loginWatcher, doors, stop };
 }

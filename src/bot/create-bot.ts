@@ -26,6 +26,7 @@ import { codeguardFeature } from './features/codeguard';
 import { expectFeature } from './features/expect';
 import { securityFeature } from './features/security';
 import { secondFactorGate } from './features/second-factor';
+import { testChannelsFeature } from './features/test-channels';
 import { telegramLimits } from './api/telegram-limits';
 
 export interface CreateBotOptions {
@@ -71,6 +72,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(webSessionsFeature(deps), ttlFeature(deps), auditLogFeature(deps));
   bot.use(alertActionsFeature(deps), changeActionsFeature(deps), guardFeature(deps), trustFeature(deps), statusFeature(deps), panicFeature(deps));
   bot.use(securityFeature(deps), codeguardFeature(deps), expectFeature(deps), botsFeature(deps));
+  bot.use(testChannelsFeature(deps));
   bot.use(fallbackFeature(deps));
   bot.catch(errorBoundary(deps.log, deps.ownerId, deps.i18n));
   return bot;

@@ -14,6 +14,8 @@ import type { Localizer } from './text/i18n';
 import type { SecondFactorStates } from '../db/second-factor-state';
 import type { TotpMatcher } from '../guard/totp';
 import type { OwnerNotice } from './views/owner-notice';
+import type { ChannelName, ChannelState } from '../channels/channel';
+import type { HeartbeatState } from '../guard/heartbeat';
 
 /** Everything the bot's features need, injected so tests can pass fakes or the emulator-backed client. */
 export interface BotDeps {
@@ -34,6 +36,8 @@ export interface BotDeps {
    * acts without codes, as before, and says that anyone in the account can command it.
    */
   readonly secondFactor?: SecondFactor;
+  /** The channels outside Telegram, for /test; absent in tests that need none. */
+  readonly channels?: ChannelDeps;
 }
 
 /** The second factor's parts: the owner's TOTP secret (as a matcher only), its persisted state, a clock and the outbox. */
@@ -44,6 +48,20 @@ export interface SecondFactor {
   readonly now: () => number;
   /** Tells the owner on every channel (the outbox): used for lockouts. */
   readonly notify: (notice: OwnerNotice) => void;
+  /**
+   * Tells the owner on the channels outside Telegram only (the chat already shows the prompt): a
+   * prompt opened by someone else in the account must reach the owner where that person cannot
+   * delete it. Absent when no channel is set.
+   */
+  readonly elsewhere?: (notice: OwnerNotice) => void;
+}
+
+/** The out-of-band channels as /test uses them. */
+export interface ChannelDeps {
+  /** The configured channels, in order. */
+  names(): ChannelName[];
+  /** Sends a test message through each channel (or one); resolves with each outcome (`error`: a short code). */
+  test(only?: ChannelName): Promise<Array<{ name: ChannelName; error: string | undefined }>>;
 }
 
 /** State for the buttons under 2FA, login-code and bot alerts. */
@@ -75,4 +93,9 @@ export interface WardenStatus {
   readonly pendingAlerts: number;
   /** Every watch that sees nothing for now because Telegram asked it to wait, and until when. */
   readonly blindWatches: readonly BlindWatch[];
+  /** Each channel outside Telegram (none when none is set). */
+  readonly channels?: readonly ChannelState[];
+  readonly heartbeat?: HeartbeatState;
+  /** Since when Telegram refuses the owner's chat (the bot blocked), if it does (ms since epoch). */
+  readonly botBlockedSince?: number;
 }

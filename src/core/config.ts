@@ -42,6 +42,16 @@ export interface Config {
    * means no second factor: every session of the account can command the guard, as before.
    */
   readonly ownerTotpSecret?: string;
+  /** Ways to reach the owner outside Telegram, and the heartbeat; absent when none is set. */
+  readonly channels?: ChannelsConfig;
+}
+
+/** The out-of-band channels (SMTP_URL, NTFY_URL, WEBHOOK_URL) and the heartbeat (HEARTBEAT_URL); each absent when unset. */
+export interface ChannelsConfig {
+  readonly email?: { readonly url: string; readonly to: readonly string[]; readonly from?: string };
+  readonly ntfy?: { readonly url: string; readonly token?: string };
+  readonly webhook?: { readonly url: string };
+  readonly heartbeat?: { readonly url: string; readonly intervalSeconds: number };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -133,7 +143,73 @@ const schema = z.object({
       ),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }) })),
+  SMTP_URL: optional(
+    z.string().refine(
+      (v) => urlWith(v, ['smtp:', 'smtps:']),
+      'SMTP_URL must be a mail server URL such as smtps://user:password@mail.example.com:465 or smtp://mail.example.com:587 (STARTTLS)',
+    ),
+  ),
+  ALERT_EMAIL_TO: optional(
+    z.string().refine(
+      (v) => emailList(v).length > 0 && emailList(v).every((a) => EMAIL.test(a)),
+      'ALERT_EMAIL_TO must be one or more email addresses, separated by commas',
+    ),
+  ),
+  ALERT_EMAIL_FROM: optional(z.string().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'ALERT_EMAIL_FROM must be an email address, optionally with a name: Warden <warden@example.com>')),
+  NTFY_URL: optional(
+    z.string().refine(
+      (v) => urlWith(v, ['http:', 'https:']) && /^\/(?:.*\/)?[\w-]{1,64}$/.test(new URL(v).pathname),
+      'NTFY_URL must be an ntfy topic URL such as https://ntfy.sh/your-secret-topic',
+    ),
+  ),
+  NTFY_TOKEN: optional(z.string().regex(/^\S+$/, 'NTFY_TOKEN must be an ntfy access token (no spaces)')),
+  WEBHOOK_URL: optional(z.string().refine((v) => urlWith(v, ['http:', 'https:']), 'WEBHOOK_URL must be an http:// or https:// URL that takes a JSON POST')),
+  HEARTBEAT_URL: optional(
+    z.string().refine((v) => urlWith(v, ['http:', 'https:']), 'HEARTBEAT_URL must be an http:// or https:// URL, such as a healthchecks.io ping URL'),
+  ),
+  HEARTBEAT_INTERVAL: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'HEARTBEAT_INTERVAL must be a whole number of seconds (default 300)')
+      .refine((v) => Number(v) >= 5 && Number(v) <= 86_400, 'HEARTBEAT_INTERVAL must be between 5 and 86400 seconds'),
+  ),
 });
+
+const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
+const emailList = (v: string): string[] => v.split(',').map((a) => a.trim()).filter((a) => a !== '');
+
+/** Whether `v` parses as a URL with one of these protocols and a host. */
+function urlWith(v: string, protocols: readonly string[]): boolean {
+  try {
+    const u = new URL(v);
+    return protocols.includes(u.protocol) && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+type Parsed = z.infer<typeof schema>;
+
+/** The channels part of the configuration, or problems that span two settings (an address without a server). */
+function channelsOf(d: Parsed, problems: string[]): ChannelsConfig | undefined {
+  if (d.SMTP_URL && !d.ALERT_EMAIL_TO) problems.push('ALERT_EMAIL_TO is missing: set it to the address(es) SMTP_URL should send alerts to');
+  if (!d.SMTP_URL && d.ALERT_EMAIL_TO) problems.push('ALERT_EMAIL_TO is set but SMTP_URL is not: set SMTP_URL to the mail server that sends the alerts');
+  const channels: ChannelsConfig = {
+    ...(d.SMTP_URL && d.ALERT_EMAIL_TO
+      ? { email: { url: d.SMTP_URL, to: emailList(d.ALERT_EMAIL_TO), ...(d.ALERT_EMAIL_FROM ? { from: d.ALERT_EMAIL_FROM } : {}) } }
+      : {}),
+    ...(d.NTFY_URL ? { ntfy: { url: d.NTFY_URL, ...(d.NTFY_TOKEN ? { token: d.NTFY_TOKEN } : {}) } } : {}),
+    ...(d.WEBHOOK_URL ? { webhook: { url: d.WEBHOOK_URL } } : {}),
+    ...(d.HEARTBEAT_URL ? { heartbeat: { url: d.HEARTBEAT_URL, intervalSeconds: d.HEARTBEAT_INTERVAL === undefined ? 300 : Number(d.HEARTBEAT_INTERVAL) } } : {}),
+  };
+  return Object.keys(channels).length > 0 ? channels : undefined;
+}
+
+/** The problem with one setting's value as parseConfig would report it, or undefined when it is fine (for `npm run setup`). */
+export function settingProblem(key: keyof typeof schema.shape, value: string): string | undefined {
+  const r = schema.shape[key].safeParse(value);
+  return r.success ? undefined : r.error.issues[0]?.message;
+}
 
 /**
  * Reads the whole configuration once and reports every problem together, so a new user fixes
@@ -150,6 +226,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, sessionFromFile?: string): C
   else if (!looksLikeSessionString(accountSession)) {
     problems.push('ACCOUNT_SESSION is not a valid session string (from ACCOUNT_SESSION or data/account.session): run `npm run login` to log the companion in again');
   }
+  const channels = parsed.success ? channelsOf(parsed.data, problems) : undefined;
   if (!parsed.success || !accountSession || problems.length > 0) return { ok: false, problems };
 
   const d = parsed.data;
@@ -167,6 +244,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, sessionFromFile?: string): C
       reconcileIntervalSeconds: d.RECONCILE_INTERVAL === undefined ? 30 : Number(d.RECONCILE_INTERVAL),
       ...(d.TZ ? { timeZone: d.TZ } : {}),
       ...(d.OWNER_TOTP_SECRET ? { ownerTotpSecret: d.OWNER_TOTP_SECRET } : {}),
+      ...(channels ? { channels } : {}),
     }),
   };
 }

@@ -30,9 +30,12 @@ const REDACT_PATHS = [
  */
 const BOT_TOKEN_IN_TEXT = /\d{3,}:[A-Za-z0-9_-]{20,}/g;
 
-/** Replaces every bot token in a serialized log line with `[secret]`. */
+/** A password in a URL (SMTP_URL is `smtps://user:password@host`): a library error may quote the URL. */
+const URL_PASSWORD_IN_TEXT = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@/"]+@/gi;
+
+/** Replaces every bot token, and every password inside a URL, in a serialized log line with `[secret]`. */
 export function scrubSecrets(line: string): string {
-  return line.replace(BOT_TOKEN_IN_TEXT, '[secret]');
+  return line.replace(BOT_TOKEN_IN_TEXT, '[secret]').replace(URL_PASSWORD_IN_TEXT, '$1[secret]@');
 }
 
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {

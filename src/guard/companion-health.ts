@@ -41,3 +41,13 @@ export function watchCompanionHealth(d: CompanionHealthDeps): () => void {
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * Whether the guard can watch the account now: the companion is logged in, Telegram answered it within
+ * `blindAfterMs`, and the audit log has not been failing for that long. The heartbeat pings only then.
+ */
+export function canWatch(s: CompanionStatus, storageDownSince: number | undefined, nowMs: number, blindAfterMs = 60_000): boolean {
+  if (s.loggedOut) return false;
+  if (s.unreachableSince !== undefined && nowMs - s.unreachableSince >= blindAfterMs) return false;
+  return storageDownSince === undefined || nowMs - storageDownSince < blindAfterMs;
+}

@@ -10,6 +10,7 @@ import { ensurePrivate, readEnvFile, updateEnvText, type EnvFile } from './env-f
 import { secondFactorStep } from './second-factor-step';
 import { apiCredentialsStep, botTokenStep, DEFAULT_BOT_API_ROOT, ownerStep } from './steps';
 import type { TerminalPrompts } from '../core/terminal-io';
+import { channelsStep, type ChannelsStepOptions } from './channels';
 
 export interface SetupOptions {
   readonly io: TerminalPrompts;
@@ -27,6 +28,8 @@ export interface SetupOptions {
   readonly progress?: SetupProgress;
   readonly timeoutMs?: number;
   readonly qrTimeoutMs?: number;
+  /** The channels step's TLS and timeouts (tests only). */
+  readonly channels?: ChannelsStepOptions;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
     const current = (key: string): string | undefined => opts.env[key]?.trim() || existing.values[key]?.trim() || undefined;
     const apiRoot = botApiRoot(current('BOT_API_ROOT'));
 
-    c.say('session-warden setup: five steps, each checked with Telegram or your authenticator app. Ctrl+C stops at any time.');
+    c.say('session-warden setup: five steps, each checked with Telegram or your authenticator app, then optional alerts outside Telegram. Ctrl+C stops at any time.');
     c.say('');
     const bot = await botTokenStep(c, current('BOT_TOKEN'), apiRoot);
     const settings = await apiCredentialsStep(c, current('API_ID'), current('API_HASH'));
@@ -59,6 +62,7 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
     });
     const ownerId = await ownerStep(c, companion.user, current('OWNER_ID'));
     const totpSecret = await secondFactorStep(c, current('OWNER_TOTP_SECRET'));
+    const channels = await channelsStep(c, current, opts.channels);
 
     const updates: Record<string, string> = {
       BOT_TOKEN: bot.token,
@@ -66,6 +70,7 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
       API_HASH: settings.apiHash,
       OWNER_ID: ownerId,
       ...(totpSecret ? { OWNER_TOTP_SECRET: totpSecret } : {}),
+      ...channels,
     };
     // The session belongs in its own file; .env gets it only where the owner already chose to keep it there.
     if (companion.newSession && existing.values.ACCOUNT_SESSION?.trim()) updates.ACCOUNT_SESSION = companion.newSession;

@@ -50,6 +50,13 @@ describe('npm run demo -- --script', () => {
       'moved to another country (Spain → Nigeria)',
       'Place: Madrid, Spain (203.0.113.24) → Lagos, Nigeria (198.51.100.23)',
       'Ended: Galaxy S24',
+      // The bot blocked: the owner hears of it by email, shown as the mail server received it.
+      'you> :block',
+      'mail> to ada@example.com: “🚨 session-warden cannot reach you in Telegram”',
+      '── the last email, as the mail server received it ──',
+      'X-Session-Warden-Event: bot_blocked',
+      'you> :unblock',
+      'mail> to ada@example.com: “✅ session-warden reaches you in Telegram again”',
       '✓ tour complete',
     ]) {
       expect(transcript).toContain(line);

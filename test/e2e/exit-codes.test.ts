@@ -96,3 +96,13 @@ test('an OWNER_TOTP_SECRET that is not base32 exits 2, listed with the other pro
   expect(out).toMatch(/OWNER_TOTP_SECRET is not a base32 secret .*: run `npm run setup` to create one/);
   expect(out).not.toContain('not-a-secret-18!');
 });
+
+test('a bad SMTP_URL or NTFY_URL exits 2, each named in one sentence among the settings to fix, no password echoed', async () => {
+  const app = start({ SMTP_URL: 'http://me:hunter2pw@mail.example.com', ALERT_EMAIL_TO: 'me@example.com', NTFY_URL: 'ntfy.sh/no-scheme' });
+  const { code } = await app.exited;
+  const out = app.output();
+  expect(code).toBe(2);
+  expect(out).toMatch(/^ {2}- SMTP_URL must be a mail server URL such as smtps:\/\/.*$/m);
+  expect(out).toMatch(/^ {2}- NTFY_URL must be an ntfy topic URL such as https:\/\/ntfy\.sh\/.*$/m);
+  expect(out).not.toMatch(/hunter2pw|\n\s+at |Error:/);
+});

@@ -12,6 +12,7 @@ import { checkSession } from '../../src/setup/checks';
 import { updateEnvText } from '../../src/setup/env-file';
 import { TerminalIO, type TerminalPrompts } from '../../src/core/terminal-io';
 import { runSetup } from '../../src/setup/wizard';
+import { startHttpSink, startSmtp } from '../helpers/channel-servers';
 
 /** The wizard against both emulators: getMe on the Bot API one, the companion's login on the MTProto one. */
 
@@ -79,8 +80,9 @@ function scripted(answers: [RegExp, string | ((output: string) => string)][], on
 
 const modeOf = (file: string): number => fs.statSync(file).mode & 0o777;
 
-async function setup(io: TerminalPrompts): Promise<number> {
+async function setup(io: TerminalPrompts, channels?: Parameters<typeof runSetup>[0]['channels']): Promise<number> {
   return runSetup({
+    ...(channels ? { channels } : {}),
     io,
     env: { BOT_API_ROOT: bot.apiRoot },
     envFile,
@@ -106,6 +108,7 @@ async function freshRun(): Promise<{ session: string; output: string }> {
     [/^Create a second factor now\? \[Y\/n\] $/, ''],
     [/^Code shown in the app now: $/, '123'],
     [/^Code shown in the app now: $/, appCode],
+    [/^Set up alerts outside Telegram\? \[y\/N\] $/, ''],
   ]);
   expect(await setup(s.io)).toBe(0);
   expect(s.left()).toBe(0);
@@ -165,6 +168,7 @@ test('rerun with everything valid: nothing is asked but keep-or-change, and noth
     [/^Keep the current API_ID \(1234567\) and API_HASH\? \[Y\/n\] $/, ''],
     [/^Owner id \[6100000042, the companion account\]/, ''],
     [/A second factor is set \(OWNER_TOTP_SECRET\)\. Keep it\?/, ''],
+    [/^Set up alerts outside Telegram/, 'n'],
   ]);
   expect(await setup(s.io)).toBe(0);
   expect(s.output()).toContain('The current token works for @warden_test_bot.');
@@ -186,6 +190,7 @@ test('rerun after the session was ended elsewhere: logs in again (by QR) and rep
       [/^Choose 1 or 2 \[1\]/, ''],
       [/^Owner id/, '42'],
       [/Keep it\?/, 'y'],
+      [/^Set up alerts outside Telegram/, ''],
     ],
     (url) => setTimeout(() => mt.acceptLoginToken(url), 50),
   );
@@ -271,6 +276,7 @@ test('the second factor: a wrong code is asked again, and a rerun keeps the secr
     [/A second factor is set \(OWNER_TOTP_SECRET\)\. Keep it\?/, 'n'],
     [/^Code shown in the app now: $/, (out) => new TOTP({ secret: first }).generate()],
     [/^Code shown in the app now: $/, appCode],
+    [/^Set up alerts outside Telegram/, ''],
   ]);
   expect(await setup(renew.io)).toBe(0);
   expect(renew.output()).toContain("That code does not match: check that the app added this key and that the phone's clock is right");
@@ -293,8 +299,47 @@ test('the second factor can be declined: .env gets none, and the setup says what
     [/^Login code/, CODE],
     [/^Owner id/, ''],
     [/^Create a second factor now\?/, 'n'],
+    [/^Set up alerts outside Telegram/, ''],
   ]);
   expect(await setup(s.io)).toBe(0);
   expect(s.output()).toContain('No second factor: anyone logged in to your account can command the bot.');
   expect(dotenv.parse(fs.readFileSync(envFile, 'utf8')).OWNER_TOTP_SECRET).toBeUndefined();
+});
+
+test('alerts outside Telegram: each channel is asked for, checked, sent a test through, and saved; a bad URL is asked again', async () => {
+  const [smtp, web] = await Promise.all([startSmtp(), startHttpSink()]);
+  try {
+    await freshRun();
+    const s = scripted([
+      [/Keep the current token/, ''],
+      [/Keep the current API_ID/, ''],
+      [/^Owner id/, ''],
+      [/A second factor is set \(OWNER_TOTP_SECRET\)\. Keep it\?/, ''],
+      [/^Set up alerts outside Telegram\? \[y\/N\] $/, 'y'],
+      [/^SMTP_URL/, 'http://not-smtp.example.com'],
+      [/^SMTP_URL/, smtp.url],
+      [/^ALERT_EMAIL_TO/, 'owner@example.com'],
+      [/^NTFY_URL/, `${web.url}/warden-topic`],
+      [/^NTFY_TOKEN/, ''],
+      [/^WEBHOOK_URL/, `${web.url}/hook`],
+      [/^HEARTBEAT_URL/, `${web.url}/hb/uuid`],
+    ]);
+    expect(await setup(s.io, { smtpTls: { ca: smtp.cert }, timeoutMs: 3000 })).toBe(0);
+    expect(s.left()).toBe(0);
+    const out = s.output();
+    expect(out).toContain('SMTP_URL must be a mail server URL');
+    for (const name of ['email', 'ntfy', 'webhook']) expect(out).toContain(`✅ ${name}: a test message was sent; check that it arrived.`);
+    expect(out).toContain('✅ heartbeat: the monitor took a ping.');
+    expect(out).not.toContain(smtp.pass);
+    expect(smtp.mails.map((m) => m.subject)).toEqual(['session-warden: test message']);
+    expect(JSON.parse(web.to('/')[0]!.body)).toMatchObject({ topic: 'warden-topic', title: 'session-warden: test message' });
+    expect(web.to('/hook')).toHaveLength(1);
+    expect(web.to('/hb/uuid')).toHaveLength(1);
+    const values = dotenv.parse(fs.readFileSync(envFile, 'utf8'));
+    expect(values).toMatchObject({ SMTP_URL: smtp.url, ALERT_EMAIL_TO: 'owner@example.com', NTFY_URL: `${web.url}/warden-topic`, WEBHOOK_URL: `${web.url}/hook`, HEARTBEAT_URL: `${web.url}/hb/uuid` });
+    const parsed = parseConfig({ ...values, BOT_API_ROOT: bot.apiRoot }, readSessionFile(sessionFile));
+    expect(parsed.ok && Object.keys(parsed.config.channels ?? {})).toEqual(['email', 'ntfy', 'webhook', 'heartbeat']);
+  } finally {
+    await Promise.all([smtp.stop(), web.stop()]);
+  }
 });

@@ -305,6 +305,20 @@ describe('BotApiEmulator validation over raw HTTP', () => {
     await expectError(call(emu, 'sendMessage', { chat_id: USER.id, text: 'x' }), 403, 'Forbidden: bot was blocked by the user');
   });
 
+  it('blocks as the apps do: 403 until unblocked, my_chat_member updates, and writing to the bot unblocks it', async () => {
+    emu.block(USER);
+    await expectError(call(emu, 'sendMessage', { chat_id: USER.id, text: 'x' }), 403, 'Forbidden: bot was blocked by the user');
+    emu.unblock(USER);
+    expect((await call(emu, 'sendMessage', { chat_id: USER.id, text: 'x' })).body.ok).toBe(true);
+    emu.block(USER);
+    emu.injectMessage({ from: USER, text: '/start' });
+    expect((await call(emu, 'sendMessage', { chat_id: USER.id, text: 'y' })).body.ok).toBe(true);
+    const statuses = (emu.pendingUpdates as Array<{ my_chat_member?: { new_chat_member: { status: string } } }>)
+      .filter((u) => u.my_chat_member)
+      .map((u) => u.my_chat_member!.new_chat_member.status);
+    expect(statuses).toEqual(['kicked', 'member', 'kicked', 'member']);
+  });
+
   it('expires callback queries: unknown, answered twice, or past the deadline', async () => {
     const tooOld = 'Bad Request: query is too old and response timeout expired or query ID is invalid';
     const sent = await call(emu, 'sendMessage', {

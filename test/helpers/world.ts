@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Config } from '../../src/core/config';
+import type { ChannelsConfig, Config } from '../../src/core/config';
+import type { ChannelTimings } from '../../src/app/start-channels';
 import { BotApiEmulator, type CallRecord, type MessageView } from '../../sandbox/emulator/botapi';
 import { MtprotoEmulator, type EmulatedSession, type MtprotoEmulatorOptions } from '../../sandbox/emulator/mtproto';
 import { silentLogger, type Logger } from '../../src/core/log';
@@ -27,6 +28,9 @@ export interface WorldOptions {
   readonly totpSecret?: string;
   /** The second factor's clock (TOTP steps, prompt expiry, lockouts), in ms; the real one by default. */
   readonly totpNow?: () => number;
+  /** Email, ntfy, webhook and heartbeat settings, as .env would give them. */
+  readonly channels?: ChannelsConfig;
+  readonly channelTimings?: ChannelTimings;
 }
 
 /**
@@ -53,6 +57,7 @@ export async function startWorld(options: WorldOptions = {}) {
     logLevel: 'silent',
     reconcileIntervalSeconds: options.reconcileIntervalSeconds ?? 30,
     ...(options.totpSecret ? { ownerTotpSecret: options.totpSecret } : {}),
+    ...(options.channels ? { channels: options.channels } : {}),
   };
   const launch = (): Promise<RunningApp> =>
     startApp(config, {
@@ -63,6 +68,7 @@ export async function startWorld(options: WorldOptions = {}) {
       ...(options.databaseCheckIntervalMs ? { databaseCheckIntervalMs: options.databaseCheckIntervalMs } : {}),
       ...(options.outageNoticeAfterMs ? { outageNoticeAfterMs: options.outageNoticeAfterMs } : {}),
       ...(options.totpNow ? { secondFactorNow: options.totpNow } : {}),
+      ...(options.channelTimings ? { channelTimings: options.channelTimings } : {}),
       // One copy per world: listening for another one would only slow every start.
       anotherCopyProbeMs: 0,
     });

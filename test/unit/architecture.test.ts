@@ -13,6 +13,7 @@ const SRC = path.join(ROOT, 'src');
 const LAYERS: ReadonlyArray<string> = [
   'domain',
   'core',
+  'channels',
   'db',
   'account',
   'guard',
@@ -67,6 +68,7 @@ const product = filesUnder(SRC);
 const MAIN_FILES: Readonly<Record<string, string>> = {
   domain: 'session.ts',
   core: 'config.ts',
+  channels: 'channel.ts',
   db: 'open-database.ts',
   account: 'telegram-account.ts',
   guard: 'session-risk.ts',

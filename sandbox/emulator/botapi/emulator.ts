@@ -218,6 +218,8 @@ export class BotApiEmulator {
 
   injectMessage(input: InjectMessageInput): Update {
     const from = toUser(input.from);
+    // A user cannot write to a bot they blocked: writing unblocks it first.
+    if (!input.chat && this.state.hasChat(from.id) && this.state.isBlocked(from.id)) this.unblock(input.from);
     const chat: WireChat = input.chat
       ? { id: input.chat.id, type: input.chat.type, ...(input.chat.title ? { title: input.chat.title } : {}), ...(input.chat.username ? { username: input.chat.username } : {}) }
       : privateChatOf(from);
@@ -288,6 +290,38 @@ export class BotApiEmulator {
   /** A user who blocked the bot makes sends fail with 403. */
   setBlocked(chatId: number, blocked = true): void {
     this.state.setBlocked(chatId, blocked);
+  }
+
+  /**
+   * The user blocks the bot as Telegram's apps do: every send to their private chat fails with
+   * 403 "Forbidden: bot was blocked by the user" until they unblock, and the bot gets a my_chat_member
+   * update (status "kicked"). Writing to the bot (injectMessage) unblocks first, as Restart does.
+   */
+  block(user: InjectUser): void {
+    this.changeMembership(user, true);
+  }
+
+  /** The user unblocks the bot (Restart in the apps): sends pass again; a my_chat_member update says "member". */
+  unblock(user: InjectUser): void {
+    this.changeMembership(user, false);
+  }
+
+  private changeMembership(user: InjectUser, blocked: boolean): void {
+    const from = toUser(user);
+    const chat = privateChatOf(from);
+    this.state.registerChat(chat);
+    if (this.state.isBlocked(chat.id) === blocked) return;
+    this.state.setBlocked(chat.id, blocked);
+    const member = (status: string) => ({ user: this.bot, status, ...(status === 'kicked' ? { until_date: 0 } : {}) });
+    this.updates.push({
+      my_chat_member: {
+        chat,
+        from,
+        date: nowSeconds(),
+        old_chat_member: member(blocked ? 'member' : 'kicked'),
+        new_chat_member: member(blocked ? 'kicked' : 'member'),
+      },
+    });
   }
 
   /** Queued updates not yet confirmed by an offset (delivered ones included). */

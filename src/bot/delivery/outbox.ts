@@ -1,14 +1,12 @@
 // bot/delivery/ — getting what the owner must hear to the owner: the outbox and the notifiers.
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, type Api, type Transformer } from 'grammy';
 import type { OutboxRow, OutboxStore } from '../../db/outbox';
 import type { Logger } from '../../core/log';
 import { createReachability } from '../api/bot-api-reachability';
 import type { OwnerNotice } from '../views/owner-notice';
 import type { OwnerNotices } from './owner-notices';
-
-/** Longest wait between two tries while the Bot API is unreachable or failing (ms). */
-export const MAX_BACKOFF_MS = 10_000;
-const FIRST_BACKOFF_MS = 500;
+import type { BlockedReason } from '../views/out-of-band';
+import { backoff, waitFor, worthLogging } from './retry-policy';
 
 /** An owner notice with what the outbox needs to know beyond the text. */
 export interface OutboxNotice extends OwnerNotice {
@@ -36,6 +34,40 @@ export interface OutboxDeps {
   readonly log: Logger;
   /** Called inside the write that records their delivery (`known_session.alerted_at`), whenever it commits. */
   readonly alerted: (hashes: readonly bigint[]) => void;
+  /**
+   * Every notice, the moment it is queued (a keyed one only the first time): the one point where what
+   * the owner must hear also leaves for the channels outside Telegram.
+   */
+  readonly outOfBand?: (n: OwnerNotice) => void;
+  /** Telegram refused the owner's chat (the bot blocked, the user deactivated, the chat not found): once per spell. */
+  readonly onBlocked?: (reason: BlockedReason, atMs: number) => void;
+  /** The chat takes messages again; `waiting` messages are being delivered, newest first. */
+  readonly onUnblocked?: (waiting: number) => void;
+  /** While the chat refuses, it is tried at most this often (ms, default a minute). */
+  readonly blockedRetryMs?: number;
+  /** The Bot API has not taken a message for `unreachableAfterMs` (network failures, 5xx): once per spell. */
+  readonly onUnreachable?: (sinceMs: number) => void;
+  /** The Bot API took a message again after onUnreachable was told. */
+  readonly onReachableAgain?: (sinceMs: number) => void;
+  /** How long the Bot API may fail before onUnreachable (ms, default a minute). */
+  readonly unreachableAfterMs?: number;
+}
+
+/** Whether this Bot API error means the owner's chat refuses the bot, and how. */
+export function blockedReason(err: unknown): BlockedReason | undefined {
+  if (!(err instanceof GrammyError)) return undefined;
+  if (err.error_code === 403) return /deactivated/i.test(err.description) ? 'deactivated' : 'blocked';
+  if (err.error_code === 400 && /chat not found/i.test(err.description)) return 'chat_not_found';
+  return undefined;
+}
+
+/** Whether an update came from the owner, other than the owner blocking the bot (my_chat_member "kicked"). */
+function fromOwner(update: Record<string, unknown>, ownerId: number): boolean {
+  return Object.entries(update).some(([kind, v]) => {
+    const body = v as { from?: { id?: number }; new_chat_member?: { status?: string } } | null;
+    if (typeof body !== 'object' || body?.from?.id !== ownerId) return false;
+    return !(kind === 'my_chat_member' && body.new_chat_member?.status === 'kicked');
+  });
 }
 
 interface Entry {
@@ -75,10 +107,81 @@ export function createOutbox(d: OutboxDeps) {
   let flushKept = false;
   let flushGen = 0;
   const api = createReachability(d.api);
+  /** While the owner's chat refuses the bot: since when, and the messages waiting for it, each with its release. */
+  let blocked: { readonly since: number; readonly waiters: Map<Entry, () => void> } | undefined;
+  let probeTimer: NodeJS.Timeout | undefined;
+  /** Since when the Bot API fails every try (network, 5xx), and whether the other channels were told. */
+  let failingSince: number | undefined;
+  let failingTold = false;
+
+  function failed(err: unknown): void {
+    const serverSide = !(err instanceof GrammyError) || err.error_code >= 500;
+    if (!serverSide) return;
+    const now = Date.now();
+    failingSince ??= now;
+    if (!failingTold && now - failingSince >= (d.unreachableAfterMs ?? 60_000)) {
+      failingTold = true;
+      log.error({ sinceMs: failingSince }, 'the Bot API has not taken a message for a minute; telling the other channels');
+      d.onUnreachable?.(failingSince);
+    }
+  }
+
+  function succeeded(): void {
+    if (failingTold && failingSince !== undefined) d.onReachableAgain?.(failingSince);
+    failingSince = undefined;
+    failingTold = false;
+  }
+
+  function block(reason: BlockedReason): void {
+    if (!blocked) {
+      blocked = { since: Date.now(), waiters: new Map() };
+      log.error({ reason }, 'Telegram refuses the owner\'s chat; telling the other channels, retrying the chat once a minute');
+      d.onBlocked?.(reason, blocked.since);
+    }
+    // The probe (or the first refusal) failed: the next probe in a minute, never sooner.
+    probeTimer ??= setTimeout(probe, d.blockedRetryMs ?? 60_000);
+  }
+
+  /** Lets the newest waiting message try once; the others wait for its answer. */
+  function probe(): void {
+    probeTimer = undefined;
+    if (!blocked || stopped) return;
+    const newest = [...blocked.waiters.keys()].sort((a, b) => b.seq - a.seq)[0];
+    if (!newest) {
+      probeTimer = setTimeout(probe, d.blockedRetryMs ?? 60_000);
+      return;
+    }
+    const release = blocked.waiters.get(newest)!;
+    blocked.waiters.delete(newest);
+    release();
+  }
+
+  /** The chat takes messages again: everything that waited goes, newest first (the rate limit keeps the call order). */
+  function unblock(): void {
+    if (!blocked) return;
+    const waiting = [...blocked.waiters.entries()].sort(([a], [b]) => b.seq - a.seq);
+    blocked = undefined;
+    clearTimeout(probeTimer);
+    probeTimer = undefined;
+    log.info({ waiting: waiting.length }, 'the owner\'s chat takes messages again');
+    d.onUnblocked?.(waiting.length);
+    for (const [, release] of waiting) release();
+  }
+
+  const untilUnblocked = (e: Entry): Promise<void> =>
+    new Promise((resolve) => {
+      if (!blocked) return resolve();
+      blocked.waiters.set(e, resolve);
+    });
 
   async function deliver(e: Entry): Promise<void> {
-    let backoff = FIRST_BACKOFF_MS;
+    const retry = backoff();
     for (let tries = 1; !stopped; tries++) {
+      if (blocked) {
+        e.settleFirstTry();
+        await untilUnblocked(e);
+        if (stopped) return;
+      }
       const text = e.text;
       try {
         const sent = await d.api.sendMessage(d.ownerId, text, {
@@ -88,16 +191,23 @@ export function createOutbox(d: OutboxDeps) {
         e.delivered = true;
         e.settleFirstTry();
         api.reachable();
+        // A retry got through: the owner unblocked the bot.
+        if (blocked) unblock();
+        succeeded();
         queueFlush();
         e.hooks.onDelivered?.(sent.message_id, text);
         return;
       } catch (err) {
         e.settleFirstTry();
+        const refused = blockedReason(err);
+        if (refused) {
+          block(refused);
+          continue;
+        }
+        failed(err);
         const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
-        const wait = retryAfter !== undefined ? retryAfter * 1000 : backoff;
-        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        // Logged on the 1st, 2nd, 4th, 8th... try: a long outage must not flood the log.
-        if ((tries & (tries - 1)) === 0) {
+        const wait = waitFor(retryAfter !== undefined ? retryAfter * 1000 : undefined, retry);
+        if (worthLogging(tries)) {
           (tries === 1 ? log.error : log.warn).call(log, { err, kind: e.kind, tries, waitMs: wait }, 'a message to the owner was not accepted yet; trying again');
         }
         // Telegram's retry_after is a promise about the chat: only other failures are cut short.
@@ -208,6 +318,11 @@ export function createOutbox(d: OutboxDeps) {
       const { e, firstTry } = entry(n, hooks);
       start(e);
       queueFlush();
+      try {
+        d.outOfBand?.(n);
+      } catch (err) {
+        log.error({ err, kind: n.kind }, 'could not queue a message for the other channels');
+      }
       return { seq: e.seq, firstTry };
     } catch (err) {
       log.error({ err, kind: n.kind }, 'could not queue a message to the owner');
@@ -244,6 +359,14 @@ export function createOutbox(d: OutboxDeps) {
     },
     /** Installed on bot.api: any answer from the Bot API ends every network-failure wait at once. */
     reachability: api.transformer,
+    /** Installed on bot.api: an update from the owner (a message, a press, an unblock) means the chat is open again. */
+    ownerActivity: ((prev, method, payload, signal) =>
+      prev(method, payload, signal).then((r) => {
+        if (blocked && method === 'getUpdates' && r.ok && Array.isArray(r.result) && (r.result as unknown[]).some((u) => fromOwner(u as Record<string, unknown>, d.ownerId))) unblock();
+        return r;
+      })) as Transformer,
+    /** Whether the owner's chat refuses the bot now, and since when (ms since epoch). */
+    blockedSince: (): number | undefined => blocked?.since,
     /** Messages not yet accepted by the Bot API. */
     pending: (): number => [...live].filter((e) => !e.delivered).length,
     /** Resolves once nothing is in flight (for shutdown; retries keep it from resolving while failing). */
@@ -253,6 +376,8 @@ export function createOutbox(d: OutboxDeps) {
     /** Stops retrying and writes what can be written; rows left undelivered go out at the next start. */
     stop(): void {
       stopped = true;
+      clearTimeout(probeTimer);
+      if (blocked) for (const release of blocked.waiters.values()) release();
       api.stop();
       flush();
     },

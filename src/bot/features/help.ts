@@ -40,6 +40,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   // Draws "Lock down", which asks for the code.
   { command: 'panic', code: false },
   { command: 'security', code: false },
+  // Sends a test message through each channel: tells the owner, changes nothing.
+  { command: 'test', code: false },
   { command: 'codeguard', code: { action: 'code-action-codeguard', changes: onOff } },
   { command: 'expect', code: { action: 'code-action-expect', changes: (args) => parseExpectArgument(args).kind !== 'invalid' } },
   { command: 'bots', code: false },

@@ -252,5 +252,6 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
       ...(request.replyTo !== undefined ? { reply_parameters: { message_id: request.replyTo, allow_sending_without_reply: true } } : {}),
     });
     held.prompt = { messageId: sent.message_id, headline };
+    factor.elsewhere?.({ kind: 'second_factor_asked', text: [headline, '', t('code-prompt-elsewhere')].join('\n'), key: `second_factor_asked:${now}` });
   };
 }

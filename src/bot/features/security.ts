@@ -42,6 +42,7 @@ async function readings(deps: BotDeps): Promise<CheckupReadings> {
     guardOn: deps.guard.settings.flag(GUARD_SETTING),
     codeGuardOn: deps.guard.settings.flag(CODE_GUARD_SETTING),
     ...(deps.doors.history ? { changes: deps.doors.history.since(Math.floor(deps.now() / 1000) - FLAG_WINDOW_SECONDS) } : {}),
+    channels: deps.channels?.names() ?? [],
   };
 }
 

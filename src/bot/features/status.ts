@@ -1,12 +1,12 @@
 import { Composer, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/doors/login-watcher';
-import type { BotDeps } from '../deps';
+import type { BotDeps, WardenStatus } from '../deps';
 import { endingAllowedAt } from '../../domain/fresh-session';
 import { lockedUntil } from '../../guard/second-factor';
 import { loggedOutWords } from '../views/explain-failure';
 import { field, FIELD_MAX } from '../text/field';
 import { escapeHtml } from '../text/html';
-import { ownerClock } from '../text/owner-clock';
+import { ownerClock, type OwnerClock } from '../text/owner-clock';
 import { speechFor, wordsOf, type Words } from '../text/i18n';
 
 
@@ -14,6 +14,30 @@ import { speechFor, wordsOf, type Words } from '../text/i18n';
 function loggedOutDetail(code: string | undefined, t: Words): string {
   if (!code) return t('status-logged-out-no-code');
   return t('status-logged-out-code', { code: escapeHtml(code), ...loggedOutWords(code, t) });
+}
+
+/** Each channel outside Telegram (last delivery, what waits, what was dropped, a failure), and the heartbeat. */
+function channelLines(s: WardenStatus, nowMs: number, clock: OwnerClock, t: Words): string[] {
+  const lines: string[] = [];
+  if (!s.channels || s.channels.length === 0) lines.push(t('status-channels-none'));
+  else {
+    lines.push(t('status-channels'));
+    for (const c of s.channels) {
+      const parts = [c.lastDeliveredAt ? t('status-channel-delivered', { ago: clock.ago(c.lastDeliveredAt / 1000, nowMs) }) : t('status-channel-never')];
+      if (c.waiting > 0) parts.push(t('status-channel-waiting', { count: c.waiting }));
+      if (c.dropped > 0) parts.push(t('status-channel-dropped', { count: c.dropped }));
+      if (c.failing) parts.push(t('status-channel-failing', { code: escapeHtml(c.failing) }));
+      lines.push(t('status-channel', { name: c.name, state: parts.join(', ') }));
+    }
+  }
+  const hb = s.heartbeat;
+  if (!hb) lines.push(t('status-heartbeat-off'));
+  else if (hb.pausedSince !== undefined) lines.push(t('status-heartbeat-paused', { since: clock.at(hb.pausedSince / 1000, true) }));
+  else {
+    const interval = clock.wait(hb.intervalMs / 1000);
+    lines.push(hb.lastPingAt ? t('status-heartbeat-on', { interval, ago: clock.ago(hb.lastPingAt / 1000, nowMs) }) : t('status-heartbeat-none-yet', { interval }));
+  }
+  return lines;
 }
 
 /** /status: is the warden able to see and end logins right now, and if not, why; in the owner's language. */
@@ -55,6 +79,7 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
     const locked = factor ? lockedUntil(factor.states.load(), factor.now()) : undefined;
     if (!factor) lines.push(t('second-factor-missing'));
     else lines.push(locked === undefined ? t('status-second-factor-on') : t('status-second-factor-locked', { at: clock.at(Math.floor(locked / 1000)) }));
+    lines.push(...channelLines(s, nowMs, clock, t));
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
   });
   return composer;

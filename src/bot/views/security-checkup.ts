@@ -24,6 +24,8 @@ export interface CheckupReadings {
   readonly codeGuardOn: boolean;
   /** Changes found in the last 30 days (moved, changed hands, woke up), oldest first; absent when not kept. */
   readonly changes?: readonly SessionChange[];
+  /** The channels outside Telegram that are set (email, ntfy, webhook); none is a risk: the chat alone can be silenced. */
+  readonly channels?: readonly string[];
 }
 
 /** A fix one call can make, offered as a button under the checkup. */
@@ -92,6 +94,7 @@ function settingsSection(r: CheckupReadings, t: Words): Section {
     lines.push(t('checkup-codeguard-off'));
     actions.push({ kind: 'code_guard_on' });
   }
+  lines.push(r.channels && r.channels.length > 0 ? t('checkup-channels', { names: r.channels.join(', ') }) : t('checkup-channels-none'));
   return { lines, actions };
 }
 

@@ -8,6 +8,7 @@ import { instanceLease } from './006-instance-lease';
 import { doors } from './007-doors';
 import { secondFactor } from './008-second-factor';
 import { sessionHistory } from './009-session-history';
+import { channelOutbox } from './010-channel-outbox';
 
 export interface Migration {
   readonly version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new entry. */
-export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors, secondFactor, sessionHistory];
+export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors, secondFactor, sessionHistory, channelOutbox];
 
 export class DatabaseTooNewError extends Error {
   override readonly name = 'DatabaseTooNewError';
