@@ -14,6 +14,7 @@ describe('/revokeall: End all except trusted devices', () => {
     // Trust "My Phone", then ask again.
     await h.press('tl');
     await h.press(h.lastButtons().find((b) => b.text.startsWith('My Phone'))!.data);
+    await h.press('tf:10');
     await h.send('/revokeall');
     const buttons = h.lastButtons();
     const except = buttons.find((b) => b.text === 'End all except trusted devices')!;

@@ -1,3 +1,4 @@
+import { fakeSessionString } from '../helpers/session-string';
 import { parseConfig } from '../../src/core/config';
 import { scrubSecrets } from '../../src/core/log';
 
@@ -5,7 +6,7 @@ const VALID = {
   BOT_TOKEN: '123456:ABCdef_ghi-JKL',
   API_ID: '12345',
   API_HASH: '0123456789abcdef0123456789abcdef',
-  ACCOUNT_SESSION: '1AgAOMTQ5LjE1NC4xNjcuNTA',
+  ACCOUNT_SESSION: fakeSessionString(),
 };
 
 const problems = (env: Record<string, string>): readonly string[] => {

@@ -1,4 +1,4 @@
-import { chatRateLimit } from '../../src/bot/api/chat-rate-limit';
+import { chatRateLimit, MADE_AT } from '../../src/bot/api/chat-rate-limit';
 
 describe('chatRateLimit', () => {
   const run = async (calls: Array<{ chat: number }>, options = { burst: 3, perSecond: 10 }) => {
@@ -46,5 +46,17 @@ describe('chatRateLimit and edits', () => {
     await limit(ok, 'editMessageText', { chat_id: 1, message_id: 1, text: 'x' } as never);
     await limit(ok, 'sendMessage', { chat_id: 1, text: 'x' } as never);
     expect(Date.now() - t0).toBeLessThan(50);
+  });
+});
+
+describe('chatRateLimit with a backlog', () => {
+  it('serves fresh calls before messages made long ago, and the backlog newest first', async () => {
+    const limit = chatRateLimit({ burst: 1, perSecond: 50 });
+    const order: string[] = [];
+    const call = (name: string, madeAt?: number) =>
+      limit(async () => ({ ok: true, result: true }) as never, 'sendMessage', { chat_id: 1, text: name, ...(madeAt === undefined ? {} : { [MADE_AT]: madeAt }) } as never).then(() => order.push(name));
+    const now = Date.now();
+    await Promise.all([call('first'), call('old-a', now - 60_000), call('old-b', now - 30_000), call('reply'), call('new-alert', now - 100)]);
+    expect(order).toEqual(['first', 'reply', 'new-alert', 'old-b', 'old-a']);
   });
 });

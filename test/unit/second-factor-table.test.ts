@@ -33,7 +33,7 @@ describe('the second factor tables', () => {
     const commands = Object.fromEntries([...COMMANDS, ...HIDDEN_COMMANDS].map((c) => [c.command, c.code !== false]));
     expect(commands).toEqual({
       sessions: false, revoke: true, revokeall: false, status: false, guard: true, trust: false, panic: false, security: false,
-      codeguard: true, expect: true, bots: false, websessions: false, ttl: true, log: false, language: false, help: false, start: false,
+      codeguard: true, expect: true, bots: false, websessions: false, ttl: true, log: false, language: false, help: false, start: false, test: false,
     });
     const buttons = Object.entries(BUTTONS).filter(([, spec]) => spec.code !== false).map(([prefix]) => prefix).sort();
     // End (alert, moved-session alert, /sessions, all, all but trusted, web, all web), It's me (login and

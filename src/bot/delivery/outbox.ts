@@ -3,6 +3,7 @@ import { GrammyError, type Api, type Transformer } from 'grammy';
 import type { OutboxRow, OutboxStore } from '../../db/outbox';
 import type { Logger } from '../../core/log';
 import { createReachability } from '../api/bot-api-reachability';
+import { MADE_AT } from '../api/chat-rate-limit';
 import type { OwnerNotice } from '../views/owner-notice';
 import type { OwnerNotices } from './owner-notices';
 import type { BlockedReason } from '../views/out-of-band';
@@ -72,6 +73,8 @@ function fromOwner(update: Record<string, unknown>, ownerId: number): boolean {
 
 interface Entry {
   readonly seq: number;
+  /** When it was made (ms since the epoch); a previous run's rows get tiny values in their order, so they are backlog, newest first. */
+  readonly madeAt: number;
   row: OutboxRow | undefined;
   kind: string;
   text: string;
@@ -187,6 +190,8 @@ export function createOutbox(d: OutboxDeps) {
         const sent = await d.api.sendMessage(d.ownerId, text, {
           parse_mode: 'HTML',
           ...(e.replyMarkup ? { reply_markup: JSON.parse(e.replyMarkup) as never } : {}),
+          // Once it has waited, it is backlog for the rate limit: replies and new alerts go first.
+          ...{ [MADE_AT]: e.madeAt },
         });
         e.delivered = true;
         e.settleFirstTry();
@@ -297,6 +302,8 @@ export function createOutbox(d: OutboxDeps) {
     const firstTry = new Promise<void>((resolve) => (settle = resolve));
     const e: Entry = {
       seq: ++seq,
+      // A previous run's rows count as made long ago (their sequence number): backlog behind anything this run says.
+      madeAt: row ? seq : Date.now(),
       row,
       kind: n.kind,
       text: n.text,
