@@ -761,6 +761,7 @@ code-still-waiting = The request waits for the right code until { $at }.
 code-send-again = Send the command again with the current code.
 code-expired = The request waited 2 minutes for a code and was dropped: nothing was done. Ask again.
 code-nothing-waiting = No request is waiting for a code: nothing was done. Send the command first, then the code, or put the code after the command.
+code-not-this-prompt = That code answers an earlier request, which no longer waits; nothing was done. The code is used up: send the next one your app shows.
 code-two-requests = ⚠️ <b>Two requests to change something came at once</b>, so both were cancelled and nothing was done. If you sent only one, someone else in your account sent the other: check /sessions. Then send your request again.
 code-locked = 🔒 Too many wrong codes: actions that change your account or this guard are locked until { $at }. Nothing was done. Guard mode, alerts and reading keep working.
 code-locked-alert = ⚠️ <b>5 wrong authenticator codes</b>: someone may be guessing your code. Actions that change your account or this guard are locked until { $at }. Guard mode and alerts keep working. If these were not your codes, someone else is logged in to your account.

@@ -62,6 +62,28 @@ export function judgeCode(state: FactorState, code: string, nowMs: number, totp:
   return { kind: matching.length > 0 ? 'replayed' : 'wrong', ...counted };
 }
 
+/**
+ * Uses up every step `code` is valid for, without acting and without counting it as wrong: for a
+ * code seen in the chat that answered nothing (a typo'd command, an expired prompt, two requests at
+ * once). Whoever reads the chat can then never spend it. Unchanged state when it matches no step.
+ */
+export function burnCode(state: FactorState, code: string, nowMs: number, totp: TotpMatcher): FactorState {
+  const now = stepAt(nowMs);
+  let last = state.lastStep;
+  for (let step = now - DRIFT_STEPS; step <= now + DRIFT_STEPS; step += 1) {
+    if (totp.matches(code, step) && (last === null || step > last)) last = step;
+  }
+  return last === state.lastStep ? state : { ...state, lastStep: last };
+}
+
+/**
+ * Every group of 6 digits in `text` that could be a code as an app shows it ("123456", "123 456",
+ * "123-456"), digits only. A longer run of digits (a session hash) holds none.
+ */
+export function codesIn(text: string): string[] {
+  return [...text.matchAll(/(?<![\d-])(\d{3})[ -]?(\d{3})(?![\d])/g)].map((m) => `${m[1]}${m[2]}`);
+}
+
 /** Whether `text` is a code answer: 6 digits, spaces allowed between and around them. Returns the digits. */
 export function codeIn(text: string): string | undefined {
   const digits = text.replace(/\s+/g, '');

@@ -375,7 +375,8 @@ describe('e2e: the second factor', () => {
     await reply(w!.say(code()), /waited 2 minutes for a code and was dropped: nothing was done/);
     await reply(w!.say(code()), /No request is waiting for a code/);
     expect(w!.mt.callsOf('account.resetAuthorization')).toHaveLength(0);
-    expect(w!.auditRows('second_factor').map((r) => r.outcome)).toEqual(['asked', 'expired']);
+    // The code answered nothing: it is used up, so whoever reads the chat cannot spend it.
+    expect(w!.auditRows('second_factor').map((r) => r.outcome)).toEqual(['asked', 'expired', 'burned']);
   });
 
   it('a second protected request while one waits cancels both and warns the owner; reads do not', async () => {
@@ -392,7 +393,7 @@ describe('e2e: the second factor', () => {
     await reply(w!.say('/guard off'), /Two requests/);
     expect(w!.mt.callsOf('account.resetAuthorization')).toHaveLength(0);
     expect(w!.auditRows('guard_off')).toHaveLength(0);
-    expect(w!.auditRows('second_factor').map((r) => r.outcome)).toEqual(['asked', 'cancelled', 'asked', 'cancelled']);
+    expect(w!.auditRows('second_factor').map((r) => r.outcome)).toEqual(['asked', 'cancelled', 'burned', 'asked', 'cancelled']);
   });
 
   it('locks after 5 wrong codes in 15 minutes, doubling with each lockout, while guard mode still ends a pushed login', async () => {

@@ -1,6 +1,6 @@
 import type { Api, Context, MiddlewareFn } from 'grammy';
 import type { Update } from 'grammy/types';
-import { codeIn, judgeCode, lockedUntil, type Verdict } from '../../guard/second-factor';
+import { burnCode, codeIn, codesIn, judgeCode, lockedUntil, type Verdict } from '../../guard/second-factor';
 import { parseSessionHash } from '../../domain/session-hash';
 import { findSession } from '../actions/end-session';
 import { BUTTONS, buttonPrefix } from '../buttons/buttons';
@@ -44,15 +44,17 @@ interface Waiting {
 }
 
 /** Buttons whose data ends with a session hash ("ee:-123"). */
-const SESSION_BUTTONS: ReadonlySet<string> = new Set(['ee', 'ok', 'tr']);
+const SESSION_BUTTONS: ReadonlySet<string> = new Set(['ee', 'ok', 'tf', 'ce']);
 
 const spec = (name: string): CommandSpec | undefined => [...COMMANDS, ...HIDDEN_COMMANDS].find((c) => c.command === name);
 
 /** The command of a message ("/revoke@warden_bot 1 2" → revoke, "1 2"), or undefined. */
 function commandOf(ctx: Context): { name: string; args: string; text: string } | undefined {
   const text = ctx.message?.text;
-  const entity = ctx.message?.entities?.[0];
-  if (text === undefined || entity?.type !== 'bot_command' || entity.offset !== 0) return undefined;
+  // As grammY matches commands: a bot_command entity at offset 0 anywhere in the list (a command sent
+  // in bold has a bold entity first), so nothing grammY runs as a command gets past here unseen.
+  const entity = ctx.message?.entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
+  if (text === undefined || entity === undefined) return undefined;
   const name = (text.slice(1, entity.length).split('@')[0] ?? '').toLowerCase();
   return { name, args: text.slice(entity.length).trim(), text };
 }
@@ -63,13 +65,14 @@ function requestOf(ctx: Context): Request | undefined {
   if (command) {
     const rule = spec(command.name)?.code;
     if (!rule) return undefined;
-    const words = command.args.split(/\s+/).filter((w) => w !== '');
-    const last = words.at(-1);
-    const rest = words.slice(0, -1).join(' ');
-    // A last word of 6 digits is a code when something comes before it, or when the command changes
-    // something without an argument (/expect). Then the request needs it even if the rest is not
-    // valid: the code is used up rather than echoed back in a usage message. "/revoke 123456" is a hash.
-    const hasCode = last !== undefined && /^\d{6}$/.test(last) && (rest !== '' || rule.changes(''));
+    // A code last, as an app shows it ("123456", "123 456", "123-456"), is a code when something comes
+    // before it, or when the command changes something without an argument (/expect). Then the
+    // request needs it even if the rest is not valid: the code is used up rather than echoed back in
+    // a usage message. "/revoke 123456" is a hash.
+    const tail = /^(.*?)\s*(?<![\d-])(\d{3})[ -]?(\d{3})$/.exec(command.args);
+    const last = tail ? `${tail[2]}${tail[3]}` : undefined;
+    const rest = tail?.[1]?.trim() ?? '';
+    const hasCode = tail !== null && (rest !== '' || rule.changes(''));
     const args = hasCode ? rest : command.args;
     if (!hasCode && !rule.changes(args)) return undefined;
     const revoked = command.name === 'revoke' ? parseSessionHash(args) : undefined;
@@ -86,7 +89,7 @@ function requestOf(ctx: Context): Request | undefined {
         ? {
             code: last,
             // The features read the command's argument from the text; the code is not part of it.
-            strip: () => void ((message as { text: string }).text = command.text.slice(0, command.text.lastIndexOf(last)).trimEnd()),
+            strip: () => void ((message as { text: string }).text = `/${command.name}${rest ? ` ${rest}` : ''}`),
           }
         : {}),
     };
@@ -171,7 +174,20 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
     await reply(ctx, `${why} ${then}`);
   };
 
+  /** Updates whose message holding a code was deleted already: deleted once, never twice. */
+  const deleted = new WeakSet<Update>();
+  const deleteCode = async (ctx: Context): Promise<void> => {
+    if (deleted.has(ctx.update)) return;
+    deleted.add(ctx.update);
+    await ctx.deleteMessage().catch((err: unknown) => deps.log.info({ err }, 'could not delete the message holding a code'));
+  };
+
+  /** Updates whose codes were judged; every other code seen in an owner message is used up (burn). */
+  const judged = new WeakSet<Update>();
+  let judging: Update | undefined;
+
   const judge = (code: string): Verdict => {
+    if (judging) judged.add(judging);
     const verdict = judgeCode(factor.states.load(), code, factor.now(), factor.totp);
     // Saved before anything acts, so a crash can never let the same step act twice.
     factor.states.save(verdict.state);
@@ -181,7 +197,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
   /** A message of 6 digits: the answer to the waiting prompt, if one waits. */
   const answer = async (ctx: Context, code: string): Promise<void> => {
     const t = wordsOf(speechFor(deps, ctx));
-    await ctx.deleteMessage().catch((err: unknown) => deps.log.info({ err }, 'could not delete the message holding a code'));
+    await deleteCode(ctx);
     const now = factor.now();
     if (waiting && waiting.expiresAt <= now) {
       audit('expired', waiting.request.detail);
@@ -189,6 +205,11 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
       return void (await reply(ctx, t('code-expired')));
     }
     if (!waiting) return void (await reply(ctx, t('code-nothing-waiting')));
+    // A code sent as a reply to another prompt answers that one, which no longer waits.
+    const repliedTo = ctx.message?.reply_to_message?.message_id;
+    if (repliedTo !== undefined && waiting.prompt && repliedTo !== waiting.prompt.messageId && repliedTo !== waiting.request.replyTo) {
+      return void (await reply(ctx, t('code-not-this-prompt')));
+    }
     const held = waiting;
     const verdict = judge(code);
     if (verdict.kind !== 'accepted') return refused(ctx, t, verdict, held);
@@ -198,7 +219,38 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
     await replay(held.update);
   };
 
+  /**
+   * Uses up every code in an owner message that was not judged, whatever path the message took (an
+   * expired prompt, two requests at once, a lockout, /panic or a typo'd command with a code last, an
+   * edit, a caption), and deletes a message that held a live one: whoever reads the chat must never
+   * find a code still good to spend.
+   */
+  const burnStray = async (ctx: Context): Promise<void> => {
+    const msg = ctx.msg;
+    const text = msg?.text ?? msg?.caption;
+    if (!msg || text === undefined || judged.has(ctx.update)) return;
+    const codes = codesIn(text);
+    if (codes.length === 0) return;
+    const before = factor.states.load();
+    const after = codes.reduce((state, code) => burnCode(state, code, factor.now(), factor.totp), before);
+    if (after === before) return;
+    factor.states.save(after);
+    audit('burned', null);
+    await deleteCode(ctx);
+  };
+
   return async (ctx, next) => {
+    judging = ctx.update;
+    try {
+      return await gate(ctx, next);
+    } finally {
+      judging = undefined;
+      await burnStray(ctx);
+    }
+  };
+
+  async function gate(ctx: Context, next: () => Promise<void>): Promise<void> {
+    if (!factor) return next(); // narrowed again: a function declaration does not keep the narrowing above
     if (replaying.has(ctx.update)) {
       replaying.delete(ctx.update);
       // The press was answered when the prompt opened; a query can be answered only once.
@@ -216,21 +268,26 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
     const locked = lockedUntil(factor.states.load(), now);
     if (locked !== undefined) {
       audit('refused_locked', request.detail);
-      if (request.code !== undefined) await ctx.deleteMessage().catch(() => undefined);
+      if (request.code !== undefined) await deleteCode(ctx);
       await toast(ctx, t, 'code-toast-locked');
       return void (await reply(ctx, t('code-locked', { at: at(ctx, locked) })));
+    }
+    // A prompt that expired unanswered is marked so before another opens: an old prompt must never look open.
+    if (waiting && waiting.expiresAt <= now) {
+      audit('expired', waiting.request.detail);
+      await close(t, 'code-prompt-closed');
     }
     if (waiting && waiting.expiresAt > now) {
       // The same button tapped twice is one request, not two.
       if (waiting.request.sameAs === request.sameAs && ctx.callbackQuery) return toast(ctx, t, 'code-toast-asked');
       audit('cancelled', `two requests at once: ${waiting.request.detail}; ${request.detail}`);
       await close(t, 'code-prompt-closed');
-      if (request.code !== undefined) await ctx.deleteMessage().catch(() => undefined);
+      if (request.code !== undefined) await deleteCode(ctx);
       await toast(ctx, t, 'code-toast-cancelled');
       return void (await reply(ctx, t('code-two-requests')));
     }
     if (request.code !== undefined) {
-      await ctx.deleteMessage().catch((err: unknown) => deps.log.info({ err }, 'could not delete the message holding a code'));
+      await deleteCode(ctx);
       const verdict = judge(request.code);
       if (verdict.kind !== 'accepted') return refused(ctx, t, verdict, undefined);
       audit('accepted', request.detail);
@@ -253,5 +310,5 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
     });
     held.prompt = { messageId: sent.message_id, headline };
     factor.elsewhere?.({ kind: 'second_factor_asked', text: [headline, '', t('code-prompt-elsewhere')].join('\n'), key: `second_factor_asked:${now}` });
-  };
+  }
 }
