@@ -811,6 +811,7 @@ checkup-channels = ✅ Alerts also go to: { $names }.
 command-test = Send a test alert through email, push and webhook
 test-none = No channel outside Telegram is set, so alerts reach you only through this chat. Set SMTP_URL, NTFY_URL or WEBHOOK_URL in .env (README, "Alerts outside Telegram") and restart.
 test-unknown = There is no channel called “{ $name }”. Send /test for all of them, or /test email, /test ntfy, /test webhook.
+test-too-soon = A test went out less than a minute ago; send /test again in { $seconds } s.
 test-not-set = { $name } is not set up: add it to .env and restart.
 test-sent = ✅ { $name }: sent. Check that it arrived.
 test-failed = ❌ { $name }: not sent ({ $code }). Check the setting and the server.

@@ -820,6 +820,7 @@ checkup-channels = ✅ Оповещения приходят и сюда: { $nam
 command-test = Проверочное оповещение по почте, push и вебхуку
 test-none = Каналы вне Telegram не настроены, поэтому оповещения приходят только в этот чат. Задайте SMTP_URL, NTFY_URL или WEBHOOK_URL в .env (README, раздел «Alerts outside Telegram») и перезапустите.
 test-unknown = Канала «{ $name }» нет. Отправьте /test, чтобы проверить все, или /test email, /test ntfy, /test webhook.
+test-too-soon = Проверочное сообщение уже отправлено меньше минуты назад; отправьте /test чуть позже (осталось секунд: { $seconds }).
 test-not-set = { $name } не настроен: добавьте его в .env и перезапустите.
 test-sent = ✅ { $name }: отправлено. Проверьте, что сообщение пришло.
 test-failed = ❌ { $name }: не отправлено ({ $code }). Проверьте настройку и сервер.

@@ -36,10 +36,21 @@ export class ChannelError extends Error {
     /** A short technical name of the failure for the owner's screen: `http_502`, `timeout`, `smtp_421`, `ECONNREFUSED`. */
     readonly code: string,
     readonly retryAfterMs?: number,
+    /**
+     * The server refused this message itself (too large, malformed), so sending it again can never
+     * work: a group is then split, and a single message dropped and counted, instead of holding the
+     * channel for a day.
+     */
+    readonly refusedForGood = false,
   ) {
     super(message);
   }
 }
+
+/** HTTP answers about the message itself, not the server's state or our settings: retrying the same body cannot help. */
+export const HTTP_REFUSED_FOR_GOOD: ReadonlySet<number> = new Set([400, 413, 414, 415, 422]);
+/** SMTP answers about the message itself: too large (552), or rejected as it is (554). */
+export const SMTP_REFUSED_FOR_GOOD: ReadonlySet<number> = new Set([552, 554]);
 
 /** Sends one message; resolves once the server accepted it, rejects (ChannelError or a network error) otherwise. */
 export interface Channel {

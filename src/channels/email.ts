@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { ConnectionOptions } from 'node:tls';
-import { ChannelError, type Channel } from './channel';
+import { ChannelError, type Channel, SMTP_REFUSED_FOR_GOOD } from './channel';
 
 export interface EmailSettings {
   /** SMTP_URL: smtps:// (TLS from the first byte) or smtp:// (STARTTLS whenever the server offers it). */
@@ -51,7 +51,7 @@ export function emailChannel(s: EmailSettings): Channel & { close(): void } {
       } catch (err) {
         const e = err as { responseCode?: number; code?: string };
         throw e.responseCode
-          ? new ChannelError(`the mail server refused the message (${e.responseCode})`, `smtp_${e.responseCode}`)
+          ? new ChannelError(`the mail server refused the message (${e.responseCode})`, `smtp_${e.responseCode}`, undefined, SMTP_REFUSED_FOR_GOOD.has(e.responseCode))
           : new ChannelError(`the mail server could not be reached (${e.code ?? 'error'})`, e.code ?? 'network');
       }
     },

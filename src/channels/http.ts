@@ -1,4 +1,4 @@
-import { ChannelError, retryAfterMs } from './channel';
+import { ChannelError, retryAfterMs, HTTP_REFUSED_FOR_GOOD } from './channel';
 
 /** How long one HTTP request may take before it counts as failed (ms): a hanging server must not hold a queue. */
 export const HTTP_TIMEOUT_MS = 15_000;
@@ -35,5 +35,5 @@ export async function request(r: HttpRequest): Promise<void> {
   await res.arrayBuffer().catch(() => undefined);
   if (res.ok) return;
   const wait = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers.get('retry-after')) : undefined;
-  throw new ChannelError(`the server answered ${res.status}`, `http_${res.status}`, wait);
+  throw new ChannelError(`the server answered ${res.status}`, `http_${res.status}`, wait, HTTP_REFUSED_FOR_GOOD.has(res.status));
 }

@@ -122,3 +122,32 @@ test('what waited for a channel that is no longer set is given up at start, not 
   expect(createChannelOutboxStore(first.db).counts('ntfy')).toEqual({ waiting: 0, dropped: 1, lastDeliveredAt: undefined });
   await second.outbox.stop();
 });
+
+describe('a message refused for good', () => {
+  it('a message the server refuses for good (413 too large) never holds the channel: the group is split, the one refused is dropped and counted, the newest still arrives', async () => {
+    const hook = fakeChannel('webhook');
+    let release = (): void => undefined;
+    hook.state.hold = new Promise((r) => (release = r));
+    const { outbox } = queue([hook.channel]);
+    outbox.enqueue(msg('new_login', 'first'));
+    // A huge one among those waiting: the server refuses it, and any group holding it, for good.
+    const huge = msg('bot_connected', 'HUGE');
+    const send = hook.channel.send.bind(hook.channel);
+    hook.channel.send = async (m) => {
+      if (m.text.includes('HUGE')) {
+        hook.state.tries++;
+        throw new ChannelError('the server answered 413', 'http_413', undefined, true);
+      }
+      return send(m);
+    };
+    outbox.enqueue(huge);
+    outbox.enqueue(msg('session_change', 'LATEST THIEF'));
+    hook.state.hold = undefined;
+    release();
+    await until(() => hook.sent.some((m) => m.title === 'LATEST THIEF'));
+    expect(hook.sent.map((m) => m.title)).toEqual(['first', 'LATEST THIEF']);
+    await until(() => outbox.states()[0]!.dropped === 1);
+    expect(outbox.states()[0]).toMatchObject({ waiting: 0, dropped: 1 });
+    await outbox.stop();
+  });
+});

@@ -38,6 +38,8 @@ interface Lane {
   running: boolean;
   lastDeliveredAt: number | undefined;
   failing: string | undefined;
+  /** A group was refused for good: send one message at a time until one gets through. */
+  oneByOne: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export function createChannelOutbox(d: ChannelOutboxDeps) {
   const now = d.now ?? Date.now;
   const maxAgeMs = d.maxAgeMs ?? MAX_AGE_MS;
   const lanes = new Map<ChannelName, Lane>(
-    d.channels.map((channel) => [channel.name, { channel, items: [], running: false, lastDeliveredAt: undefined, failing: undefined }]),
+    d.channels.map((channel) => [channel.name, { channel, items: [], running: false, lastDeliveredAt: undefined, failing: undefined, oneByOne: false }]),
   );
   const sleepers = new Set<() => void>();
   const runs = new Set<Promise<void>>();
@@ -90,7 +92,8 @@ export function createChannelOutbox(d: ChannelOutboxDeps) {
     const retry = backoff(d.firstBackoffMs ?? FIRST_BACKOFF_MS, d.maxBackoffMs ?? MAX_BACKOFF_MS);
     for (let tries = 1; !stopped; ) {
       dropOld(lane);
-      const batch = lane.items.slice(0, MAX_GROUP);
+      // After a group was refused for good, its messages go one at a time until one gets through.
+      const batch = lane.items.slice(0, lane.oneByOne ? 1 : MAX_GROUP);
       if (batch.length === 0) return;
       try {
         await lane.channel.send(batch.length === 1 ? batch[0]!.message : d.group(batch.map((i) => i.message)));
@@ -105,7 +108,18 @@ export function createChannelOutbox(d: ChannelOutboxDeps) {
         }
         retry.reset();
         tries = 1;
+        lane.oneByOne = false;
       } catch (err) {
+        if (err instanceof ChannelError && err.refusedForGood) {
+          if (batch.length > 1) {
+            lane.oneByOne = true;
+            continue;
+          }
+          lane.items.splice(0, 1);
+          finish(batch, 'dropped');
+          log.error({ channel: lane.channel.name, why: err.code }, 'the server refused an out-of-band message for good; it was dropped');
+          continue;
+        }
         const wait = waitFor(err instanceof ChannelError ? err.retryAfterMs : undefined, retry);
         lane.failing = failureCode(err);
         if (worthLogging(tries)) {

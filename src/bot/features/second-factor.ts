@@ -11,6 +11,9 @@ import { speechFor, wordsOf, type Words } from '../text/i18n';
 import { ownerClock } from '../text/owner-clock';
 import { COMMANDS, HIDDEN_COMMANDS, type CommandSpec } from './help';
 
+/** A prompt is told outside Telegram at most this often (ms). */
+const TELL_ELSEWHERE_EVERY_MS = 5 * 60_000;
+
 /** How long a code prompt waits for the owner's code. */
 export const PROMPT_WAITS_MS = 120_000;
 /** The audit action of every step of the second factor; the outcome says which step. Never a code. */
@@ -132,6 +135,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
   if (!factor) return (_ctx, next) => next();
   const replaying = new WeakSet<Update>();
   let waiting: Waiting | undefined;
+  let lastToldElsewhere = -Infinity;
 
   const audit = (outcome: string, detail: string | null): void => {
     deps.audit.record({ actorId: deps.ownerId, action: SECOND_FACTOR_ACTION, detail }, outcome);
@@ -309,6 +313,10 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
       ...(request.replyTo !== undefined ? { reply_parameters: { message_id: request.replyTo, allow_sending_without_reply: true } } : {}),
     });
     held.prompt = { messageId: sent.message_id, headline };
-    factor.elsewhere?.({ kind: 'second_factor_asked', text: [headline, '', t('code-prompt-elsewhere')].join('\n'), key: `second_factor_asked:${now}` });
+    // At most one such message every few minutes: prompts opened in a loop must not use up the owner's mail or push quota.
+    if (now - lastToldElsewhere >= TELL_ELSEWHERE_EVERY_MS) {
+      lastToldElsewhere = now;
+      factor.elsewhere?.({ kind: 'second_factor_asked', text: [headline, '', t('code-prompt-elsewhere')].join('\n'), key: `second_factor_asked:${now}` });
+    }
   }
 }
