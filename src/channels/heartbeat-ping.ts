@@ -1,8 +1,15 @@
 import { request } from './http';
 
-/** The healthchecks.io convention: the same URL with `/fail` appended says "down" at once. */
+/** The URL that tells the monitor "down" at once: healthchecks.io's `/fail`, or Uptime Kuma's `status=down`. */
 export function failUrl(url: string): string {
   const u = new URL(url);
+  // Uptime Kuma's push URL carries its state in the query (`?status=up&msg=OK`): down is `status=down`.
+  if (u.searchParams.has('status')) {
+    u.searchParams.set('status', 'down');
+    if (u.searchParams.has('msg')) u.searchParams.set('msg', 'session-warden cannot watch the account');
+    return u.toString();
+  }
+  // healthchecks.io and the monitors that copy it: the same URL with /fail.
   u.pathname = `${u.pathname.replace(/\/+$/, '')}/fail`;
   return u.toString();
 }

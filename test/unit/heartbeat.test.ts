@@ -1,3 +1,4 @@
+import { failUrl } from '../../src/channels/heartbeat-ping';
 import { canWatch } from '../../src/guard/companion-health';
 import { startHeartbeat } from '../../src/guard/heartbeat';
 import { silentLogger } from '../../src/core/log';
@@ -40,5 +41,15 @@ describe('the heartbeat', () => {
     expect(pings[failedAt]).toBe('u');
     expect(hb.state().pausedSince).toBeUndefined();
     hb.stop();
+  });
+});
+
+describe('the failure URL of each monitor kind', () => {
+  it('healthchecks.io: /fail on the path; Uptime Kuma: status=down in the query', () => {
+    expect(failUrl('https://hc-ping.com/1234-abcd')).toBe('https://hc-ping.com/1234-abcd/fail');
+    expect(failUrl('https://hc-ping.com/1234-abcd/')).toBe('https://hc-ping.com/1234-abcd/fail');
+    const kuma = new URL(failUrl('https://kuma.example.com/api/push/abc123?status=up&msg=OK&ping='));
+    expect(kuma.pathname).toBe('/api/push/abc123');
+    expect(kuma.searchParams.get('status')).toBe('down');
   });
 });
