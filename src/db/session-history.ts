@@ -4,7 +4,7 @@ import type { Session } from '../domain/session';
 import { traceOf } from '../domain/session-change';
 import { asStore, type ResilientStore } from './resilient-store';
 
-/** Places kept per session: the newest ones by last sight. */
+/** Places kept per session: the newest of each country first, then the newest by last sight. */
 export const PLACES_KEPT = 20;
 
 /** What is stored of one session before a check (see src/guard/session-changes.ts). */
@@ -68,7 +68,13 @@ export function createSessionHistory(source: Database | ResilientStore, now: () 
      ON CONFLICT (hash, country, region) DO UPDATE SET ip = excluded.ip, last_seen = excluded.last_seen`,
   );
   const prunePlaces = db.prepare<[string, string, number]>(
-    `DELETE FROM session_place WHERE hash = ? AND rowid NOT IN (SELECT rowid FROM session_place WHERE hash = ? ORDER BY last_seen DESC, rowid DESC LIMIT ?)`,
+    // The newest place of each country first, then the newest others: a phone that crosses twenty
+    // regions of one country abroad keeps its home country, so coming home is not a "move".
+    `DELETE FROM session_place WHERE hash = ? AND rowid NOT IN (
+       SELECT rowid FROM (
+         SELECT rowid, last_seen, ROW_NUMBER() OVER (PARTITION BY country ORDER BY last_seen DESC, rowid DESC) AS nth
+         FROM session_place WHERE hash = ?
+       ) ORDER BY nth = 1 DESC, last_seen DESC, rowid DESC LIMIT ?)`,
   );
   const forgetTrace = db.prepare<[string]>(`DELETE FROM session_trace WHERE hash = ?`);
   const forgetPlaces = db.prepare<[string]>(`DELETE FROM session_place WHERE hash = ?`);

@@ -103,6 +103,11 @@ export function createChangeWatcher(d: ChangeWatcherDeps) {
       for (const h of gone) known.delete(h);
       if (write.length === 0 && gone.length === 0 && found.length === 0) return [];
       const stored = d.history.record(now, write, gone, found);
+      // The countries a session is known in are those its kept places hold, as a restart reads them.
+      for (const s of write) {
+        const entry = known.get(s.hash.toString(10));
+        if (entry) known.set(s.hash.toString(10), { ...entry, countries: new Set(d.history.places(s.hash).map((p) => p.country)) });
+      }
       return enforce(stored, new Map(others.map((s) => [s.hash, s])));
     },
     /** Changes a crashed run found but never handed over: to be alerted now. */
