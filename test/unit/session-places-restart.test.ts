@@ -12,13 +12,13 @@ const s = (country: string, region: string, now: number): Session => ({
   appVersion: '11', systemVersion: '14', officialApp: true, dateCreated: now - 86_400 * 100, dateActive: now, current: false, passwordPending: false, unconfirmed: false,
 });
 
-async function run(restartBeforeReturn: boolean): Promise<string[][]> {
+async function run(restartBeforeReturn: boolean): Promise<Array<readonly string[]>> {
   const db = openDatabase(':memory:');
   let clock = 1_800_000_000;
   const make = () => createChangeWatcher({ history: createSessionHistory(db), trusted: createTrustedDevices(db), known: createKnownSessions(db), audit: createAuditLog(db),
     account: { revoke: () => Promise.reject(new Error('off')) }, guardOn: () => false, nowSec: () => clock });
   let w = make();
-  const kinds: string[][] = [];
+  const kinds: Array<readonly string[]> = [];
   kinds.push(...(await w.observe([s('Netherlands', 'North Holland', clock)])).map((c) => c.kinds));
   clock += 600;
   kinds.push(...(await w.observe([s('Germany', 'Region 0', clock)])).map((c) => c.kinds)); // a trip: moved, once
