@@ -15,9 +15,15 @@ const SELF = { id: 6_100_000_042n, firstName: 'Ada', username: 'ada_owner', phon
 const CODE = '24680';
 const WITHIN_MS = 20_000; // the 15 s bound plus room for a loaded machine
 
-let emu: MtprotoEmulator;
-afterEach(async () => {
-  await emu?.stop();
+// The three 15 s waits run side by side (test.concurrent), each with its own emulator.
+const emus: MtprotoEmulator[] = [];
+const startEmulator = async (): Promise<MtprotoEmulator> => {
+  const e = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
+  emus.push(e);
+  return e;
+};
+afterAll(async () => {
+  await Promise.all(emus.map((e) => e.stop()));
 });
 
 const unanswered = () => {
@@ -33,8 +39,8 @@ async function timed<T>(work: Promise<T>): Promise<{ error: unknown; ms: number 
   return { error, ms: Date.now() - t0 };
 }
 
-test('QR: Telegram not answering fails within 15 s, naming what could not be reached, and shows no code', async () => {
-  emu = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
+test.concurrent('QR: Telegram not answering fails within 15 s, naming what could not be reached, and shows no code', async () => {
+  const emu = await startEmulator();
   const base = await emu.issueAuthKey({ loggedIn: false });
   emu.setReplyDelay(120_000);
   const qrs: string[] = [];
@@ -46,8 +52,8 @@ test('QR: Telegram not answering fails within 15 s, naming what could not be rea
   expect(qrs).toEqual([]);
 }, 40_000);
 
-test('phone: auth.sendCode unanswered fails within 15 s, saying the login code could not be requested', async () => {
-  emu = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
+test.concurrent('phone: auth.sendCode unanswered fails within 15 s, saying the login code could not be requested', async () => {
+  const emu = await startEmulator();
   const base = await emu.issueAuthKey({ loggedIn: false });
   const prompts: LoginPrompts = {
     phone: async () => {
@@ -63,7 +69,7 @@ test('phone: auth.sendCode unanswered fails within 15 s, saying the login code c
 }, 40_000);
 
 test('phone: "abc" is refused at once, before anything is sent, and asked again', async () => {
-  emu = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
+  const emu = await startEmulator();
   const base = await emu.issueAuthKey({ loggedIn: false });
   const phones = ['abc', '12345', '+44 7700 900123'];
   const notices: string[] = [];
@@ -85,8 +91,8 @@ test('phone: "abc" is refused at once, before anything is sent, and asked again'
   expect(emu.callsOf('auth.sendCode').map((c) => c.args.phoneNumber)).toEqual(['+44 7700 900123']);
 });
 
-test('the CLI by QR with Telegram not answering: says it is connecting, never "scan this code", and fails within 15 s', async () => {
-  emu = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
+test.concurrent('the CLI by QR with Telegram not answering: says it is connecting, never "scan this code", and fails within 15 s', async () => {
+  const emu = await startEmulator();
   const base = await emu.issueAuthKey({ loggedIn: false });
   emu.setReplyDelay(120_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'login-timeout-'));

@@ -53,7 +53,7 @@ maybe('pm2 shows "stopped" after an exit 2 and does not restart it', async () =>
     app = list.find((a) => a.name === 'session-warden');
     expect(app?.pm2_env).toMatchObject({ status: 'stopped', exit_code: 2, restart_time: 0 });
     const log = fs.readdirSync(path.join(home, '.pm2', 'logs')).map((f) => fs.readFileSync(path.join(home, '.pm2', 'logs', f), 'utf8')).join('');
-    expect(log).toMatch(/not a valid session string: run `npm run login`/);
+    expect(log).toMatch(/ACCOUNT_SESSION is not a valid session string.*run `npm run login`/);
   } finally {
     run('kill');
     fs.rmSync(home, { recursive: true, force: true });
