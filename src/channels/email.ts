@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+// Loaded only when SMTP_URL is set (emailChannel): nodemailer's modules cost idle memory for nothing otherwise.
+import type Nodemailer from 'nodemailer';
 import type { ConnectionOptions } from 'node:tls';
 import { ChannelError, type Channel, SMTP_REFUSED_FOR_GOOD } from './channel';
 
@@ -29,6 +30,7 @@ export function defaultFrom(url: string): string {
  */
 export function emailChannel(s: EmailSettings): Channel & { close(): void } {
   const timeout = s.timeoutMs ?? 20_000;
+  const nodemailer = require('nodemailer') as typeof Nodemailer;
   const transport = nodemailer.createTransport({
     url: s.url,
     connectionTimeout: timeout,

@@ -1,4 +1,5 @@
-import { TOTP } from 'otpauth';
+// Loaded only when OWNER_TOTP_SECRET is set (createTotp), so an install without a second factor carries none of it.
+import type { TOTP as Totp } from 'otpauth';
 
 /** RFC 6238 with the defaults every authenticator app uses: SHA-1, 6 digits, a 30 s step. */
 export const TOTP_STEP_MS = 30_000;
@@ -15,6 +16,7 @@ export interface TotpMatcher {
  * never computes an HMAC. Comparison is otpauth's timing-safe one.
  */
 export function createTotp(secretBase32: string): TotpMatcher & { readonly uri: (label: string) => string; readonly code: (step: number) => string } {
+  const { TOTP } = require('otpauth') as { TOTP: typeof Totp };
   const totp = new TOTP({ issuer: 'session-warden', label: 'owner', secret: secretBase32, algorithm: 'SHA1', digits: TOTP_DIGITS, period: TOTP_STEP_MS / 1000 });
   return {
     matches: (code, step) => totp.validate({ token: code, timestamp: step * TOTP_STEP_MS, window: 0 }) === 0,
