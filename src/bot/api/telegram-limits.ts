@@ -4,7 +4,6 @@ import type { Logger } from '../../core/log';
 import { cleanField } from '../text/field';
 import { LIMITS } from '../text/limits';
 
-
 interface Button {
   text: string;
   callback_data?: string;

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
+import type { Session } from '../../domain/session';
 import { formatSessionHash, parseSessionHash } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
 import { findSession } from '../actions/end-session';
@@ -60,12 +61,19 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
    * that question, trusts it (and is the one that asks for the second factor). So the flag is always
    * seen before the device is trusted, and one code covers one trust.
    */
+  /** The session a trust button names, or undefined after saying it is gone. */
+  const pressedSession = async (ctx: Context, hash: string | undefined): Promise<Session | undefined> => {
+    const parsed = parseSessionHash(hash);
+    const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
+    if (!session) await ctx.reply(wordsOf(speechFor(deps, ctx))('trust-session-gone'));
+    return session;
+  };
+
   composer.callbackQuery(/^tr:(-?\d{1,19})$/, async (ctx) => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    const parsed = parseSessionHash(ctx.match[1]);
-    const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
-    if (!session) return void (await ctx.reply(t('trust-session-gone')));
+    const session = await pressedSession(ctx, ctx.match[1]);
+    if (!session) return;
     const name = escapeHtml(describeDevice(session, speech));
     if (trusted.isTrusted(session)) return void (await ctx.reply(t('trust-already', { device: name }), { parse_mode: 'HTML' }));
     const why = trustExclusion(session, deps.now());
@@ -77,9 +85,8 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(/^tf:(-?\d{1,19})$/, async (ctx) => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    const parsed = parseSessionHash(ctx.match[1]);
-    const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
-    if (!session) return void (await ctx.reply(t('trust-session-gone')));
+    const session = await pressedSession(ctx, ctx.match[1]);
+    if (!session) return;
     const why = trustExclusion(session, deps.now());
     const added = trusted.add(session);
     deps.doors.seenCountries.note(session, session.country);
