@@ -23,6 +23,7 @@ import { createOneShotActions } from '../db/one-shot-actions';
 import { createPasswordStates } from '../db/password-state';
 import { createSeenCountries } from '../db/seen-countries';
 import { createSessionHistory } from '../db/session-history';
+import { createAlertLines } from '../db/alert-lines';
 import { createChangeNotifier } from '../bot/delivery/change-notifier';
 import { createChangeWatcher } from '../guard/doors/change-watcher';
 import { createSettings } from '../db/settings';
@@ -128,6 +129,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const oneShots = createOneShotActions(store);
   const seenCountries = createSeenCountries(store);
   const history = createSessionHistory(store);
+  const alertLines = createAlertLines(store);
+  alertLines.prune();
   // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
   let watcher: LoginWatcher | undefined;
   let pendingAlerts = (): number => 0;
@@ -178,6 +181,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         }),
       },
       doors: { oneShots, seenCountries, history },
+      alerts: alertLines,
       ...(config.ownerTotpSecret
         ? {
             secondFactor: {
@@ -204,7 +208,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     ownerId,
     store: createOutboxStore(store),
     log,
-    alerted: alertsDelivered(known, audit),
+    alerted: alertsDelivered(known, audit, alertLines),
     // The one point where every owner notice also leaves for email, push and the webhook.
     outOfBand: fanOut(channels.outbox, outOfBandContext),
     onBlocked: (reason, at) => {

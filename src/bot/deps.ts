@@ -1,3 +1,4 @@
+import type { AlertLines } from '../db/alert-lines';
 import type { AuditLog } from '../db/audit-log';
 import type { OneShotActions } from '../db/one-shot-actions';
 import type { SeenCountries } from '../db/seen-countries';
@@ -30,6 +31,8 @@ export interface BotDeps {
   /** The owner's language and every text in it (locales/*.ftl). */
   readonly i18n: Localizer;
   readonly doors: DoorDeps;
+  /** What each delivered new-login alert shows and what was done to each login on it: the buttons redraw from this. */
+  readonly alerts: AlertLines;
   /**
    * The owner's authenticator code, asked before every action that changes the account or the
    * guard (features/second-factor.ts). Undefined when OWNER_TOTP_SECRET is not set: the bot then

@@ -126,6 +126,8 @@ describe('alerts redrawn from state', () => {
     const sessions = [81n, 82n, 83n].map((hash, i) => makeSession({ hash, deviceModel: `Phone ${i + 1}` }));
     const h = botHarness(new FakeAccount([companionSession(), ...sessions]));
     const [burst] = batchMessages(sessions.map(login), CONTEXT);
+    // As the outbox records a delivered alert: the logins it shows, in line order.
+    h.alerts.record(500, burst!.covers!);
     await pressOn(h, { text: burst!.text, keyboard: burst!.keyboard! }, 'ee:82');
     expect(h.account.changes).toEqual([{ method: 'revoke', hash: 82n }]);
     expect(h.lastButtons()).toEqual([

@@ -5,6 +5,7 @@ import { createConfirmations } from '../../src/bot/buttons/confirmations';
 import { createAuditLog, type AuditLog } from '../../src/db/audit-log';
 import { createOneShotActions } from '../../src/db/one-shot-actions';
 import { createSessionHistory } from '../../src/db/session-history';
+import { createAlertLines } from '../../src/db/alert-lines';
 import { createSeenCountries } from '../../src/db/seen-countries';
 import { openDatabase, type Database } from '../../src/db/open-database';
 import { createSettings } from '../../src/db/settings';
@@ -47,6 +48,7 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
   const confirmations = createConfirmations(120_000, () => clock.now);
   const oneShots = createOneShotActions(db, () => new Date(clock.now));
   const history = createSessionHistory(db, () => new Date(clock.now));
+  const alerts = createAlertLines(db, () => new Date(clock.now));
   const bot = createBot(
     '123:test',
     {
@@ -72,6 +74,7 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
         }),
       },
       doors: { oneShots, seenCountries: createSeenCountries(db), history },
+      alerts,
     },
     { apiRoot: 'http://127.0.0.1:9', botInfo: BOT_INFO },
   );
@@ -118,6 +121,8 @@ export function botHarness(account = new FakeAccount(), clock = { now: TEST_NOW_
     /** The durable one-shot buttons and the sessions' change history the bot reads. */
     oneShots,
     history,
+    /** The alerts' recorded state, as the outbox writes it on delivery. */
+    alerts,
     /** From now on every update carries this language_code, as a Telegram app set to that language sends it. */
     speaks(code: string | undefined): void {
       languageCode = code;

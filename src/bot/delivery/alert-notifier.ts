@@ -2,11 +2,11 @@ import type { Api } from 'grammy';
 import type { AuditLog } from '../../db/audit-log';
 import type { KnownSessions } from '../../db/known-sessions';
 import type { Session } from '../../domain/session';
-import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin, WatchSink } from '../../guard/doors/login-watcher';
 import type { Logger } from '../../core/log';
 import { alertMessage, baselineMessage, batchMessages, companionLostMessage, type AlertContext, type OutgoingMessage } from '../views/alert';
-import type { Outbox } from './outbox';
+import type { DeliveredAlert, Outbox } from './outbox';
+import type { AlertLines } from '../../db/alert-lines';
 import type { Speech } from '../text/i18n';
 
 export interface AlertNotifierDeps {
@@ -71,7 +71,7 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
     const tries = messages.map((m, i) => {
       let entry: Shown | undefined;
       const posted = d.outbox.post(
-        { kind: 'new_login', text: m.text, ...(m.keyboard ? { keyboard: m.keyboard } : {}), hashes: batch.filter((l) => m.text.includes(`<code>${formatSessionHash(l.hash)}</code>`)).map((l) => l.hash) },
+        { kind: 'new_login', text: m.text, ...(m.keyboard ? { keyboard: m.keyboard } : {}), hashes: m.covers ?? [] },
         {
           onDelivered: (messageId, sentText) => {
             if (!entry) return;
@@ -146,11 +146,13 @@ export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending
 
 /**
  * What the outbox calls when alerts are delivered, by this run or from rows a crashed run left:
- * marks the logins alerted and writes one `alert_sent` audit row for each, exactly once.
+ * records which logins each message shows (the alert's state, for its buttons), marks the logins
+ * alerted and writes one `alert_sent` audit row for each, exactly once.
  */
-export function alertsDelivered(known: KnownSessions, audit: AuditLog): (hashes: readonly bigint[]) => void {
-  return (hashes) => {
-    known.markAlerted(hashes, (fresh) =>
+export function alertsDelivered(known: KnownSessions, audit: AuditLog, lines: AlertLines): (delivered: readonly DeliveredAlert[]) => void {
+  return (delivered) => {
+    for (const m of delivered) lines.record(m.messageId, m.hashes);
+    known.markAlerted(delivered.flatMap((m) => m.hashes), (fresh) =>
       fresh.forEach((l) => audit.record({ actorId: null, action: 'alert_sent', targetHash: l.hash, detail: `found by ${l.via}` }, 'ok')),
     );
   };

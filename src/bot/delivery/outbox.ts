@@ -28,13 +28,22 @@ export interface Posted {
   readonly firstTry: Promise<void>;
 }
 
+/** A delivered new-login alert: its message in the owner's chat and the logins its lines show, in order. */
+export interface DeliveredAlert {
+  readonly messageId: number;
+  readonly hashes: readonly bigint[];
+}
+
 export interface OutboxDeps {
   readonly api: Api;
   readonly ownerId: number;
   readonly store: OutboxStore;
   readonly log: Logger;
-  /** Called inside the write that records their delivery (`known_session.alerted_at`), whenever it commits. */
-  readonly alerted: (hashes: readonly bigint[]) => void;
+  /**
+   * Called inside the write that records their delivery, whenever it commits: the new-login alerts
+   * delivered, each with its message id and the logins it covers in line order.
+   */
+  readonly alerted: (delivered: readonly DeliveredAlert[]) => void;
   /**
    * Every notice, the moment it is queued (a keyed one only the first time): the one point where what
    * the owner must hear also leaves for the channels outside Telegram.
@@ -84,6 +93,8 @@ interface Entry {
   readonly hooks: PostHooks;
   dirty: boolean;
   delivered: boolean;
+  /** The message Telegram made of it, once delivered. */
+  messageId: number | undefined;
   settleFirstTry: () => void;
 }
 
@@ -193,6 +204,7 @@ export function createOutbox(d: OutboxDeps) {
           // Once it has waited, it is backlog for the rate limit: replies and new alerts go first.
           ...{ [MADE_AT]: e.madeAt },
         });
+        e.messageId = sent.message_id;
         e.delivered = true;
         e.settleFirstTry();
         api.reachable();
@@ -247,14 +259,14 @@ export function createOutbox(d: OutboxDeps) {
   function flush(): void {
     flushQueued = false;
     const gen = ++flushGen;
-    const snap = [...live].map((e) => ({ e, text: e.text, replyMarkup: e.replyMarkup, dirty: e.dirty, delivered: e.delivered }));
+    const snap = [...live].map((e) => ({ e, text: e.text, replyMarkup: e.replyMarkup, dirty: e.dirty, delivered: e.delivered, messageId: e.messageId }));
     const ids = new Map<Entry, number>();
     const ranNow = d.store.write(
       () => {
         if (gen !== flushGen) return;
         // Cleared: a replay may run this more than once before one run commits.
         ids.clear();
-        const alerted: bigint[] = [];
+        const alerted: DeliveredAlert[] = [];
         for (const s of snap) {
           const { e } = s;
           if (!e.row && (!s.delivered || e.key)) {
@@ -263,7 +275,7 @@ export function createOutbox(d: OutboxDeps) {
           } else if (e.row && s.dirty) d.store.revise(e.row.id, s.text, s.replyMarkup);
           if (s.delivered) {
             if (e.row) d.store.markDelivered(e.row.id);
-            alerted.push(...e.hashes.map((h) => BigInt(h)));
+            if (e.hashes.length > 0 && s.messageId !== undefined) alerted.push({ messageId: s.messageId, hashes: e.hashes.map((h) => BigInt(h)) });
           }
         }
         // In the same transaction: a login is marked alerted (and audited) exactly when its row is.
@@ -313,6 +325,7 @@ export function createOutbox(d: OutboxDeps) {
       hooks: { ...hooks, onSafe: once(hooks.onSafe) },
       dirty: false,
       delivered: false,
+      messageId: undefined,
       settleFirstTry: () => settle(),
     };
     return { e, firstTry };

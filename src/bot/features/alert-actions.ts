@@ -7,41 +7,23 @@ import { allowRetry } from '../buttons/press-state';
 import type { BotDeps } from '../deps';
 import { wordsOf } from '../text/i18n';
 import { endButtonHash, endSessionOutcome, findSession } from '../actions/end-session';
-import { alertMessage, type AlertOutcome } from '../views/alert';
-import { burstRedraw, type BurstItem } from '../views/batch-redraw';
-
-type Button = { text: string; callback_data?: string };
-type BurstResult = { n: number; hash: bigint; session: Session | undefined; result: string };
-
-/** The End buttons on the pressed message, with the number each shows ("End 3" → 3). */
-function endButtons(ctx: Context): Array<{ n: number; hash: bigint }> {
-  const markup = ctx.callbackQuery?.message?.reply_markup as { inline_keyboard?: Button[][] } | undefined;
-  const out: Array<{ n: number; hash: bigint }> = [];
-  for (const b of markup?.inline_keyboard?.flat() ?? []) {
-    const m = /^ee:(-?\d{1,19})$/.exec(b.callback_data ?? '');
-    const n = /(\d+)$/.exec(b.text);
-    const parsed = parseSessionHash(m?.[1]);
-    if (m && n && parsed.ok) out.push({ n: Number(n[1]), hash: parsed.hash });
-  }
-  return out;
-}
-
-/** A single alert has "It's me"; a burst alert has only numbered End buttons. */
-const isBurst = (ctx: Context): boolean => {
-  const markup = ctx.callbackQuery?.message?.reply_markup as { inline_keyboard?: Button[][] } | undefined;
-  const all = markup?.inline_keyboard?.flat() ?? [];
-  return all.some((b) => b.callback_data?.startsWith('ee:')) && !all.some((b) => b.callback_data?.startsWith('ok:'));
-};
+import { alertMessage, burstMessages, type AlertOutcome, type BurstItem } from '../views/alert';
+import type { AlertLine } from '../../db/alert-lines';
 
 /** The buttons under new-login alerts: "It's me" (confirm, then offer trust), "End it", and "No thanks". */
 export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  /** Burst alerts' results by message, so a redraw still shows the logins already ended from it. */
-  const burstResults = new Map<string, Map<string, BurstResult>>();
 
-  /** Redraws a single alert from the session as it is now (or just before it ended) and the outcome. */
+  /** What the pressed alert shows, as recorded when it was delivered (none for an alert older than the record). */
+  const linesOf = (ctx: Context): AlertLine[] => {
+    const id = ctx.callbackQuery?.message?.message_id;
+    return id === undefined ? [] : deps.alerts.lines(id);
+  };
+
+  /** Redraws a single alert from its record, the session as it is now (or just before it ended) and the outcome. */
   const redraw = async (ctx: Context, hash: bigint, session: Session | undefined, outcome: AlertOutcome): Promise<void> => {
-    const login: NewLogin = { hash, session, push: undefined, via: 'push', whileOffline: false };
+    const via = linesOf(ctx).find((l) => l.hash === hash)?.via ?? 'push';
+    const login: NewLogin = { hash, session, push: undefined, via, whileOffline: via === 'start' };
     const m = alertMessage(login, { nowMs: deps.now(), autoconfirmSeconds: undefined, companionCreatedAt: await companionCreatedAt(deps), i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) }, outcome);
     await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
   };
@@ -93,26 +75,29 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     const before = await findSession(deps, parsed.hash);
     const outcome = await endSessionOutcome(deps, ctx.from.id, parsed.hash, before);
     if (!outcome.ended) allowRetry(ctx);
-    if (!isBurst(ctx)) {
+    const lines = linesOf(ctx);
+    if (lines.length < 2) {
       return redraw(ctx, parsed.hash, before, outcome.ended ? { kind: 'ended', text: outcome.text } : { kind: 'failed', text: outcome.text });
     }
-    // A burst alert: record this result, then redraw every line and keep the End buttons still useful.
-    const message = `${ctx.chat?.id}:${ctx.callbackQuery.message?.message_id}`;
-    const results = burstResults.get(message) ?? new Map<string, BurstResult>();
-    burstResults.set(message, results);
-    if (burstResults.size > 200) burstResults.delete(burstResults.keys().next().value as string);
-    const buttons = endButtons(ctx);
-    const pressed = buttons.find((b) => b.hash === parsed.hash);
-    results.set(parsed.hash.toString(), { n: pressed?.n ?? 0, hash: parsed.hash, session: before, result: outcome.ended ? t('alert-batch-ended') : outcome.text });
+    // A burst alert: record this result with the alert's state, then redraw every line from that
+    // state and the list as it is now, keeping the End buttons of the logins still active.
+    const result = outcome.ended ? t('alert-batch-ended') : outcome.text;
+    deps.alerts.result(ctx.callbackQuery.message!.message_id, parsed.hash, result);
     const sessions = await deps.account.listSessions().catch(() => undefined);
-    const items = new Map<string, BurstItem>();
-    const now = (hash: bigint) => sessions?.find((s) => s.hash === hash);
-    // When the list cannot be read, a login is treated as still active: its button stays rather than vanish.
-    const active = (hash: bigint): boolean => (sessions ? now(hash) !== undefined : true);
-    for (const b of buttons) items.set(b.hash.toString(), { ...b, session: now(b.hash), active: active(b.hash) });
-    for (const r of results.values()) items.set(r.hash.toString(), { ...r, session: now(r.hash) ?? r.session, active: active(r.hash) });
-    const m = burstRedraw([...items.values()], { i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
-    await ctx.editMessageText(m.text, { parse_mode: 'HTML', ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
+    const items = lines.map((l): BurstItem => {
+      const now = sessions?.find((s) => s.hash === l.hash);
+      return {
+        n: l.n,
+        hash: l.hash,
+        session: now ?? (l.hash === parsed.hash ? before : undefined),
+        device: l.device,
+        // When the list cannot be read, a login is treated as still active: its button stays rather than vanish.
+        active: sessions ? now !== undefined : true,
+        result: l.hash === parsed.hash ? result : l.result,
+      };
+    });
+    const [m] = burstMessages(items, { i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) }, true);
+    await ctx.editMessageText(m!.text, { parse_mode: 'HTML', ...(m!.keyboard ? { reply_markup: m!.keyboard } : {}) });
   });
 
   return composer;

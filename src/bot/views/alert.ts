@@ -46,6 +46,8 @@ export type AlertOutcome =
 export interface OutgoingMessage {
   readonly text: string;
   readonly keyboard?: InlineKeyboard;
+  /** The logins a new-login alert shows, in line order: the alert's state, recorded when delivered. */
+  readonly covers?: readonly bigint[];
 }
 
 const e = (s: string | undefined, max: number = FIELD_MAX.device): string => escapeHtml(clip(s ?? '', max) || '—');
@@ -135,9 +137,10 @@ export function alertMessage(login: NewLogin, c: AlertContext, outcome?: AlertOu
     ? [t('alert-trust-offer', { device: escapeHtml(describeDevice(login.session, c)) })]
     : [];
   const text = [headline(login, t), '', ...details(login, c), ...riskLine(risk, c), ...verdict(login, c, outcome), t('hash-line', { hash }), ...result, ...offer].join('\n');
-  if (offer.length > 0) return { text, keyboard: new InlineKeyboard().text(t('alert-trust-button'), `tr:${hash}`).text(t('alert-no-thanks'), `tn:${hash}`) };
-  if (login.autoEnd?.ok || login.endedBeforeAlert || (outcome && outcome.kind !== 'failed')) return { text };
-  return { text, keyboard: new InlineKeyboard().text(t('alert-its-me'), `ok:${hash}`).text(t('button-end-it'), `ee:${hash}`) };
+  const covers = [login.hash];
+  if (offer.length > 0) return { text, covers, keyboard: new InlineKeyboard().text(t('alert-trust-button'), `tr:${hash}`).text(t('alert-no-thanks'), `tn:${hash}`) };
+  if (login.autoEnd?.ok || login.endedBeforeAlert || (outcome && outcome.kind !== 'failed')) return { text, covers };
+  return { text, covers, keyboard: new InlineKeyboard().text(t('alert-its-me'), `ok:${hash}`).text(t('button-end-it'), `ee:${hash}`) };
 }
 
 /** Room for the header; the rest of each message is filled with one line per login. */
@@ -147,41 +150,88 @@ const BUTTONS_UP_TO = 8;
 /** Past this many logins a line carries only the device and hash, so a burst fits in a few messages. */
 const COMPACT_OVER = 20;
 
-function batchLine(l: NewLogin, n: number, compact: boolean, t: Words): string {
-  const s = l.session;
-  const device = e(s?.deviceModel ?? l.push?.device, compact ? 24 : 30);
-  const what = compact ? device : s ? `${device}, ${e(s.appName, 25)}, ${escapeHtml(place(s.region, s.country) || '—')}` : `${device}, ${e(l.push?.location, 30)}`;
-  const flag = l.autoEnd?.ok || l.endedBeforeAlert ? ` — ${t('alert-batch-ended')}` : l.autoEnd ? ` — ${t('alert-batch-not-ended', { code: escapeHtml(l.autoEnd.error.code) })}` : '';
-  return `${n}. ${what}${flag} · <code>${formatSessionHash(l.hash)}</code>`;
+/** One login of a burst alert as it is now: its number there, what is known of it, and what was done. */
+export interface BurstItem {
+  readonly n: number;
+  readonly hash: bigint;
+  /** From account.getAuthorizations (now, or just before the owner ended it); undefined when unknown. */
+  readonly session: Session | undefined;
+  /** The device and place a push or an earlier list named, for a login whose list entry is not known now. */
+  readonly device?: string | undefined;
+  readonly location?: string | undefined;
+  /** Still logged in: its End button stays. */
+  readonly active: boolean;
+  /** What guard mode or the owner's press did to it, as plain text ("ended", or why not). */
+  readonly result?: string | undefined;
 }
 
-/** Many logins at once (a burst) become a few full messages instead of one each, so no 429 delays them. */
+function burstLine(i: BurstItem, compact: boolean, t: Words): string {
+  const s = i.session;
+  const device = e(s?.deviceModel ?? i.device, compact ? 24 : 30);
+  const what =
+    !s && i.device === undefined
+      ? t('burst-unknown-device')
+      : compact
+        ? device
+        : s
+          ? `${device}, ${e(s.appName, 25)}, ${escapeHtml(place(s.region, s.country) || '—')}`
+          : i.location === undefined
+            ? device
+            : `${device}, ${e(i.location, 30)}`;
+  const state = i.result ?? (i.active ? '' : t('burst-no-longer-active'));
+  return `${i.n}. ${what}${state ? ` — ${escapeHtml(state)}` : ''} · <code>${formatSessionHash(i.hash)}</code>`;
+}
+
+/** A new login as a line of a burst alert, before anyone pressed anything. */
+function burstItem(l: NewLogin, n: number, t: Words): BurstItem {
+  const gone = l.autoEnd?.ok === true || l.endedBeforeAlert === true;
+  const result = gone ? t('alert-batch-ended') : l.autoEnd ? t('alert-batch-not-ended', { code: l.autoEnd.error.code }) : undefined;
+  return { n, hash: l.hash, session: l.session, device: l.push?.device, location: l.push?.location, active: !gone, result };
+}
+
+/**
+ * Many logins at once (a burst) become a few full messages instead of one each, so no 429 delays
+ * them; each message says which logins it covers (`covers`), in line order.
+ */
 export function batchMessages(logins: readonly NewLogin[], c: AlertContext): OutgoingMessage[] {
   if (logins.length === 1) return [alertMessage(logins[0]!, c)];
   const t = wordsOf(c);
-  const ended = logins.filter((l) => l.autoEnd?.ok).length;
-  const chunks: string[][] = [[]];
+  return burstMessages(logins.map((l, i) => burstItem(l, i + 1, t)), c, false, logins.filter((l) => l.autoEnd?.ok).length);
+}
+
+/**
+ * The one builder of burst alerts, as first sent (`redrawn` false) and as redrawn after a press on
+ * one of its End buttons: every line from `items` as they are now, and an End button for each
+ * login still active while the burst is small enough for buttons; in `speech`'s language.
+ * `guardEnded`: how many of them guard mode ended, for the first message's headline.
+ */
+export function burstMessages(items: readonly BurstItem[], speech: Speech, redrawn: boolean, guardEnded = 0): OutgoingMessage[] {
+  const t = wordsOf(speech);
+  const sorted = [...items].sort((a, b) => a.n - b.n);
+  const compact = sorted.length > COMPACT_OVER;
+  const chunks: BurstItem[][] = [[]];
   let size = 0;
-  logins.forEach((l, i) => {
-    const line = batchLine(l, i + 1, logins.length > COMPACT_OVER, t);
-    if (size + line.length + 1 > BATCH_TEXT_BUDGET) {
+  for (const i of sorted) {
+    const length = burstLine(i, compact, t).length + 1;
+    if (size + length > BATCH_TEXT_BUDGET) {
       chunks.push([]);
       size = 0;
     }
-    chunks.at(-1)!.push(line);
-    size += line.length + 1;
-  });
-  const withButtons = logins.length <= BUTTONS_UP_TO;
-  return chunks.map((lines, k) => {
-    const head =
-      k === 0
-        ? t('alert-batch-head', { count: logins.length, ended })
+    chunks.at(-1)!.push(i);
+    size += length;
+  }
+  const active = sorted.filter((i) => i.active);
+  const withButtons = sorted.length <= BUTTONS_UP_TO && active.length > 0;
+  return chunks.map((chunk, k) => {
+    const head = redrawn
+      ? t('burst-redraw-head', { active: active.length, count: sorted.length })
+      : k === 0
+        ? t('alert-batch-head', { count: sorted.length, ended: guardEnded })
         : t('alert-batch-continued', { part: k + 1, parts: chunks.length });
     const keyboard = new InlineKeyboard();
-    const endable = (l: NewLogin): boolean => !l.autoEnd?.ok && !l.endedBeforeAlert;
-    if (withButtons) logins.forEach((l, i) => endable(l) && keyboard.text(t('alert-batch-end-button', { index: i + 1 }), `ee:${formatSessionHash(l.hash)}`));
-    const hasButtons = withButtons && logins.some(endable);
-    return { text: [head, '', ...lines].join('\n'), ...(hasButtons ? { keyboard } : {}) };
+    for (const i of chunk) if (withButtons && i.active) keyboard.text(t('alert-batch-end-button', { index: i.n }), `ee:${formatSessionHash(i.hash)}`);
+    const text = [head, '', ...chunk.map((i) => burstLine(i, compact, t))].join('\n');
+    return { text, covers: chunk.map((i) => i.hash), ...(withButtons && chunk.some((i) => i.active) ? { keyboard } : {}) };
   });
 }
 

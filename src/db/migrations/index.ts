@@ -9,6 +9,7 @@ import { doors } from './007-doors';
 import { secondFactor } from './008-second-factor';
 import { sessionHistory } from './009-session-history';
 import { channelOutbox } from './010-channel-outbox';
+import { alertLines } from './011-alert-lines';
 
 export interface Migration {
   readonly version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Append only: a released migration is never edited, a change is a new entry. */
-export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors, secondFactor, sessionHistory, channelOutbox];
+export const MIGRATIONS: readonly Migration[] = [auditLog, loginWatch, alertedAt, outbox, auditByAction, instanceLease, doors, secondFactor, sessionHistory, channelOutbox, alertLines];
 
 export class DatabaseTooNewError extends Error {
   override readonly name = 'DatabaseTooNewError';
