@@ -5,7 +5,7 @@ import { StartupError } from './start-failure';
 import { anotherCopyPolls, holdPolling } from '../bot/api/poll-conflict';
 import { anotherCopyNotice, companionDownNotice, companionProblemNotice, companionUpNotice, startedLateNotice } from '../bot/views/companion-notice';
 import { anotherCopyPollingError, connectCompanion, openAccount, openStorage } from './start-steps';
-import { createBot } from '../bot/create-bot';
+import { createBotClient, installFeatures } from '../bot/create-bot';
 import { createConfirmations } from '../bot/buttons/confirmations';
 import { registerCommandMenus } from '../bot/features/help';
 import { createLocalizer, type Speech } from '../bot/text/i18n';
@@ -131,14 +131,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const history = createSessionHistory(store);
   const alertLines = createAlertLines(store);
   alertLines.prune();
-  // Created below, once the bot exists to deliver its alerts; /status reads them only after start.
-  let watcher: LoginWatcher | undefined;
-  let pendingAlerts = (): number => 0;
-  let blindWatches = (): BlindWatch[] => [];
-  let alertHandled = (_hash: bigint): void => undefined;
-  // The outbox exists once the bot does; a lockout before that cannot happen (no update is read yet).
-  let tellOwner = (_notice: OwnerNotice): void => undefined;
-  let botBlockedSince = (): number | undefined => undefined;
   /** The bot's username once polling started: a tap on a push opens its chat. */
   let botUsername: string | undefined;
   /** Since when the audit log refuses writes; the heartbeat stops after a minute of it. */
@@ -152,54 +144,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // Before the chat's outbox: what a previous run left for email, push and the webhook goes out now,
   // whether or not the Bot API answers.
   const channels = startChannelOutbox(config.channels, store, log, outOfBandContext, options.channelTimings);
-  const bot = createBot(
-    config.botToken,
-    {
-      ownerId,
-      account,
-      audit,
-      denials,
-      confirmations: createConfirmations(),
-      log,
-      now: Date.now,
-      i18n,
-      guard: {
-        trusted,
-        settings,
-        alertHandled: (hash) => alertHandled(hash),
-        status: () => ({
-          companion: account.status(),
-          account: self,
-          companionCreatedAt: watcher?.companionCreatedAt,
-          lastReconcileAt: watcher?.lastReconcileAt,
-          startedAt,
-          pendingAlerts: pendingAlerts(),
-          blindWatches: blindWatches(),
-          channels: channels.outbox.states(),
-          heartbeat: heartbeat?.state(),
-          botBlockedSince: botBlockedSince(),
-        }),
-      },
-      doors: { oneShots, seenCountries, history },
-      alerts: alertLines,
-      ...(config.ownerTotpSecret
-        ? {
-            secondFactor: {
-              totp: createTotp(config.ownerTotpSecret),
-              states: createSecondFactorStates(store),
-              now: options.secondFactorNow ?? Date.now,
-              notify: (notice: OwnerNotice) => tellOwner(notice),
-              elsewhere: fanOut(channels.outbox, outOfBandContext),
-            },
-          }
-        : {}),
-      channels: {
-        names: () => channels.outbox.names(),
-        test: (only) => channels.outbox.test(testMessage(outOfBandContext()), only),
-      },
-    },
-    { apiRoot: config.botApiRoot },
-  );
+  // The Bot API client first, its features last: the outbox and the guard are built on bot.api, and
+  // the features then get every one of them, so nothing is wired through a placeholder.
+  const bot = createBotClient(config.botToken, log, { apiRoot: config.botApiRoot });
   const known = createKnownSessions(store);
   // Everything the owner must be told goes through the outbox; what the last run left is sent now,
   // before polling starts, so it goes out the moment the Bot API answers.
@@ -226,10 +173,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   bot.api.config.use(outbox.reachability);
   bot.api.config.use(outbox.ownerActivity);
-  botBlockedSince = outbox.blockedSince;
   outbox.resume();
   const notices = outbox;
-  tellOwner = (notice) => notices.notify(notice);
   const stopStorageNotices = store.onChange((e) => {
     storageDownSince = e.kind === 'down' ? (storageDownSince ?? Date.now()) : undefined;
     notices.notify(storageNotice(e, Date.now(), ownerSpeech()));
@@ -249,7 +194,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     context: async () => ({
       nowMs: Date.now(),
       autoconfirmSeconds: await account.autoconfirmPeriodSeconds(),
-      companionCreatedAt: watcher?.companionCreatedAt,
+      companionCreatedAt: loginWatcher.companionCreatedAt,
       risk: sessionRisk(trusted, seenCountries),
       guard: { on: settings.flag(GUARD_SETTING), trusted: trusted.list() },
       i18n,
@@ -259,8 +204,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     secondFactor: config.ownerTotpSecret !== undefined,
   });
   const changeNotifier = createChangeNotifier({ outbox, oneShots, history, trusted, speech: ownerSpeech });
-  pendingAlerts = notifier.pending;
-  alertHandled = notifier.forget;
   const loginWatcher = createLoginWatcher({
     account,
     known,
@@ -273,7 +216,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     reconcileIntervalMs: config.reconcileIntervalSeconds * 1000,
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
   });
-  watcher = loginWatcher;
   const doors = createDoors({
     account,
     passwordStates: createPasswordStates(store),
@@ -284,10 +226,55 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     log,
     intervalMs: config.reconcileIntervalSeconds * 1000,
   });
-  blindWatches = () => {
+  const blindWatches = (): BlindWatch[] => {
     const until = loginWatcher.pausedUntil();
     return [...(until === undefined ? [] : [{ door: 'sessions' as const, until }]), ...doors.blind()];
   };
+  let heartbeat: ReturnType<typeof startConfiguredHeartbeat>;
+  installFeatures(bot, {
+    ownerId,
+    account,
+    audit,
+    denials,
+    confirmations: createConfirmations(),
+    log,
+    now: Date.now,
+    i18n,
+    guard: {
+      trusted,
+      settings,
+      alertHandled: notifier.forget,
+      status: () => ({
+        companion: account.status(),
+        account: self,
+        companionCreatedAt: loginWatcher.companionCreatedAt,
+        lastReconcileAt: loginWatcher.lastReconcileAt,
+        startedAt,
+        pendingAlerts: notifier.pending(),
+        blindWatches: blindWatches(),
+        channels: channels.outbox.states(),
+        heartbeat: heartbeat?.state(),
+        botBlockedSince: outbox.blockedSince(),
+      }),
+    },
+    doors: { oneShots, seenCountries, history },
+    alerts: alertLines,
+    ...(config.ownerTotpSecret
+      ? {
+          secondFactor: {
+            totp: createTotp(config.ownerTotpSecret),
+            states: createSecondFactorStates(store),
+            now: options.secondFactorNow ?? Date.now,
+            notify: (notice: OwnerNotice) => notices.notify(notice),
+            elsewhere: fanOut(channels.outbox, outOfBandContext),
+          },
+        }
+      : {}),
+    channels: {
+      names: () => channels.outbox.names(),
+      test: (only) => channels.outbox.test(testMessage(outOfBandContext()), only),
+    },
+  });
   const hold = holdPolling(() => notices.notify(anotherCopyNotice(false, ownerSpeech())));
   bot.api.config.use(hold);
   const stopHealth = watchCompanionHealth({
@@ -301,7 +288,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
   });
 
-  let heartbeat: ReturnType<typeof startConfiguredHeartbeat>;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {

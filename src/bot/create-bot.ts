@@ -41,6 +41,14 @@ export interface CreateBotOptions {
  * Nothing here connects; `bot.start()` does.
  */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<Context> {
+  return installFeatures(createBotClient(token, deps.log, options), deps);
+}
+
+/**
+ * The bot's Bot API client with its transformers, and no features yet: the composition root builds
+ * the outbox and the guard on `bot.api` first, then installs the features with all of them at hand.
+ */
+export function createBotClient(token: string, log: BotDeps['log'], options: CreateBotOptions): Bot<Context> {
   const bot = new Bot<Context>(token, {
     client: { apiRoot: options.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -59,7 +67,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     return result;
   });
   // Outermost: every text and keyboard is checked against Telegram's limits once, whatever sends it.
-  bot.api.config.use(telegramLimits(deps.log));
+  bot.api.config.use(telegramLimits(log));
+  return bot;
+}
+
+/** Installs the middleware and features on `bot`, in order: the owner gate first, the fallback last. */
+export function installFeatures(bot: Bot<Context>, deps: BotDeps): Bot<Context> {
 
   bot.use(ownerGate(deps));
   bot.use(deps.i18n.middleware());
