@@ -3,7 +3,7 @@ import { Api, type Bot, type Context } from 'grammy';
 import { LOGIN_HINT, type TelegramAccount } from '../account/telegram-account';
 import { StartupError } from './start-failure';
 import { anotherCopyPolls, holdPolling } from '../bot/api/poll-conflict';
-import { anotherCopyNotice, companionDownNotice, companionProblemNotice, companionUpNotice, startedLateNotice } from '../bot/views/companion-notice';
+import { anotherCopyNotice, companionProblemNotice, startedLateNotice } from '../bot/views/companion-notice';
 import { anotherCopyPollingError, connectCompanion, openAccount, openStorage } from './start-steps';
 import { createBotClient, installFeatures } from '../bot/create-bot';
 import { createConfirmations } from '../bot/buttons/confirmations';
@@ -34,6 +34,7 @@ import type { OwnerNotice } from '../bot/views/owner-notice';
 import { startWalCheckpoints } from '../db/wal-checkpoints';
 import { alertsDelivered, createAlertNotifier } from '../bot/delivery/alert-notifier';
 import { doorNotices } from '../bot/delivery/door-notices';
+import { deliverGuardEvents } from '../bot/delivery/guard-events';
 import { createOutboxStore } from '../db/outbox';
 import { createDenialRecorder } from '../guard/denial-recorder';
 import { createDoors, type BlindWatch, type Doors } from '../guard/doors/doors';
@@ -203,14 +204,21 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     speech: ownerSpeech,
     secondFactor: config.ownerTotpSecret !== undefined,
   });
-  const changeNotifier = createChangeNotifier({ outbox, oneShots, history, trusted, speech: ownerSpeech });
+  // The guard's one event stream and its one consumer: the watchers decide, delivery words and sends.
+  const deliver = deliverGuardEvents({
+    alerts: notifier,
+    changes: createChangeNotifier({ outbox, oneShots, history, trusted, speech: ownerSpeech }),
+    doors: doorNotices(notices, oneShots, ownerSpeech),
+    notices,
+    speech: ownerSpeech,
+  });
   const loginWatcher = createLoginWatcher({
     account,
     known,
     trusted,
     settings,
     audit,
-    sink: { ...notifier, sessionChanges: changeNotifier.sessionChanges },
+    emit: deliver,
     log,
     changes: createChangeWatcher({ history, trusted, known, audit, account, guardOn: () => settings.flag(GUARD_SETTING) }),
     reconcileIntervalMs: config.reconcileIntervalSeconds * 1000,
@@ -222,7 +230,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     bots: createConnectedBots(store),
     settings,
     audit,
-    emit: doorNotices(notices, oneShots, ownerSpeech),
+    emit: (event, key) => deliver({ kind: 'door', event, key }),
     log,
     intervalMs: config.reconcileIntervalSeconds * 1000,
   });
@@ -280,9 +288,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const stopHealth = watchCompanionHealth({
     status: () => account.status(),
     ...(options.outageNoticeAfterMs ? { reportAfterMs: options.outageNoticeAfterMs } : {}),
-    onDown: (since) => notices.notify(companionDownNotice(since, Date.now(), ownerSpeech())),
+    onDown: (since) => void deliver({ kind: 'companion_down', since }),
     onUp: (since, now) => {
-      notices.notify(companionUpNotice(since, now, ownerSpeech()));
+      void deliver({ kind: 'companion_up', since, now });
       // Pushes sent during the outage are lost: read the list now rather than at the next interval.
       void loginWatcher.reconcileNow();
     },

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { SeenVia } from './known-sessions';
+import type { SeenVia } from '../domain/new-login';
 import { asStore, type ResilientStore } from './resilient-store';
 
 /** One login on a delivered new-login alert: its number there, how it was found, and what the owner's press did. */

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { asStore, type ResilientStore } from './resilient-store';
 import type { Session } from '../domain/session';
 
-export type SeenVia = 'baseline' | 'push' | 'reconcile' | 'service_message' | 'start';
+import type { SeenVia } from '../domain/new-login';
 
 /**
  * The sessions the guard has seen; inserting a hash is how a login is claimed for alerting. Writes

@@ -1,6 +1,5 @@
 import { PRIVATE_FILE_MODE as FILE_MODE } from '../core/private-file';
 import fs from 'node:fs';
-import path from 'node:path';
 import dotenv from 'dotenv';
 
 /**

@@ -2,7 +2,7 @@ import { memoryLocalizer } from '../helpers/localizer';
 import type { Update } from 'grammy/types';
 import { alertMessage, batchMessages } from '../../src/bot/views/alert';
 import { visibleText } from '../../src/bot/api/telegram-limits';
-import type { NewLogin } from '../../src/guard/doors/login-watcher';
+import type { NewLogin } from '../../src/domain/new-login';
 import { botHarness, OWNER_ID } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession, TEST_NOW_MS } from '../helpers/fake-account';
 

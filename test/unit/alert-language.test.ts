@@ -1,6 +1,6 @@
 import { alertMessage, baselineMessage } from '../../src/bot/views/alert';
 import { AccountError } from '../../src/domain/account-error';
-import type { NewLogin } from '../../src/guard/doors/login-watcher';
+import type { NewLogin } from '../../src/domain/new-login';
 import { makeSession, TEST_NOW_MS } from '../helpers/fake-account';
 import { memoryLocalizer } from '../helpers/localizer';
 

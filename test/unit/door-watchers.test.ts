@@ -3,7 +3,7 @@ import { openDatabase } from '../../src/db/open-database';
 import { createPasswordStates } from '../../src/db/password-state';
 import { createSettings } from '../../src/db/settings';
 import { CODE_GUARD_SETTING, createCodeWatcher } from '../../src/guard/doors/code-watcher';
-import type { DoorEvent } from '../../src/guard/doors/door-events';
+import type { DoorEvent } from '../../src/guard/events';
 import { createPasswordWatcher } from '../../src/guard/doors/password-watcher';
 import { silentLogger } from '../../src/core/log';
 import { FakeAccount, NO_PASSWORD } from '../helpers/fake-account';

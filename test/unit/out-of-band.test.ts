@@ -24,7 +24,8 @@ function everyNoticeKind(): string[] {
   const kinds = new Set<string>();
   for (const f of files(SRC)) {
     const text = fs.readFileSync(f, 'utf8');
-    if (f.endsWith('door-events.ts')) for (const m of text.matchAll(/^\s+\|\s*\{\s*readonly kind: '([a-z_]+)'/gm)) kinds.add(m[1]!);
+    const doorEvents = f.endsWith(path.join('guard', 'events.ts')) ? /export type DoorEvent =([\s\S]*?)\n\n/.exec(text)?.[1] : undefined;
+    for (const m of (doorEvents ?? '').matchAll(/^\s+\|\s*\{\s*readonly kind: '([a-z_]+)'/gm)) kinds.add(m[1]!);
     if (!/OwnerNotice|\.notify\(|outbox\.post\(/.test(text) || f.endsWith('out-of-band.ts')) continue;
     if (/security-checkup|confirmations|features\//.test(f)) continue;
     for (const m of text.matchAll(/kind: '([a-z_]+)'/g)) kinds.add(m[1]!);

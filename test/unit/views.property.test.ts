@@ -8,7 +8,7 @@ import { visibleText } from '../../src/bot/api/telegram-limits';
 import { LIMITS } from '../../src/bot/text/limits';
 import type { Session } from '../../src/domain/session';
 import type { WebSession } from '../../src/domain/web-session';
-import type { NewLogin } from '../../src/guard/doors/login-watcher';
+import type { NewLogin } from '../../src/domain/new-login';
 import { botHarness, type ApiCall } from '../helpers/bot-harness';
 import { doorAlertText } from '../../src/bot/views/door-alerts';
 import { checkupView } from '../../src/bot/views/security-checkup';

@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import type { AuditLog } from '../../db/audit-log';
 import type { KnownSessions } from '../../db/known-sessions';
 import type { Session } from '../../domain/session';
-import type { NewLogin, WatchSink } from '../../guard/doors/login-watcher';
+import type { NewLogin } from '../../domain/new-login';
 import type { Logger } from '../../core/log';
 import { alertMessage, baselineMessage, batchMessages, companionLostMessage, type AlertContext, type OutgoingMessage } from '../views/alert';
 import type { DeliveredAlert, Outbox } from './outbox';
@@ -36,7 +36,7 @@ interface Shown {
  * of 200 logins becomes a handful of messages and never provokes a 429. Only the first try is waited
  * for: a message still failing never holds back the next (the outbox retries it on its own).
  */
-export function createAlertNotifier(d: AlertNotifierDeps): WatchSink & { pending(): number; idle(): Promise<void>; forget(hash: bigint): void } {
+export function createAlertNotifier(d: AlertNotifierDeps) {
   let queue: NewLogin[] = [];
   let sending: Promise<void> | undefined;
   /** Recent single alerts by hash, so the details that follow a push, or its end, can be shown. */

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { OneShotActions } from '../../db/one-shot-actions';
 import type { ConnectedBot } from '../../domain/connected-bot';
-import type { DoorEvent, DoorEventSink } from '../../guard/doors/door-events';
+import type { DoorEvent, DoorEventSink } from '../../guard/events';
 import { doorAlertText } from '../views/door-alerts';
 import { field, FIELD_MAX } from '../text/field';
 import type { OwnerNotices } from './owner-notices';

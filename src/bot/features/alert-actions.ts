@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import type { Session } from '../../domain/session';
 import { parseSessionHash } from '../../domain/session-hash';
-import type { NewLogin } from '../../guard/doors/login-watcher';
+import type { NewLogin } from '../../domain/new-login';
 import { audited, companionCreatedAt, describeFailure } from '../actions/account-call';
 import { allowRetry } from '../buttons/press-state';
 import type { BotDeps } from '../deps';

@@ -3,7 +3,7 @@ import { InlineKeyboard } from 'grammy';
 import type { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
-import type { NewLogin } from '../../guard/doors/login-watcher';
+import type { NewLogin } from '../../domain/new-login';
 import { DAY_SECONDS, explainFailure, loggedOutWords } from './explain-failure';
 import { FIELD_MAX } from '../text/field';
 import { guardReason, type GuardView } from './guard-reason';

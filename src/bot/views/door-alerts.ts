@@ -1,5 +1,5 @@
 import type { BotRecipients, ConnectedBot } from '../../domain/connected-bot';
-import type { CodeOutcome, DoorEvent } from '../../guard/doors/door-events';
+import type { CodeOutcome, DoorEvent } from '../../guard/events';
 import { wordsOf, type Speech, type Words } from '../text/i18n';
 import { field as cleaned, FIELD_MAX } from '../text/field';
 import { escapeHtml } from '../text/html';

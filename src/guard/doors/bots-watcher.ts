@@ -3,7 +3,7 @@ import type { ConnectedBots } from '../../db/connected-bots';
 import type { Settings } from '../../db/settings';
 import type { AccountPort } from '../../domain/account-port';
 import type { Logger } from '../../core/log';
-import type { DoorEventSink } from './door-events';
+import type { DoorEventSink } from '../events';
 import { doorRead } from './door-read';
 
 const BOTS_BASELINE_SETTING = 'bots_baseline_taken_at';

@@ -3,7 +3,7 @@ import type { Settings } from '../../db/settings';
 import { AccountError } from '../../domain/account-error';
 import type { AccountPort, ServiceMessageMeta } from '../../domain/account-port';
 import type { Logger } from '../../core/log';
-import type { CodeOutcome, DoorEventSink } from './door-events';
+import type { CodeOutcome, DoorEventSink } from '../events';
 import { findLoginCode } from '../login-code';
 
 /** `/codeguard on|off`: invalidate every login code at once (off by default). */

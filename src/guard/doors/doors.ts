@@ -7,7 +7,7 @@ import type { AccountWatchPort } from '../../domain/account-port';
 import type { Logger } from '../../core/log';
 import { createBotsWatcher } from './bots-watcher';
 import { createCodeWatcher } from './code-watcher';
-import type { DoorEventSink } from './door-events';
+import type { DoorEventSink } from '../events';
 import type { DoorName } from './door-read';
 import { createPasswordWatcher } from './password-watcher';
 

@@ -1,5 +1,7 @@
 import type { AuditLog } from '../../db/audit-log';
-import type { KnownSessions, SeenVia } from '../../db/known-sessions';
+import type { KnownSessions } from '../../db/known-sessions';
+import type { NewLogin, SeenVia } from '../../domain/new-login';
+import type { GuardEvents } from '../events';
 import type { Settings } from '../../db/settings';
 import type { TrustedDevices } from '../../db/trusted-devices';
 import { AccountError } from '../../domain/account-error';
@@ -8,43 +10,6 @@ import type { Session } from '../../domain/session';
 import type { Logger } from '../../core/log';
 import { diffSessions } from './diff';
 import type { ChangeWatcher } from './change-watcher';
-import type { SessionChange } from '../../domain/session-change';
-
-export interface NewLogin {
-  readonly hash: bigint;
-  /** Details from account.getAuthorizations; undefined if the list could not be read or lacks it. */
-  readonly session: Session | undefined;
-  readonly push: NewLoginPush | undefined;
-  readonly via: SeenVia;
-  /** Found at start: it happened while session-warden was not running. */
-  readonly whileOffline: boolean;
-  /** Set when guard mode tried to end it. */
-  readonly autoEnd?: AutoEnd;
-  /** The session ended before its alert could go out (guard mode, another device, a restart between): still reported, as ended. */
-  readonly endedBeforeAlert?: boolean;
-}
-
-/**
- * Guard mode's outcome. `listError` is set when account.getAuthorizations failed, so the device could
- * not be checked against the trusted list at all: guard mode then fails closed (ends it) and says so.
- */
-export type AutoEnd =
-  | { readonly ok: true; readonly listError?: AccountError }
-  | { readonly ok: false; readonly error: AccountError; readonly listError?: AccountError };
-
-/** Where the watcher's findings go; the bot implements it by messaging the owner. */
-export interface WatchSink {
-  newLogins(logins: readonly NewLogin[]): void;
-  /** The full details of logins already reported from a push alone (account.getAuthorizations). */
-  details(logins: readonly NewLogin[]): void;
-  /** Resolves once the owner has been told, so start-up completes with the summary delivered. */
-  baseline(sessions: readonly Session[]): Promise<void>;
-  companionLost(code: string): void;
-  /** Sessions seen to have ended, so an alert not yet delivered can say so. */
-  ended?(hashes: readonly bigint[]): void;
-  /** Sessions that moved, changed hands or woke up (guard mode's action already taken). */
-  sessionChanges?(changes: readonly SessionChange[]): void;
-}
 
 export interface LoginWatcherDeps {
   readonly account: AccountWatchPort;
@@ -52,7 +17,8 @@ export interface LoginWatcherDeps {
   readonly trusted: TrustedDevices;
   readonly settings: Settings;
   readonly audit: AuditLog;
-  readonly sink: WatchSink;
+  /** Where every finding goes: the one event stream, which bot/delivery words and sends. */
+  readonly emit: GuardEvents;
   readonly log: Logger;
   readonly reconcileIntervalMs: number;
   /** How often the companion's own session is checked; a lost session must be reported within 5 s. */
@@ -129,7 +95,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
 
   async function report(logins: NewLogin[], listError?: AccountError): Promise<void> {
     if (logins.length === 0) return;
-    d.sink.newLogins(await enforce(logins, listError));
+    void d.emit({ kind: 'new_logins', logins: await enforce(logins, listError) });
   }
 
   /** The session list, or why it could not be read (a push is still handled without it). */
@@ -155,7 +121,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
     if (stopped || push.hash === 0n) return;
     if (!d.known.claim(push.hash, 'push')) return;
     const reported = !guardOn();
-    if (reported) d.sink.newLogins([{ hash: push.hash, session: undefined, push, via: 'push', whileOffline: false }]);
+    if (reported) void d.emit({ kind: 'new_logins', logins: [{ hash: push.hash, session: undefined, push, via: 'push', whileOffline: false }] });
     pendingPushes.push({ push, reported });
     processingPushes ??= (async () => {
       // The alert first: encoding and sending the list request in the same tick used to put the
@@ -171,7 +137,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
           return { login: { hash: push.hash, session, push, via: 'push', whileOffline: false } satisfies NewLogin, reported };
         });
         const detailed = logins.filter((l) => l.reported && l.login.session).map((l) => l.login);
-        if (detailed.length > 0) d.sink.details(detailed);
+        if (detailed.length > 0) void d.emit({ kind: 'login_details', logins: detailed });
         await report(
           logins.filter((l) => !l.reported).map((l) => l.login),
           error,
@@ -193,7 +159,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       d.settings.set(BASELINE_SETTING, new Date().toISOString());
       d.audit.record({ actorId: null, action: 'baseline', detail: `${others.length} sessions` }, 'ok');
       await d.changes?.observe(sessions);
-      await d.sink.baseline(others);
+      await d.emit({ kind: 'baseline', sessions: others });
       return;
     }
     // Logins claimed by an earlier run whose alert never went out (a crash before it was queued).
@@ -203,7 +169,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       d.known.markEnded(hash);
       d.audit.record({ actorId: null, action: 'session_gone', targetHash: BigInt(hash) }, 'ok');
     }
-    if (diff.vanished.length > 0) d.sink.ended?.(diff.vanished.map((h) => BigInt(h)));
+    if (diff.vanished.length > 0) void d.emit({ kind: 'logins_ended', hashes: diff.vanished.map((h) => BigInt(h)) });
     const claimed = diff.added.filter((s) => d.known.claim(s.hash, atStart ? 'start' : via, s, s.deviceModel));
     const listed = new Map(others.map((s) => [s.hash.toString(10), s]));
     const carried = undelivered.map((u): NewLogin => {
@@ -221,9 +187,9 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
       // Changes a crashed run stored but never handed over come first, grouped as they were then
       // (the outbox knows a group it already holds by its changes), then what this list shows.
       const leftover = atStart ? d.changes.unalerted() : [];
-      if (leftover.length > 0) d.sink.sessionChanges?.(leftover);
+      if (leftover.length > 0) void d.emit({ kind: 'session_changes', changes: leftover });
       const changes = await d.changes.observe(sessions);
-      if (changes.length > 0) d.sink.sessionChanges?.(changes);
+      if (changes.length > 0) void d.emit({ kind: 'session_changes', changes });
     }
   }
 
@@ -288,7 +254,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
           if (companionLost) return;
           companionLost = true;
           d.audit.record({ actorId: null, action: 'companion_lost', detail: code }, code);
-          d.sink.companionLost(code);
+          void d.emit({ kind: 'companion_lost', code });
         }),
       );
       await reconcile('reconcile', true);

@@ -1,5 +1,5 @@
 import type { PasswordState } from '../../domain/password-state';
-import type { DoorEvent } from './door-events';
+import type { DoorEvent } from '../events';
 
 /**
  * The changes between two account.getPassword reads that the owner must hear about, most urgent

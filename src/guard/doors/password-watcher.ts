@@ -3,7 +3,7 @@ import type { AuditLog } from '../../db/audit-log';
 import type { PasswordStates } from '../../db/password-state';
 import type { AccountPort } from '../../domain/account-port';
 import type { Logger } from '../../core/log';
-import type { DoorEventSink } from './door-events';
+import type { DoorEventSink } from '../events';
 import { doorRead } from './door-read';
 import { diffPassword } from './password-diff';
 
