@@ -2,7 +2,7 @@ import type { Session } from '../../domain/session';
 import { AccountError } from '../../domain/account-error';
 import type { BotDeps } from '../deps';
 import { describeFailure } from './account-call';
-
+import { endSessions } from '../../guard/end-sessions';
 
 export interface UntrustedResult {
   readonly ended: Session[];
@@ -13,30 +13,15 @@ export interface UntrustedResult {
 /**
  * account.resetAuthorization for every session whose device is not trusted, so the owner's own
  * devices stay logged in (auth.resetAuthorizations cannot spare anything but the companion).
- * Audit rows for the whole set are written before the calls and finished after, each in one transaction.
+ * Through the one audited path guard mode also takes (guard/end-sessions.ts).
  */
 export async function endUntrustedSessions(deps: BotDeps, actorId: number): Promise<UntrustedResult> {
   const sessions = (await deps.account.listSessions()).filter((s) => !s.current);
   const targets = sessions.filter((s) => !deps.guard.trusted.isTrusted(s));
-  const ids = deps.audit.batch(() =>
-    targets.map((s) => deps.audit.begin({ actorId, action: 'revoke_untrusted', targetHash: s.hash, detail: s.deviceModel })),
-  );
-  const results = await Promise.allSettled(targets.map((s) => deps.account.revoke(s.hash)));
+  const results = await endSessions(deps, actorId, 'revoke_untrusted', targets.map((s) => ({ hash: s.hash, detail: s.deviceModel })));
   const ended: Session[] = [];
   const failed: UntrustedResult['failed'] = [];
-  deps.audit.batch(() =>
-    results.forEach((r, i) => {
-      const session = targets[i]!;
-      if (r.status === 'fulfilled') {
-        ended.push(session);
-        deps.audit.finish(ids[i]!, 'ok');
-      } else {
-        const error = r.reason instanceof AccountError ? r.reason : new AccountError({ kind: 'other' }, 'UNKNOWN', String(r.reason));
-        failed.push({ session, error });
-        deps.audit.finish(ids[i]!, error.code, error.message);
-      }
-    }),
-  );
+  results.forEach((r, i) => (r.ok ? ended.push(targets[i]!) : failed.push({ session: targets[i]!, error: r.error })));
   return { ended, failed, kept: sessions.length - targets.length };
 }
 

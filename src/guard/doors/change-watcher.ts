@@ -2,7 +2,7 @@ import type { AuditLog } from '../../db/audit-log';
 import type { KnownSessions } from '../../db/known-sessions';
 import type { NewChange, SessionHistory, StoredPast } from '../../db/session-history';
 import type { TrustedDevices } from '../../db/trusted-devices';
-import { AccountError } from '../../domain/account-error';
+import { endSessions } from '../end-sessions';
 import type { AccountPort } from '../../domain/account-port';
 import type { Session } from '../../domain/session';
 import { traceOf, type ChangeGuard, type SessionChange, type SessionTrace } from '../../domain/session-change';
@@ -45,21 +45,14 @@ export function createChangeWatcher(d: ChangeWatcherDeps) {
       const s = sessions.get(c.hash);
       return s !== undefined && !s.officialApp && !d.trusted.isTrusted(s);
     });
-    const outcomes = await Promise.all(
-      endable.map(async (c): Promise<[number, ChangeGuard]> => {
-        const id = d.audit.begin({ actorId: null, action: 'auto_end', targetHash: c.hash, detail: `changed session: ${c.kinds.join(', ')}` });
-        try {
-          await d.account.revoke(c.hash);
-          d.audit.finish(id, 'ok');
-          d.known.markEnded(c.hash.toString(10));
-          return [c.id, { kind: 'ended' }];
-        } catch (err) {
-          const code = err instanceof AccountError ? err.code : 'UNKNOWN';
-          d.audit.finish(id, code, err instanceof Error ? err.message : String(err));
-          return [c.id, { kind: 'failed', code }];
-        }
-      }),
+    const results = await endSessions(
+      d,
+      null,
+      'auto_end',
+      endable.map((c) => ({ hash: c.hash, detail: `changed session: ${c.kinds.join(', ')}` })),
+      (hash) => d.known.markEnded(hash.toString(10)),
     );
+    const outcomes = results.map((r, i): [number, ChangeGuard] => [endable[i]!.id, r.ok ? { kind: 'ended' } : { kind: 'failed', code: r.error.code }]);
     const byId = new Map(outcomes);
     for (const [id, guard] of byId) d.history.setGuard(id, guard);
     return changes.map((c) => {

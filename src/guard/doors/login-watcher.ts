@@ -2,6 +2,7 @@ import type { AuditLog } from '../../db/audit-log';
 import type { KnownSessions } from '../../db/known-sessions';
 import type { NewLogin, SeenVia } from '../../domain/new-login';
 import type { GuardEvents } from '../events';
+import { endSessions } from '../end-sessions';
 import type { Settings } from '../../db/settings';
 import type { TrustedDevices } from '../../db/trusted-devices';
 import { AccountError } from '../../domain/account-error';
@@ -56,37 +57,27 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
   const guardOn = (): boolean => d.settings.flag(GUARD_SETTING);
 
   /**
-   * Guard mode: anything not on the trusted list is ended before the owner is even told. A burst is
-   * ended in parallel (gramjs packs the requests into containers), its audit rows written in one
-   * transaction before and one after, so 200 logins are handled in well under a second.
+   * Guard mode: anything not on the trusted list is ended before the owner is even told, through the
+   * one audited path (end-sessions.ts), so 200 logins are handled in well under a second.
    */
   async function enforce(logins: readonly NewLogin[], listError?: AccountError): Promise<NewLogin[]> {
     if (!guardOn()) return [...logins];
     const untrusted = logins.filter((l) => !l.endedBeforeAlert && !(l.session && d.trusted.isTrusted(l.session)));
     if (untrusted.length === 0) return [...logins];
-    const ids = d.audit.batch(() =>
-      untrusted.map((l) =>
-        d.audit.begin({ actorId: null, action: 'auto_end', targetHash: l.hash, detail: l.session?.deviceModel ?? l.push?.device ?? null }),
-      ),
+    const results = await endSessions(
+      d,
+      null,
+      'auto_end',
+      untrusted.map((l) => ({ hash: l.hash, detail: l.session?.deviceModel ?? l.push?.device ?? null })),
+      (hash) => d.known.markEnded(hash.toString(10)),
     );
-    const results = await Promise.allSettled(untrusted.map((l) => d.account.revoke(l.hash)));
     const outcomes = new Map<bigint, NewLogin['autoEnd']>();
-    d.audit.batch(() =>
-      results.forEach((r, i) => {
-        const login = untrusted[i]!;
-        // Only a login missing from a list that could not be read was never checked.
-        const unchecked = !login.session && listError ? { listError } : {};
-        if (r.status === 'fulfilled') {
-          d.audit.finish(ids[i]!, 'ok');
-          d.known.markEnded(login.hash.toString(10));
-          outcomes.set(login.hash, { ok: true, ...unchecked });
-        } else {
-          const error = r.reason instanceof AccountError ? r.reason : new AccountError({ kind: 'other' }, 'UNKNOWN', String(r.reason));
-          d.audit.finish(ids[i]!, error.code, error.message);
-          outcomes.set(login.hash, { ok: false, error, ...unchecked });
-        }
-      }),
-    );
+    results.forEach((r, i) => {
+      const login = untrusted[i]!;
+      // Only a login missing from a list that could not be read was never checked.
+      const unchecked = !login.session && listError ? { listError } : {};
+      outcomes.set(login.hash, r.ok ? { ok: true, ...unchecked } : { ok: false, error: r.error, ...unchecked });
+    });
     return logins.map((l) => {
       const autoEnd = outcomes.get(l.hash);
       return autoEnd ? { ...l, autoEnd } : l;
