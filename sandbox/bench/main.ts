@@ -8,6 +8,8 @@
  *   --runs N      whole runs; the judged table is the median of each figure over them (default 3
  *                 with --check, else 1), each run's own table printed above it
  *   --profile     write CPU profiles of the app children to bench/profiles/ (slows them down)
+ *   --tail-only   only the alert with every check every 5 s, each run's p50 and p99 beside the
+ *                 relay's (for finding what holds an alert back; judges nothing)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +46,7 @@ interface Args {
   readonly rounds: number;
   readonly profile: boolean;
   readonly runs: number;
+  readonly tailOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -54,7 +57,7 @@ function parseArgs(argv: readonly string[]): Args {
   const r = argv.indexOf('--runs');
   const runs = r >= 0 ? Number(argv[r + 1]) : check ? 3 : 1;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a whole number ≥ 1');
-  return { check, rounds, profile: argv.includes('--profile'), runs };
+  return { check, rounds, profile: argv.includes('--profile'), runs, tailOnly: argv.includes('--tail-only') };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -93,8 +96,8 @@ function profileArgv(args: Args, name: string): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`];
 }
 
-async function startedApp(world: BenchWorld, args: Args, name: string, dbName?: string): Promise<Child> {
-  const app = spawnApp({ env: world.appEnv(dbName), execArgv: profileArgv(args, name) });
+async function startedApp(world: BenchWorld, args: Args, name: string, dbName?: string, overrides?: NodeJS.ProcessEnv): Promise<Child> {
+  const app = spawnApp({ env: world.appEnv(dbName, overrides), execArgv: profileArgv(args, name) });
   await app.ready;
   return app;
 }
@@ -209,6 +212,50 @@ interface LatencyFigures {
   roundMs: number[];
 }
 
+/** From `t0` to the matching sendMessage reaching the emulator; `unclean` when another one arrived meanwhile. */
+async function timedSend(world: BenchWorld, t0: number, mark: number, match: (text: string) => boolean, unclean: () => void): Promise<number> {
+  await world.botApi.waitForCall('sendMessage', (c) => c.ok && match(String(c.params.text)), { after: mark, timeoutMs: SAMPLE_TIMEOUT_MS });
+  const done = performance.now();
+  if (world.arrivalsBetween('sendMessage', t0, done) !== 1) unclean();
+  return (world.arrivalAfter('sendMessage', t0) ?? done) - t0;
+}
+
+let alertSeq = 0;
+
+/**
+ * One alert sample each: the app's (a new login pushed → its alert reaches the Bot API) and the bare
+ * relay's (the same push → its one sendMessage), into `app` and `base` when recorded.
+ */
+function alertSamples(world: BenchWorld, app: number[], base: number[], unclean: () => void, appToList?: number[]) {
+  return {
+    async app(record: boolean): Promise<void> {
+      const hash = 4_000_000_000_000_000_000n + BigInt(++alertSeq);
+      const { mt, botApi } = world;
+      mt.clearCalls();
+      const listed = mt.waitForCall('account.getAuthorizations', undefined, SAMPLE_TIMEOUT_MS).then(() => performance.now());
+      const mark = botApi.calls.length;
+      const t0 = performance.now();
+      mt.pushNewAuthorization({ hash, unconfirmed: true, device: 'Galaxy S24', location: 'Lisbon, Portugal' });
+      const ms = await timedSend(world, t0, mark, (t) => t.startsWith('🚨') && t.includes(`<code>${hash}</code>`), unclean);
+      const toList = (await listed.catch(() => Number.NaN)) - t0;
+      // Keeps the list the same length for every sample; the app's reconcile notes it as gone, as after "End it".
+      mt.removeSession(hash);
+      if (record) {
+        app.push(ms);
+        appToList?.push(toList);
+      }
+    },
+    async base(record: boolean): Promise<void> {
+      const { mt, botApi } = world;
+      const mark = botApi.calls.length;
+      const t0 = performance.now();
+      mt.pushNewAuthorization({ hash: BASELINE_HASH, unconfirmed: true, device: 'Galaxy S24', location: 'Lisbon, Portugal' }, { addSession: false });
+      const ms = await timedSend(world, t0, mark, (t) => t.includes(BASELINE_MARK), unclean);
+      if (record) base.push(ms);
+    },
+  };
+}
+
 async function measureLatency(args: Args): Promise<LatencyFigures> {
   const alertWorld = await BenchWorld.start({ sessions: FEW_SESSIONS });
   const listWorld = await BenchWorld.start({ sessions: [...FEW_SESSIONS, ...manySessions(200 - FEW_SESSIONS.length)] });
@@ -226,40 +273,13 @@ async function measureLatency(args: Args): Promise<LatencyFigures> {
     // Let start-up messages (the first-start summary) leave the app's bucket before sampling.
     await sleep(ROUND_MS);
 
-    /** From `t0` to the matching sendMessage reaching the emulator. */
-    const timed = async (world: BenchWorld, t0: number, mark: number, match: (text: string) => boolean): Promise<number> => {
-      await world.botApi.waitForCall('sendMessage', (c) => c.ok && match(String(c.params.text)), { after: mark, timeoutMs: SAMPLE_TIMEOUT_MS });
-      const done = performance.now();
-      if (world.arrivalsBetween('sendMessage', t0, done) !== 1) out.unclean++;
-      return (world.arrivalAfter('sendMessage', t0) ?? done) - t0;
-    };
+    const timed = (world: BenchWorld, t0: number, mark: number, match: (text: string) => boolean): Promise<number> =>
+      timedSend(world, t0, mark, match, () => void out.unclean++);
 
     let seq = 0;
-    const appAlert = async (record: boolean): Promise<void> => {
-      const hash = 4_000_000_000_000_000_000n + BigInt(++seq);
-      const { mt, botApi } = alertWorld;
-      mt.clearCalls();
-      const listed = mt.waitForCall('account.getAuthorizations', undefined, SAMPLE_TIMEOUT_MS).then(() => performance.now());
-      const mark = botApi.calls.length;
-      const t0 = performance.now();
-      mt.pushNewAuthorization({ hash, unconfirmed: true, device: 'Galaxy S24', location: 'Lisbon, Portugal' });
-      const ms = await timed(alertWorld, t0, mark, (t) => t.startsWith('🚨') && t.includes(`<code>${hash}</code>`));
-      const toList = (await listed.catch(() => Number.NaN)) - t0;
-      // Keeps the list the same length for every sample; the app's reconcile notes it as gone, as after "End it".
-      mt.removeSession(hash);
-      if (record) {
-        out.alertApp.push(ms);
-        out.alertAppToList.push(toList);
-      }
-    };
-    const baseAlert = async (record: boolean): Promise<void> => {
-      const { mt, botApi } = alertWorld;
-      const mark = botApi.calls.length;
-      const t0 = performance.now();
-      mt.pushNewAuthorization({ hash: BASELINE_HASH, unconfirmed: true, device: 'Galaxy S24', location: 'Lisbon, Portugal' }, { addSession: false });
-      const ms = await timed(alertWorld, t0, mark, (t) => t.includes(BASELINE_MARK));
-      if (record) out.alertBaseline.push(ms);
-    };
+    const alert = alertSamples(alertWorld, out.alertApp, out.alertBaseline, () => void out.unclean++, out.alertAppToList);
+    const appAlert = alert.app;
+    const baseAlert = alert.base;
     const appList = async (record: boolean): Promise<void> => {
       const { mt, botApi } = listWorld;
       mt.clearCalls();
@@ -308,6 +328,53 @@ async function measureLatency(args: Args): Promise<LatencyFigures> {
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     await Promise.all([alertWorld.stop(), listWorld.stop()]);
+  }
+}
+
+// ---- the tail, with every background check running -------------------------------------------
+
+/** The shortest RECONCILE_INTERVAL allowed: the session list, the 2FA password and the bots read every 5 s. */
+const TAIL_RECONCILE_SECONDS = '5';
+
+interface TailFigures {
+  readonly app: number[];
+  readonly baseline: number[];
+  unclean: number;
+}
+
+/**
+ * The alert while every background check runs as often as allowed (RECONCILE_INTERVAL=5: session
+ * list, 2FA password and connected bots every 5 s, the health probe every 4 s, WAL checkpoints every
+ * 5 s), against the bare relay in the same run. Pushes come about a second apart, so they land at
+ * every phase of those timers.
+ */
+async function measureTail(args: Args): Promise<TailFigures> {
+  const world = await BenchWorld.start({ sessions: FEW_SESSIONS });
+  const out: TailFigures = { app: [], baseline: [], unclean: 0 };
+  const children: Child[] = [];
+  try {
+    const app = await startedApp(world, args, 'tail', undefined, { RECONCILE_INTERVAL: TAIL_RECONCILE_SECONDS });
+    children.push(app);
+    const base = spawnBaseline('alert', { env: await world.baselineEnv(BASELINE_HASH) });
+    children.push(base);
+    await base.ready;
+    await sleep(ROUND_MS);
+    const alert = alertSamples(world, out.app, out.baseline, () => void out.unclean++);
+    const total = WARMUP_ROUNDS + args.rounds;
+    for (let r = 0; r < total; r++) {
+      const roundStart = performance.now();
+      for (const step of roundOrder(r, alert.app, alert.base)) {
+        await step(r >= WARMUP_ROUNDS);
+        await gap();
+      }
+      const spent = performance.now() - roundStart;
+      if (spent < ROUND_MS) await sleep(ROUND_MS - spent);
+    }
+    for (const c of children) if (c.errors.length > 0) throw new Error(`a child reported: ${c.errors.join('; ')}`);
+    return out;
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    await world.stop();
   }
 }
 
@@ -366,7 +433,9 @@ interface ChannelFigures {
   readonly email: number[];
 }
 
-function figures(s: StartFigures, g: { samples: number[] }, l: LatencyFigures, b: BurstFigures, c: ChannelFigures): Figure[] {
+function figures(s: StartFigures, g: { samples: number[] }, l: LatencyFigures, b: BurstFigures, c: ChannelFigures, t: TailFigures): Figure[] {
+  const tailApp = summarize(t.app);
+  const tailBase = summarize(t.baseline);
   const push = summarize(c.push);
   const email = summarize(c.email);
   const alertApp = summarize(l.alertApp);
@@ -378,6 +447,8 @@ function figures(s: StartFigures, g: { samples: number[] }, l: LatencyFigures, b
     { id: 'alert.p50', label: `alert: push → sendMessage p50 (n=${alertApp.n})`, unit: 'ms', app: alertApp.p50, baseline: alertBase.p50, goal: { on: 'ratio', limit: 1.3 } },
     { id: 'alert.p95', label: 'alert: push → sendMessage p95', unit: 'ms', app: alertApp.p95, baseline: alertBase.p95 },
     { id: 'alert.p99', label: 'alert: push → sendMessage p99', unit: 'ms', app: alertApp.p99, baseline: alertBase.p99, goal: { on: 'ratio', limit: 1.1 } },
+    { id: 'tail.p50', label: `alert, checks every ${TAIL_RECONCILE_SECONDS} s: push → sendMessage p50 (n=${tailApp.n})`, unit: 'ms', app: tailApp.p50, baseline: tailBase.p50, goal: { on: 'ratio', limit: 1.1 } },
+    { id: 'tail.p99', label: `alert, checks every ${TAIL_RECONCILE_SECONDS} s: push → sendMessage p99`, unit: 'ms', app: tailApp.p99, baseline: tailBase.p99, goal: { on: 'ratio', limit: 1.3 } },
     { id: 'guard.p50', label: `guard: push → resetAuthorization p50 (n=${guard.n})`, unit: 'ms', app: guard.p50 },
     { id: 'guard.p99', label: 'guard: push → resetAuthorization p99', unit: 'ms', app: guard.p99, goal: { on: 'value', limit: 15 } },
     { id: 'sessions.p50', label: `/sessions, 200 sessions: round trip p50 (n=${listApp.n})`, unit: 'ms', app: listApp.p50, baseline: listBase.p50, goal: { on: 'ratio', limit: 1.5 } },
@@ -401,8 +472,20 @@ async function main(): Promise<number> {
   const loadAtStart = os.loadavg()[0]!.toFixed(2);
   if (args.profile) log('profiling: the app children run under --cpu-prof, so their figures are slower than usual');
 
+  if (args.tailOnly) {
+    for (let run = 1; run <= args.runs; run++) {
+      const t = await measureTail(args);
+      const [a, b] = [summarize(t.app), summarize(t.baseline)];
+      const ratio = (x: number, y: number): string => (x / y).toFixed(2);
+      process.stdout.write(
+        `tail run ${run}: app p50 ${a.p50.toFixed(2)} p95 ${a.p95.toFixed(2)} p99 ${a.p99.toFixed(2)} max ${a.max.toFixed(2)} | relay p50 ${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} | p50 ${ratio(a.p50, b.p50)}x p99 ${ratio(a.p99, b.p99)}x | unclean ${t.unclean}\n`,
+      );
+      process.stdout.write(`  slowest app samples: ${[...t.app].sort((x, y) => y - x).slice(0, 5).map((x) => x.toFixed(1)).join(', ')}\n`);
+    }
+    return 0;
+  }
   const runs: Figure[][] = [];
-  let measured: [StartFigures, { samples: number[] }, LatencyFigures, BurstFigures, ChannelFigures] | undefined;
+  let measured: [StartFigures, { samples: number[] }, LatencyFigures, BurstFigures, ChannelFigures, TailFigures] | undefined;
   for (let run = 1; run <= args.runs; run++) {
     if (args.runs > 1) log(`run ${run} of ${args.runs}`);
     log('start → ready and idle RSS…');
@@ -415,7 +498,9 @@ async function main(): Promise<number> {
     const burstRun = await measureBurst(args);
     log('email and push beside the chat alert…');
     const channelsRun = await measureChannels(Math.max(10, Math.round(args.rounds / 3)), ROUND_MS, SAMPLE_TIMEOUT_MS);
-    measured = [startRun, guardRun, latencyRun, burstRun, channelsRun];
+    log(`alert with every check every ${TAIL_RECONCILE_SECONDS} s (${args.rounds} rounds)…`);
+    const tailRun = await measureTail(args);
+    measured = [startRun, guardRun, latencyRun, burstRun, channelsRun, tailRun];
     runs.push(figures(...measured));
     if (args.runs > 1) process.stdout.write(`\nrun ${run} of ${args.runs}:\n${renderTable(runs.at(-1)!.map(score))}\n`);
   }
@@ -456,6 +541,8 @@ async function main(): Promise<number> {
       sessionsAppToList: summarize(latency.sessionsAppToList),
       sessionsBaselineToList: summarize(latency.sessionsBaselineToList),
       guard: summarize(guard.samples),
+      tailApp: summarize(measured![5].app),
+      tailBaseline: summarize(measured![5].baseline),
     },
     samples: { ...latency, guard: guard.samples, start, burst },
   };

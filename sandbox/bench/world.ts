@@ -55,8 +55,11 @@ export class BenchWorld {
     return new BenchWorld(mt, botApi, dir);
   }
 
-  /** The app's whole configuration, as a deployment would set it; the database file is fresh unless reused. */
-  appEnv(dbName = 'warden.sqlite'): NodeJS.ProcessEnv {
+  /**
+   * The app's whole configuration, as a deployment would set it; the database file is fresh unless
+   * reused. `overrides` changes single settings (RECONCILE_INTERVAL for the tail run, say).
+   */
+  appEnv(dbName = 'warden.sqlite', overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
       ...baseEnv(),
       BOT_TOKEN: this.botApi.token,
@@ -68,6 +71,7 @@ export class BenchWorld {
       BOT_API_ROOT: this.botApi.apiRoot,
       LOG_LEVEL: 'info',
       RECONCILE_INTERVAL: '30',
+      ...overrides,
     };
   }
 
