@@ -14,7 +14,8 @@ import { memoryLocalizer } from '../helpers/localizer';
  * button still shown on a message is pressed once, and the messages its press brings are pressed in
  * turn: earliest message first, or newest first (what a press just brought, as an owner follows a
  * prompt); the first messages in order or reversed. Buttons that end sessions come last, so the
- * others meet the account as it was.
+ * others meet the account as it was, or first, so the others meet what is left (/panic with no
+ * trusted device, the alerts of ended sessions).
  */
 type Harness = ReturnType<typeof botHarness>;
 type Button = { text: string; data: string };
@@ -120,7 +121,7 @@ interface Start {
   guard: boolean;
   trustPhone: boolean;
   reverse: boolean;
-  newestFirst: boolean;
+  order: 'earliest' | 'newest' | 'ends first';
 }
 
 async function explore(start: Start): Promise<{ presses: number; found: string[] }> {
@@ -155,9 +156,9 @@ async function explore(start: Start): Promise<{ presses: number; found: string[]
     // would change the words read here.
     const open = [...shownMessages(h).values()]
       .filter((m) => !reads.has(m.id))
-      .sort((a, b) => (start.newestFirst ? b.id - a.id : a.id - b.id))
+      .sort((a, b) => (start.order === 'newest' ? b.id - a.id : a.id - b.id))
       .flatMap((m) => m.buttons.filter((b) => !pressed.has(`${m.id}|${b.data}`) && !b.data.startsWith('lang:')).map((b) => ({ id: m.id, ...b })));
-    const next = open.find((b) => !ENDS.test(b.data)) ?? open[0];
+    const next = open.find((b) => ENDS.test(b.data) === (start.order === 'ends first')) ?? open[0];
     if (!next) break;
     pressed.add(`${next.id}|${next.data}`);
     const mark = h.calls.length;
@@ -184,16 +185,17 @@ async function explore(start: Start): Promise<{ presses: number; found: string[]
 describe('no reply contradicts /trust, /guard or /status read right after it', () => {
   const starts: Start[] = [];
   for (const guard of [false, true])
-    for (const trustPhone of [false, true]) for (const reverse of [false, true]) for (const newestFirst of [false, true]) starts.push({ guard, trustPhone, reverse, newestFirst });
+    for (const trustPhone of [false, true])
+      for (const reverse of [false, true]) for (const order of ['earliest', 'newest', 'ends first'] as const) starts.push({ guard, trustPhone, reverse, order });
   const name = (s: Start): string =>
-    `guard ${s.guard ? 'on' : 'off'}, phone ${s.trustPhone ? 'trusted' : 'not trusted'}, first messages ${s.reverse ? 'reversed' : 'in order'}, ${s.newestFirst ? 'newest' : 'earliest'} message first`;
+    `guard ${s.guard ? 'on' : 'off'}, phone ${s.trustPhone ? 'trusted' : 'not trusted'}, first messages ${s.reverse ? 'reversed' : 'in order'}, ${s.order === 'ends first' ? 'what ends sessions' : `${s.order} message`} first`;
   it.each(starts.map((s) => [name(s), s] as const))(
     '%s',
     async (_name, start) => {
       const { presses, found } = await explore(start);
       expect(found).toEqual([]);
       // It did press its way through: every kind of message has buttons.
-      expect(presses).toBeGreaterThan(20);
+      expect(presses).toBeGreaterThan(10);
     },
   );
 });
