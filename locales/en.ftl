@@ -165,7 +165,7 @@ doing-count-web-sessions = Counting the web sessions
 failure-hash-invalid = No active session has that hash. It may have ended already: send /sessions to see the current list.
 failure-too-fresh = Telegram refused (FRESH_RESET_AUTHORISATION_FORBIDDEN): a session may end other sessions only once it is at least 24 hours old, and the session doing it here is session-warden's companion.
 failure-too-fresh-unknown = Try again 24 hours after the companion logged in.
-failure-too-fresh-at = It will be old enough at { $at } (in { $wait }).
+failure-too-fresh-at = It will be old enough at { $at } (in { $left }).
 failure-too-fresh-now = It will be old enough at { $at }.
 failure-flood-wait = Telegram asks to wait { $wait } before trying again ({ $code }). Try again after { $at }.
 failure-logged-out = { $doing } failed: the companion account is logged out ({ $code }): { $why } { $fix }
@@ -190,7 +190,7 @@ alert-place-ip = Place: { $ip } · { $place }
 alert-time = Time: { $time } ({ $ago })
 alert-password-pending = ⚠️ <b>Someone has your login code but not your 2FA password.</b> If this is not you: end it now, never share login codes, and change your 2FA password if you think it may be known.
 alert-unconfirmed = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself.
-alert-unconfirmed-at = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at { $at } (in { $wait }).
+alert-unconfirmed-at = Telegram has not confirmed this login yet. Unless you end it, Telegram confirms it by itself at { $at } (in { $left }).
 alert-guard-ended = 🛡 <b>Guard mode ended it at once</b>: this device is not on your trusted list (/trust).
 alert-guard-unchecked = 🛡 <b>Guard mode</b> could not check the trusted list: { $why }; ended it to be safe. If it was you, log in again.
 # Why the trusted list could not be read ($why above).
@@ -198,7 +198,7 @@ guard-unchecked-flood-wait = Telegram asked to wait { $wait }
 guard-unchecked-unreachable = Telegram could not be reached ({ $code })
 guard-unchecked-other = Telegram answered { $code }
 alert-guard-failed = 🛡 Guard mode tried to end it, but: { $reason }
-alert-too-fresh-note = Note: Telegram will refuse to end sessions until { $at }, when session-warden's companion is 24 hours old.
+alert-too-fresh-note = Note: Telegram will refuse to end sessions until { $at } (in { $left }), when session-warden's companion is 24 hours old.
 alert-its-me = It's me
 # After "It's me": $device is the device as the trusted list names it (HTML-escaped).
 alert-trust-offer = Trust { $device }, so guard mode never ends its logins?
@@ -245,7 +245,7 @@ status-reconnecting = ⚠️ reconnecting since { $since } ({ $wait }): alerts r
 status-logged-out-no-code = ❌ logged out: run npm run login on the server, then restart
 status-logged-out-code = ❌ logged out ({ $code }): { $why } { $fix }
 status-companion-age = Companion session age: { $age }
-status-ending-refused = ⚠️ Telegram will refuse to end other sessions until { $at } (the companion must be 24 hours old).
+status-ending-refused = ⚠️ Telegram will refuse to end other sessions until { $at } (in { $left }): the companion must be 24 hours old.
 status-ending-allowed = Ending other sessions: allowed.
 status-guard-on = Guard mode: on, { $trusted ->
         [one] { $trusted } trusted device
@@ -256,7 +256,7 @@ status-guard-off = Guard mode: off, { $trusted ->
        *[other] { $trusted } trusted devices
     }
 status-last-check = Last session check: { $ago }
-status-blind = ⏸ Not watched until { $at }: { $door } (Telegram asked to wait)
+status-blind = ⏸ Not watched until { $at } (in { $left }): { $door } (Telegram asked to wait)
 door-name-sessions = the session list
 door-name-password = the 2FA password
 door-name-bots = connected business bots
@@ -478,7 +478,7 @@ door-login-email-removed = The login email was removed.
 door-login-email-now = The login email is now { $pattern } (masked by Telegram).
 door-reset-pending =
     🚨 <b>A 2FA password reset is pending</b>
-    Someone asked Telegram to reset your 2FA password. Unless it is cancelled, the password is removed at { $at } ({ $ago }).
+    Someone asked Telegram to reset your 2FA password. Unless it is cancelled, the password is removed at { $at } (in { $left }).
     If this was not you, press “{ door-cancel-reset-button }”.
 door-reset-due =
     🚨 <b>A 2FA password reset was due at { $at } ({ $ago })</b>
@@ -543,7 +543,7 @@ expect-out-of-range = The window is 1 to { $max } minutes, not { $minutes }.
 expect-closed = The login window is closed: login codes are treated as unexpected again.
 expect-guard-on = Code guard will leave the codes that arrive until then valid.
 expect-guard-off = Code guard is off, so codes stay valid anyway; alerts will say the code was expected.
-expect-open = 🔓 Login window open until { $at } ({ $minutes } min). { $guard } Send /expect off when you are logged in.
+expect-open = 🔓 Login window open until { $at } (in { $left }). { $guard } Send /expect off when you are logged in.
 # /ttl
 ttl-1-week = 1 week
 ttl-1-month = 1 month
@@ -613,7 +613,7 @@ checkup-recovery-set = ✅ A recovery email is set.
 checkup-no-recovery = ⚠️ No recovery email: add one you control ({ door-2fa-path }).
 checkup-recovery-pending = 🚨 A recovery email is being set: { $pattern }. If it is not yours, send /panic.
 checkup-no-reset = ✅ No 2FA reset is pending.
-checkup-reset-pending = 🚨 A 2FA reset is pending: it removes the password at { $at } ({ $ago }). Cancel it if it was not you.
+checkup-reset-pending = 🚨 A 2FA reset is pending: it removes the password at { $at } (in { $left }). Cancel it if it was not you.
 checkup-reset-due = 🚨 A 2FA reset was due at { $at } ({ $ago }): the password may already be removed. Check Two-Step Verification on your own phone and set a new password if it is gone.
 checkup-sessions-clean = ✅ None of the { $count } other sessions has a risk flag.
 checkup-sessions-flagged = ⚠️ { $count } { $count ->
@@ -757,20 +757,20 @@ code-toast-locked = Locked after too many wrong codes.
 code-toast-cancelled = Two requests at once: both cancelled.
 code-wrong = ❌ Wrong code: nothing was done.
 code-replayed = ❌ This code was already used, or is older than the last one used: nothing was done. Wait for the next code in your app.
-code-still-waiting = The request waits for the right code until { $at }.
+code-still-waiting = The request waits for the right code until { $at } (in { $left }).
 code-send-again = Send the command again with the current code.
 code-expired = The request waited 2 minutes for a code and was dropped: nothing was done. Ask again.
 code-nothing-waiting = No request is waiting for a code: nothing was done. Send the command first, then the code, or put the code after the command.
 code-not-this-prompt = That code answers an earlier request, which no longer waits; nothing was done. The code is used up: send the next one your app shows.
 code-two-requests = ⚠️ <b>Two requests to change something came at once</b>, so both were cancelled and nothing was done. If you sent only one, someone else in your account sent the other: check /sessions. Then send your request again.
-code-locked = 🔒 Too many wrong codes: actions that change your account or this guard are locked until { $at }. Nothing was done. Guard mode, alerts and reading keep working.
-code-locked-alert = ⚠️ <b>5 wrong authenticator codes</b>: someone may be guessing your code. Actions that change your account or this guard are locked until { $at }. Guard mode and alerts keep working. If these were not your codes, someone else is logged in to your account.
+code-locked = 🔒 Too many wrong codes: actions that change your account or this guard are locked until { $at } (in { $left }). Nothing was done. Guard mode, alerts and reading keep working.
+code-locked-alert = ⚠️ <b>5 wrong authenticator codes</b>: someone may be guessing your code. Actions that change your account or this guard are locked until { $at } (in { $left }). Guard mode and alerts keep working. If these were not your codes, someone else is logged in to your account.
 second-factor-on = 🔐 Actions that change your account or this guard ask for a code from your authenticator app first.
 second-factor-missing = ⚠️ No second factor is set, so anyone logged in to your Telegram account can command this guard: run <code>npm run setup</code> on the server to add an authenticator code.
 code-prompt-accepted = ✅ Code accepted.
 code-prompt-closed = Nothing was done.
 status-second-factor-on = Second factor: 🔐 on, changes ask for your authenticator code.
-status-second-factor-locked = Second factor: 🔒 locked after wrong codes until { $at }; guard mode and alerts keep working.
+status-second-factor-locked = Second factor: 🔒 locked after wrong codes until { $at } (in { $left }); guard mode and alerts keep working.
 
 ## issue-26
 # Alerts outside Telegram (email, ntfy, webhook): plain text, no HTML.

@@ -23,7 +23,7 @@ export async function main(): Promise<void> {
     process.stderr.write(`${describeConfigProblems(parsed.problems)}\n`);
     process.exit(2);
   }
-  const log = createLogger(parsed.config.logLevel);
+  const log = createLogger(parsed.config.logLevel, undefined, parsed.config.logFormat);
   for (const warning of looseFiles) log.warn(warning);
   let app: RunningApp;
   try {

@@ -1,8 +1,9 @@
 import { COMMANDS } from '../../src/bot/features/help';
 import { randomBytes } from 'node:crypto';
-import { DOOR_HELP, simulateDoor } from './doors';
-import { numberButtons, renderMessage, type DemoButton, type WireMessage } from './render';
+import { simulateDoor } from './doors';
+import { letterButtons, renderMessage, type DemoButton, type WireMessage } from './render';
 import { DEMO_EMAIL, DEMO_OWNER, type DemoWorld } from './scenario';
+import { DEMO_WORDS, type DemoLanguage, type DemoWords } from './words';
 
 /** One thing the bot did in the owner's chat, as shown. */
 export interface ShownEvent {
@@ -50,7 +51,12 @@ export class DemoChat {
     return this.world.otp();
   }
 
-  /** The current numbered buttons (from the newest message that had any). */
+  /** The demo's own lines, in the language the bot speaks to the owner now. */
+  private get words(): DemoWords {
+    return DEMO_WORDS[this.world.language()];
+  }
+
+  /** The current buttons and their letters (from the newest message that had any). */
   get currentButtons(): readonly DemoButton[] {
     return this.buttons;
   }
@@ -61,34 +67,34 @@ export class DemoChat {
     if (text === '') return 'local';
     if (text === ':quit' || text === ':q') return 'quit';
     if (text === ':help') {
-      this.print(demoHelp());
+      this.print(demoHelp(this.world.language()));
       return 'local';
     }
     if (text === ':otp') {
       this.lastOtp = this.world.otp();
-      this.print(`(your authenticator app shows ${this.lastOtp}: type it to confirm the request waiting for a code)`);
+      this.print(this.words.otp(this.lastOtp));
       return 'local';
     }
     if (text === ':block') {
       this.world.botApi.block(DEMO_OWNER);
-      this.print('(simulated: someone in your account blocks the bot, so its alerts no longer reach this chat)');
+      this.print(this.words.block);
       return 'sent';
     }
     if (text === ':unblock') {
       this.world.botApi.unblock(DEMO_OWNER);
-      this.print('(simulated: you unblock the bot; what waited arrives now, newest first)');
+      this.print(this.words.unblock);
       return 'sent';
     }
     if (text === ':mail') {
       const last = this.world.mails.at(-1);
-      if (!last) this.print('(no email has arrived yet)');
+      if (!last) this.print(this.words.noMail);
       else {
         const raw = last.raw.replace(/\r\n/g, '\n').trimEnd();
-        this.show({ kind: 'mail', text: raw }, `── the last email, as the mail server received it ──\n${raw}\n── end of the email ──`);
+        this.show({ kind: 'mail', text: raw }, `${this.words.mailStart}\n${raw}\n${this.words.mailEnd}`);
       }
       return 'local';
     }
-    const door = simulateDoor(this.world, text);
+    const door = simulateDoor(this.world, text, this.words);
     if (door) {
       this.print(door);
       return 'sent';
@@ -104,11 +110,13 @@ export class DemoChat {
       return 'sent';
     }
     if (text.startsWith(':')) {
-      this.print(`(unknown demo command ${text.split(/\s/)[0]}: type :help)`);
+      this.print(this.words.unknownCommand(text.split(/\s/)[0]!));
       return 'local';
     }
-    // A short number presses a button; 6 digits are a code from the authenticator app, sent to the bot.
-    if (/^\d{1,3}$/.test(text)) return this.press(Number(text)) ? 'sent' : 'local';
+    // A button's letters press it, and a lone letter that is none says so. Everything else, numbers and
+    // 6-digit codes from the authenticator app included, goes to the bot as the owner typed it.
+    const key = text.toLowerCase();
+    if (this.buttons.some((b) => b.key === key) || /^[a-z]$/.test(key)) return this.press(key) ? 'sent' : 'local';
     this.world.botApi.injectMessage({ from: DEMO_OWNER, text });
     return 'sent';
   }
@@ -134,16 +142,16 @@ export class DemoChat {
     });
   }
 
-  private press(n: number): boolean {
-    const button = this.buttons.find((b) => b.number === n);
+  private press(key: string): boolean {
+    const button = this.buttons.find((b) => b.key === key);
     if (!button) {
-      this.print(`(there is no button ${n}; the numbers belong to the newest message with buttons)`);
+      this.print(this.words.noButton(key));
       return false;
     }
     try {
       this.world.botApi.injectCallback({ from: DEMO_OWNER, messageId: button.messageId, data: button.data });
     } catch {
-      this.print(`(button ${n} is no longer on that message)`);
+      this.print(this.words.buttonGone(key));
       return false;
     }
     return true;
@@ -159,7 +167,7 @@ export class DemoChat {
       ip: demoIp(), ...splitPlace(place), dateCreated: now, dateActive: now,
     });
     this.world.mt.pushNewAuthorization({ hash, unconfirmed: true, device, ...(place ? { location: place } : {}) }, { addSession: false });
-    this.print(`(simulated: Telegram reports a new login on ${device}${place ? ` from ${place}` : ''}, hash ${hash})`);
+    this.print(this.words.login(device, place, hash));
   }
 
   /**
@@ -169,13 +177,13 @@ export class DemoChat {
   private simulateMove(device: string, place: string): string {
     const wanted = device.trim().toLowerCase();
     const session = this.world.mt.sessions().find((s) => s.deviceModel.toLowerCase().startsWith(wanted));
-    if (!session) return `(no session's device starts with "${device}": send /sessions to see them)`;
+    if (!session) return this.words.noSuchDevice(device);
     const parts = place.split(',').map((p) => p.trim()).filter(Boolean);
     const country = parts.at(-1) ?? place;
     const region = parts.length > 1 ? parts.slice(0, -1).join(', ') : '';
     this.world.mt.updateSession(session.hash, { country, region, ip: '198.51.100.23', dateActive: Math.floor(Date.now() / 1000) });
     void this.world.app.watcher.reconcileNow();
-    return `(simulated: the session of ${session.deviceModel} is now used from ${place}, with no new login, as a copied session file would be)`;
+    return this.words.moved(session.deviceModel, place);
   }
 
   private drain(): void {
@@ -192,7 +200,7 @@ export class DemoChat {
       if (call.method !== 'sendMessage' && call.method !== 'editMessageText') continue;
       if (Number(call.params['chat_id']) !== DEMO_OWNER.id || typeof call.result !== 'object' || call.result === null) continue;
       const message = call.result as WireMessage;
-      const buttons = numberButtons(message);
+      const buttons = letterButtons(message);
       if (buttons.length > 0) this.buttons = buttons;
       const edited = call.method === 'editMessageText';
       this.show({ kind: edited ? 'edit' : 'message', text: message.text ?? '' }, renderMessage(message, { ansi: this.ansi, edited, buttons, ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}) }));
@@ -200,7 +208,7 @@ export class DemoChat {
     }
     for (; this.mailsSeen < this.world.mails.length; this.mailsSeen++) {
       const mail = this.world.mails[this.mailsSeen]!;
-      this.show({ kind: 'mail', text: mail.subject }, `mail> to ${mail.to.join(', ')}: “${mail.subject}” (:mail shows it as the mail server got it)`);
+      this.show({ kind: 'mail', text: mail.subject }, this.words.mailArrived(mail.to.join(', '), mail.subject));
       changed = true;
     }
     if (changed) for (const l of [...this.listeners]) l();
@@ -236,18 +244,8 @@ function guessApp(device: string): { platform: string; systemVersion: string; ap
   return { platform: 'Android', systemVersion: 'SDK 35 (Android 15)', appName: 'Telegram Android', appVersion: '11.4.2', apiId: 6 };
 }
 
-export function demoHelp(): string {
-  return [
-    // From the bot's own command menu, so a new command is never missing here.
-    `Type what the owner would send the bot: ${COMMANDS.map((c) => `/${c.command}`).join(', ')}.`,
-    '  <n>                   press button n of the newest message with buttons, shown as [n label]',
-    `  ${LOGIN_SYNTAX}   someone logs in to the account, e.g. :login Galaxy S24 from Lagos, Nigeria`,
-    `  ${MOVE_SYNTAX}     a session is used from elsewhere (a copied session file), e.g. :move MacBook to Lagos, Nigeria`,
-    ...DOOR_HELP,
-    '  :otp                  the code your authenticator app shows now: type it when the bot asks for one',
-    '  :block, :unblock      someone in the account blocks the bot; you unblock it',
-    `  :mail                 the last alert email to ${DEMO_EMAIL}, as the mail server received it`,
-    '  :help                 this help',
-    '  :quit                 stop the demo (Ctrl+D works too)',
-  ].join('\n');
+/** The demo's help, in `language`: the bot's commands (from its own menu, so none is ever missing) and the demo's. */
+export function demoHelp(language: DemoLanguage = 'en'): string {
+  const commands = COMMANDS.map((c) => `/${c.command}`).join(', ');
+  return DEMO_WORDS[language].help(commands, LOGIN_SYNTAX, MOVE_SYNTAX, DEMO_EMAIL).join('\n');
 }

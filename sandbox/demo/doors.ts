@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { DemoWorld } from './scenario';
+import type { DemoWords } from './words';
 
 const DAY = 86_400;
 
@@ -11,22 +12,22 @@ export const DEMO_PASSWORD = { password: 'correct horse battery staple', passwor
  * real (the 2FA and bot reads are nudged instead of waiting for the next session check).
  * Returns what to print, or undefined when `text` is not one of these commands.
  */
-export function simulateDoor(world: DemoWorld, text: string): string | undefined {
+export function simulateDoor(world: DemoWorld, text: string, words: DemoWords): string | undefined {
   const now = Math.floor(Date.now() / 1000);
   const check = (): void => void world.app.doors.checkNow();
   switch (text.replace(/\s+/g, ' ').toLowerCase()) {
     case ':2fa off':
       void world.mt.setPassword(undefined).then(check);
-      return '(simulated: someone turns off the account\'s 2FA password)';
+      return words.passwordOff;
     case ':reset':
       world.mt.setPasswordDetails({ ...world.mt.passwordDetails, pendingResetDate: now + 7 * DAY });
       check();
-      return '(simulated: someone asks Telegram to reset the 2FA password; it takes effect in 7 days)';
+      return words.reset;
     case ':code': {
       // Only Telegram's side of the demo knows the code; the warden must never repeat it.
       const code = String(randomInt(10_000, 100_000));
       world.mt.pushServiceMessage(`Login code: ${code}. Do not give this code to anyone, even if they say they are from Telegram!`);
-      return '(simulated: someone asks for a login code; Telegram sends it to your apps from 777000)';
+      return words.code;
     }
     case ':bot':
       world.mt.setConnectedBots([
@@ -34,15 +35,8 @@ export function simulateDoor(world: DemoWorld, text: string): string | undefined
         { botId: BigInt(7_000_000_000 + randomInt(1_000_000)), username: 'helpful_inbox_bot', firstName: 'Inbox Helper', canReply: true, existingChats: true, newChats: true },
       ]);
       check();
-      return '(simulated: a business bot is connected to the account and can read and reply)';
+      return words.bot;
     default:
       return undefined;
   }
 }
-
-export const DOOR_HELP = [
-  '  :2fa off              someone turns off the 2FA password',
-  '  :reset                someone requests a 2FA password reset',
-  '  :code                 someone asks Telegram for a login code',
-  '  :bot                  someone connects a business bot',
-];

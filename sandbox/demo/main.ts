@@ -54,7 +54,8 @@ async function playTour(chat: DemoChat, print: (t: string) => void, timeoutMs: n
       print(`✗ step ${i + 1}: the button it presses is not on screen`);
       return 1;
     }
-    const label = /^\d{1,3}$/.test(typed) ? ` (presses [${typed} ${chat.currentButtons.find((b) => b.number === Number(typed))?.text ?? '?'}])` : '';
+    const button = chat.currentButtons.find((b) => b.key === typed);
+    const label = button ? ` (presses [${button.key}: ${button.text}])` : '';
     print(`you> ${typed}${label}`);
     const mark = chat.shown.length;
     chat.handle(typed);

@@ -14,7 +14,8 @@ export interface WireMessage {
 }
 
 export interface DemoButton {
-  readonly number: number;
+  /** What the owner types to press it: a, b, … z, aa, ab, …; letters, so no shortcut reads as a session's # or a code. */
+  readonly key: string;
   readonly messageId: number;
   readonly text: string;
   readonly data: string;
@@ -50,13 +51,19 @@ export function styleText(text: string, entities: readonly WireEntity[], ansi: b
   return out;
 }
 
-/** Numbers every callback button of the message from 1, so the owner can press one by typing its number. */
-export function numberButtons(message: WireMessage): DemoButton[] {
+/** The shortcut of the button at `index` (from 0): a … z, then aa, ab, … */
+export function buttonKey(index: number): string {
+  const letter = (i: number): string => String.fromCharCode(97 + i);
+  return index < 26 ? letter(index) : `${buttonKey(Math.floor(index / 26) - 1)}${letter(index % 26)}`;
+}
+
+/** Gives every callback button of the message a letter, so the owner can press one by typing it. */
+export function letterButtons(message: WireMessage): DemoButton[] {
   const buttons: DemoButton[] = [];
   for (const row of message.reply_markup?.inline_keyboard ?? []) {
     for (const b of row) {
       if (b.callback_data === undefined) continue;
-      buttons.push({ number: buttons.length + 1, messageId: message.message_id, text: b.text, data: b.callback_data });
+      buttons.push({ key: buttonKey(buttons.length), messageId: message.message_id, text: b.text, data: b.callback_data });
     }
   }
   return buttons;
@@ -70,7 +77,7 @@ export interface RenderOptions {
   readonly buttons: readonly DemoButton[];
 }
 
-/** "bot> " and the text indented under it, then one line of [n label] per keyboard row. */
+/** "bot> " and the text indented under it, then one line of [a: label] per keyboard row. */
 export function renderMessage(message: WireMessage, o: RenderOptions): string {
   const dim = (s: string): string => (o.ansi ? `\x1b[2m${s}\x1b[0m` : s);
   const head = o.edited ? `bot (edited)> ` : 'bot> ';
@@ -83,7 +90,7 @@ export function renderMessage(message: WireMessage, o: RenderOptions): string {
       .filter((b) => b.callback_data !== undefined)
       .map(() => o.buttons[next++])
       .filter((b): b is DemoButton => b !== undefined)
-      .map((b) => `[${b.number} ${b.text}]`);
+      .map((b) => `[${b.key}: ${b.text}]`);
     if (labels.length > 0) lines.push(`${' '.repeat(head.length)}${o.ansi ? `\x1b[33m${labels.join('  ')}\x1b[0m` : labels.join('  ')}`);
   }
   return lines.join('\n');

@@ -7,7 +7,10 @@ import { BotApiEmulator } from '../emulator/botapi';
 import { MtprotoEmulator, type EmulatedSession, type EmulatedWebSession } from '../emulator/mtproto';
 import type { Logger } from '../../src/core/log';
 import { startApp, type RunningApp } from '../../src/app/start-app';
+import { CHOSEN_KEY, SEEN_KEY } from '../../src/bot/text/i18n';
+import { createSettings } from '../../src/db/settings';
 import { DEMO_PASSWORD } from './doors';
+import { demoLanguage, type DemoLanguage } from './words';
 
 export const DEMO_OWNER = { id: 1_234_567_890, first_name: 'Ada' };
 
@@ -83,6 +86,8 @@ export interface DemoWorld {
    * demo should not make anyone wait half a minute between two actions.
    */
   otp(): string;
+  /** The language the bot now speaks to the owner (their /language choice, else their app's), for the demo's own lines. */
+  language(): DemoLanguage;
   /** Mail the warden sent to the owner, exactly as the local mail server received it. */
   readonly mails: readonly DemoMail[];
   stop(): Promise<void>;
@@ -172,6 +177,7 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+  const settings = createSettings(app.db);
   return {
     mt,
     botApi,
@@ -179,6 +185,10 @@ export async function startDemoWorld(log: Logger): Promise<DemoWorld> {
     otp() {
       skippedMs += 30_000;
       return authenticator.generate({ timestamp: codeClock() });
+    },
+    language() {
+      // Read from the bot's own settings, as its localizer reads them: the choice, else the app's language.
+      return demoLanguage(settings.get(CHOSEN_KEY) || settings.get(SEEN_KEY));
     },
     mails,
     async stop() {

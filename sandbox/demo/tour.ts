@@ -1,7 +1,7 @@
 import type { DemoChat } from './chat';
 
 export interface TourStep {
-  /** What the owner types; a function picks a button number from what is on screen at that moment. */
+  /** What the owner types; a function picks a button's letter from what is on screen at that moment. */
   readonly input: string | ((chat: DemoChat) => string | undefined);
   /** The reply that must arrive; without one the step only gives the bot a moment to answer. */
   readonly expect?: RegExp;
@@ -10,11 +10,11 @@ export interface TourStep {
   readonly mail?: boolean;
 }
 
-/** Types the number of the first current button whose label matches. */
+/** Types the letter of the first current button whose label matches. */
 const press =
   (label: RegExp) =>
   (chat: DemoChat): string | undefined =>
-    chat.currentButtons.find((b) => label.test(b.text))?.number.toString();
+    chat.currentButtons.find((b) => label.test(b.text))?.key;
 
 /** The owner types the code their authenticator app shows now. */
 const code = (chat: DemoChat): string => chat.otp();

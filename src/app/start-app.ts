@@ -95,7 +95,7 @@ export { StartupError };
  * ready (the bot is polling). Nothing is read from the environment here: `config` says everything.
  */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, undefined, config.logFormat);
   const account = openAccount(config, options, log);
   const { db, lease } = openStorage(config.databasePath, {
     onLoosened: (files) => log.warn({ files }, 'database files were readable by others; changed them to 0600'),

@@ -33,6 +33,8 @@ export interface Config {
   readonly databasePath: string;
   readonly botApiRoot: string;
   readonly logLevel: LogLevel;
+  /** LOG_FORMAT: one JSON line per event (the default, also when absent), or `pretty` for a person at a terminal. */
+  readonly logFormat?: LogFormat;
   /** How often the session list is re-read to catch logins whose push was lost. */
   readonly reconcileIntervalSeconds: number;
   /** IANA zone the bot writes times in (TZ); 'UTC' when unset. */
@@ -56,6 +58,8 @@ export interface ChannelsConfig {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: Readonly<Config> }
@@ -143,6 +147,7 @@ const schema = z.object({
       ),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }) })),
+  LOG_FORMAT: optional(z.enum(LOG_FORMATS, { errorMap: () => ({ message: 'LOG_FORMAT must be json (the default) or pretty (readable lines for a terminal)' }) })),
   SMTP_URL: optional(
     z.string().refine(
       (v) => urlWith(v, ['smtp:', 'smtps:']),
@@ -241,6 +246,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, sessionFromFile?: string): C
       databasePath: d.DATABASE_PATH ? path.resolve(d.DATABASE_PATH) : DEFAULT_DATABASE_PATH,
       botApiRoot: (d.BOT_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
       logLevel: d.LOG_LEVEL ?? 'info',
+      logFormat: d.LOG_FORMAT ?? 'json',
       reconcileIntervalSeconds: d.RECONCILE_INTERVAL === undefined ? 30 : Number(d.RECONCILE_INTERVAL),
       ...(d.TZ ? { timeZone: d.TZ } : {}),
       ...(d.OWNER_TOTP_SECRET ? { ownerTotpSecret: d.OWNER_TOTP_SECRET } : {}),

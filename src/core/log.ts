@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from './config';
+import type PinoPretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config';
 
 export type { Logger };
 
@@ -38,11 +39,18 @@ export function scrubSecrets(line: string): string {
   return line.replace(BOT_TOKEN_IN_TEXT, '[secret]').replace(URL_PASSWORD_IN_TEXT, '$1[secret]@');
 }
 
-export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
-  return pino(
-    { level, redact: { paths: REDACT_PATHS, censor: '[secret]' }, base: { app: 'session-warden' }, hooks: { streamWrite: scrubSecrets } },
-    destination,
-  );
+/**
+ * The process's logger, writing to `destination` (standard output unless given). `pretty` turns each
+ * line into one a person reads (pino-pretty, loaded only then, so the default costs no memory); it
+ * reads the line after redaction and scrubbing, so a secret never reaches it either.
+ */
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream, format: LogFormat = 'json'): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: '[secret]' }, base: { app: 'session-warden' }, hooks: { streamWrite: scrubSecrets } };
+  if (format === 'json') return pino(options, destination);
+  const pretty = require('pino-pretty') as typeof PinoPretty;
+  // Synchronous, like pino's own standard output: a line written just before an exit is not lost.
+  const stream = pretty({ destination: destination ?? 1, sync: true, colorize: destination === undefined && process.stdout.isTTY === true, ignore: 'pid,hostname,app' });
+  return pino(options, stream);
 }
 
 /** For tests and tools that want no output. */

@@ -72,7 +72,7 @@ describe('/codeguard and /expect input', () => {
   it('/expect 60 opens an hour; /expect off closes it', async () => {
     const h = botHarness();
     await h.send('/expect 60');
-    expect(h.lastText()).toMatch(/\(60 min\)/);
+    expect(h.lastText()).toMatch(/\(in 1 h\)/);
     await h.send('/expect off');
     expect(h.lastText()).toMatch(/window is closed/);
     expect(h.auditRows().map((r) => r.action)).toEqual(['expect_on', 'expect_off']);

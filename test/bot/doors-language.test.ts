@@ -25,7 +25,7 @@ describe('the other doors speak the owner\'s language', () => {
     await h.send('/codeguard on');
     expect(h.lastText()).toContain('Защита кодов <b>включена</b>');
     await h.send('/expect 5');
-    expect(h.lastText()).toMatch(/^🔓 Окно входа открыто до .+ UTC \(5 мин\)\./);
+    expect(h.lastText()).toMatch(/^🔓 Окно входа открыто до .+ UTC \(осталось: 5 минут\)\./);
     await h.send('/expect abc');
     expect(h.lastText()).toBe('«abc» — это не число минут. Как пользоваться: /expect [минуты] (по умолчанию 10, не больше 60) или /expect off. Ничего не изменено.');
     await h.send('/bots');

@@ -64,7 +64,7 @@ describe('e2e: login codes from 777000', () => {
 
     expect(await w.ask('/expect 61')).toMatch(/1 to 60 minutes, not 61.*Nothing was changed/s);
     expect(await w.ask('/expect soon')).toMatch(/not a number of minutes/);
-    expect(await w.ask('/expect')).toMatch(/Login window open until .* \(10 min\)/);
+    expect(await w.ask('/expect')).toMatch(/Login window open until .* \(in 10 min\)/);
     const expected = await pushCode('Login code: 31337.');
     expect(expected.text).toMatch(/code was expected and left valid/);
     expect(w.mt.invalidatedCodes).toEqual(['90210']);

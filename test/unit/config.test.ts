@@ -22,6 +22,7 @@ describe('parseConfig', () => {
         databasePath: DEFAULT_DATABASE_PATH,
         botApiRoot: 'https://api.telegram.org',
         logLevel: 'info',
+        logFormat: 'json',
         reconcileIntervalSeconds: 30,
       },
     });

@@ -24,7 +24,7 @@ describe('Russian durations', () => {
   // localDuration writes "1 минута 15 секунд": nominative. After через / подождать / ждал a duration
   // needs the accusative ("через 1 минуту"), which Intl does not give. So every duration variable sits
   // where the nominative is right: after a colon, or alone in parentheses.
-  const DURATIONS = ['wait', 'after', 'uptime', 'age'];
+  const DURATIONS = ['wait', 'after', 'uptime', 'age', 'left'];
   const uses = [...source.matchAll(/^([a-z][\w-]*) =([\s\S]*?)(?=^[a-z#][\w-]* =|^#|(?![\s\S]))/gm)].flatMap(([, id, body]) =>
     [...body!.matchAll(/(.{0,2})\{ \$(\w+) \}(.?)/g)].filter((m) => DURATIONS.includes(m[2]!)).map((m) => ({ id, before: m[1]!, after: m[3]! })),
   );
@@ -44,7 +44,7 @@ describe('Russian durations', () => {
       fc.property(fc.integer({ min: 0, max: 400 * 86_400 }), (seconds) => {
         const wait = localDuration(seconds, 'ru');
         for (const id of ['failure-too-fresh-at', 'alert-unconfirmed-at', 'guard-unchecked-flood-wait', 'started-late', 'companion-up', 'companion-down']) {
-          const text = ru(id, { wait, at: '4 дек. 2026 г., 07:05 UTC', since: '07:05' });
+          const text = ru(id, { wait, left: wait, at: '4 дек. 2026 г., 07:05 UTC', since: '07:05' });
           expect(text).not.toMatch(/(через|подождать|ждал[аи]?) \d/);
         }
       }),

@@ -39,7 +39,9 @@ export async function pressOneShot(
   ctx: Context,
   invalid: string,
   prepare: (target: string | null) => (() => Promise<{ readonly ok: boolean; readonly text: string }>) | undefined,
+  /** How the result is shown: a line under the message, unless the caller redraws the message from the state. */
+  show: (ctx: Context, result: { readonly ok: boolean; readonly text: string }) => Promise<void> = addResultLine,
 ): Promise<void> {
   const act = prepare(takenTarget(ctx));
-  await addResultLine(ctx, act ? await act() : { ok: true, text: invalid });
+  await show(ctx, act ? await act() : { ok: true, text: invalid });
 }

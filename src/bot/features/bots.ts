@@ -6,6 +6,7 @@ import type { BotDeps } from '../deps';
 import { addDisconnectButtons } from '../delivery/door-notices';
 import { botDetails } from '../views/door-alerts';
 import { pressOneShot } from '../buttons/take-one-shot';
+import { showCheckupResult } from './security';
 import { speechFor, wordsOf } from '../text/i18n';
 
 /** /bots: the business bots connected to the account (account.getConnectedBots), each with a Disconnect button. */
@@ -33,7 +34,7 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
     pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), (target) => {
       const parsed = parseSessionHash(target ?? '');
       return parsed.ok ? () => disconnectBot(deps, ctx.from.id, parsed.hash, 'button') : undefined;
-    }),
+    }, (c, result) => showCheckupResult(deps, c, result)),
   );
 
   return composer;

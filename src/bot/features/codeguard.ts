@@ -2,7 +2,7 @@ import { Composer, type Context } from 'grammy';
 import { turnCodeGuard } from '../actions/door-actions';
 import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
 import type { BotDeps } from '../deps';
-import { addResultLine } from '../buttons/take-one-shot';
+import { showCheckupResult } from './security';
 
 import { speechFor, wordsOf } from '../text/i18n';
 
@@ -20,10 +20,10 @@ export function codeguardFeature(deps: BotDeps): Composer<Context> {
     const bad = arg === '' ? '' : `${t('codeguard-not-on-off')}\n`;
     await ctx.reply(`${bad}${state}\n${t('codeguard-usage')}`, { parse_mode: 'HTML' });
   });
-  // /security's "Turn code guard on": the result goes under the checkup, whose other buttons still apply.
+  // /security's "Turn code guard on": the checkup is read again, with the result under it.
   composer.callbackQuery(/^cg:(on)$/, async (ctx) => {
     turnCodeGuard(deps, true, ctx.from.id, 'button');
-    await addResultLine(ctx, { ok: true, text: wordsOf(speechFor(deps, ctx))('codeguard-on') });
+    await showCheckupResult(deps, ctx, { ok: true, text: wordsOf(speechFor(deps, ctx))('codeguard-on') });
   });
   return composer;
 }

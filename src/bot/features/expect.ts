@@ -47,8 +47,7 @@ export function expectFeature(deps: BotDeps): Composer<Context> {
     deps.guard.settings.set(CODE_EXPECTED_UNTIL_SETTING, String(until));
     deps.audit.record({ actorId, action: 'expect_on', detail: `${arg.minutes} min` }, 'ok');
     const guard = t(deps.guard.settings.flag(CODE_GUARD_SETTING) ? 'expect-guard-on' : 'expect-guard-off');
-    const at = ownerClock(speech.locale, deps.i18n.timeZone).at(Math.floor(until / 1000));
-    await ctx.reply(t('expect-open', { at, minutes: arg.minutes, guard }));
+    await ctx.reply(t('expect-open', { ...ownerClock(speech.locale, deps.i18n.timeZone).until(until / 1000, deps.now()), guard }));
   });
   return composer;
 }

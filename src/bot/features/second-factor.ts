@@ -8,7 +8,7 @@ import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
 import { speechFor, wordsOf, type Words } from '../text/i18n';
-import { ownerClock } from '../text/owner-clock';
+import { ownerClock, type Deadline } from '../text/owner-clock';
 import { COMMANDS, HIDDEN_COMMANDS, type CommandSpec } from './help';
 
 /** A prompt is told outside Telegram at most this often (ms). */
@@ -140,7 +140,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
   const audit = (outcome: string, detail: string | null): void => {
     deps.audit.record({ actorId: deps.ownerId, action: SECOND_FACTOR_ACTION, detail }, outcome);
   };
-  const at = (ctx: Context, ms: number): string => ownerClock(deps.i18n.localeFor(ctx), deps.i18n.timeZone).at(Math.floor(ms / 1000));
+  const deadline = (ctx: Context, ms: number): Deadline => ownerClock(deps.i18n.localeFor(ctx), deps.i18n.timeZone).until(ms / 1000, factor.now());
   const toast = async (ctx: Context, t: Words, key: string): Promise<void> => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t(key) }).catch((err: unknown) => deps.log.warn({ err }, 'could not answer a button press'));
   };
@@ -163,9 +163,9 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
   const lockout = async (ctx: Context, t: Words, until: number): Promise<void> => {
     await close(t, 'code-prompt-closed');
     audit('locked', `until ${new Date(until).toISOString()}`);
-    const when = at(ctx, until);
-    factor.notify({ kind: 'second_factor_locked', text: t('code-locked-alert', { at: when }), key: `second_factor_locked:${until}` });
-    await reply(ctx, t('code-locked', { at: when }));
+    const when = deadline(ctx, until);
+    factor.notify({ kind: 'second_factor_locked', text: t('code-locked-alert', when), key: `second_factor_locked:${until}` });
+    await reply(ctx, t('code-locked', when));
   };
 
   /** A refused code: counted, said plainly, and a lockout when it was the 5th. */
@@ -174,7 +174,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
     audit(verdict.kind, stillWaiting?.request.detail ?? null);
     if (verdict.lockedUntil !== undefined) return lockout(ctx, t, verdict.lockedUntil);
     const why = t(verdict.kind === 'replayed' ? 'code-replayed' : 'code-wrong');
-    const then = stillWaiting ? t('code-still-waiting', { at: at(ctx, stillWaiting.expiresAt) }) : t('code-send-again');
+    const then = stillWaiting ? t('code-still-waiting', deadline(ctx, stillWaiting.expiresAt)) : t('code-send-again');
     await reply(ctx, `${why} ${then}`);
   };
 
@@ -274,7 +274,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
       audit('refused_locked', request.detail);
       if (request.code !== undefined) await deleteCode(ctx);
       await toast(ctx, t, 'code-toast-locked');
-      return void (await reply(ctx, t('code-locked', { at: at(ctx, locked) })));
+      return void (await reply(ctx, t('code-locked', deadline(ctx, locked))));
     }
     // A prompt that expired unanswered is marked so before another opens: an old prompt must never look open.
     if (waiting && waiting.expiresAt <= now) {

@@ -7,7 +7,8 @@ import { declineReset, SHORTEST_TTL_DAYS } from '../actions/door-actions';
 import type { BotDeps } from '../deps';
 import { addDisconnectButtons, DECLINE_RESET } from '../delivery/door-notices';
 import { checkupView, type CheckupAction, type CheckupReadings } from '../views/security-checkup';
-import { pressOneShot } from '../buttons/take-one-shot';
+import { addResultLine, pressOneShot } from '../buttons/take-one-shot';
+import { allowRetry } from '../buttons/press-state';
 import { speechFor, wordsOf } from '../text/i18n';
 import { TTL_CHOICES } from '../views/ttl-label';
 import { FLAG_WINDOW_SECONDS } from '../views/change-alert';
@@ -58,6 +59,29 @@ function keyboardFor(deps: BotDeps, actions: readonly CheckupAction[], t: Return
   return keyboard;
 }
 
+/** Whether a press came from the checkup: its first line is the checkup's title, in any of the bot's languages. */
+function fromCheckup(deps: BotDeps, ctx: Context): boolean {
+  const m = ctx.callbackQuery?.message;
+  const first = (m && 'text' in m ? (m.text ?? '') : '').split('\n')[0];
+  return deps.i18n.locales.some((l) => deps.i18n.t(l, 'checkup-title').replace(/<[^>]+>/g, '') === first);
+}
+
+/**
+ * A checkup button's result, under the checkup read again: every line then says the state after the
+ * press, never the one the page was drawn with (guard mode turned on since, the TTL just shortened),
+ * and only the fixes still needed keep a button. Under any other message (a door alert, /bots,
+ * /ttl) the result is a line under it, as before.
+ */
+export async function showCheckupResult(deps: BotDeps, ctx: Context, result: { readonly ok: boolean; readonly text: string }): Promise<void> {
+  if (!fromCheckup(deps, ctx)) return addResultLine(ctx, result);
+  if (!result.ok) allowRetry(ctx);
+  const speech = speechFor(deps, ctx);
+  const t = wordsOf(speech);
+  const view = checkupView(await readings(deps), deps.now(), speech);
+  const text = deps.secondFactor ? view.text : `${view.text}\n\n${t('second-factor-missing')}`;
+  await ctx.editMessageText(`${text}\n\n${result.text}`, { parse_mode: 'HTML', reply_markup: keyboardFor(deps, view.actions, t) });
+}
+
 /** /security: a one-page checkup of every door, with a button wherever one call fixes a line. */
 export function securityFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
@@ -73,7 +97,12 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
   // "Cancel the reset" needs no confirmation prompt (only the code, when a second factor is set): it
   // only protects. It acts once however often it is pressed.
   composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
-    pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), () => () => declineReset(deps, ctx.from.id, 'button')),
+    pressOneShot(
+      ctx,
+      deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'),
+      () => () => declineReset(deps, ctx.from.id, 'button'),
+      (c, result) => showCheckupResult(deps, c, result),
+    ),
   );
 
   return composer;

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
-import { addResultLine } from '../buttons/take-one-shot';
+import { showCheckupResult } from './security';
 import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
 import { TTL_CHOICES, ttlLabel } from '../views/ttl-label';
 
@@ -82,8 +82,8 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
     const arg = parseTtlArgument(ctx.match[1] ?? '');
     if (arg.kind !== 'set') return void (await ctx.reply(t('ttl-button-invalid')));
     const result = await setTtl(ctx.from.id, arg.days);
-    // Pressed under another view (/security's "Shorten to 1 week"): the result goes under it, whose other buttons still apply.
-    if (!fromTtlView(ctx)) return addResultLine(ctx, { ok: result.ok, text: escapeHtml(result.text) });
+    // Pressed under another view (/security's "Shorten to 1 week"): the checkup is read again, with the result under it.
+    if (!fromTtlView(ctx)) return showCheckupResult(deps, ctx, { ok: result.ok, text: escapeHtml(result.text) });
     if (!result.ok) return void (await ctx.reply(result.text));
     const view = ttlView(arg.days, t, result.text);
     await ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });

@@ -74,3 +74,9 @@ export function localDuration(totalSeconds: number, locale: string): string {
   }
   return parts.join(' ');
 }
+
+/** Whole minutes in their two largest units: "6 дней 23 часа", and "0 минут" rather than seconds. */
+export function localMinutes(count: number, locale: string): string {
+  if (count > 0) return localDuration(count * 60, locale);
+  return cached(`du|${locale}|minute`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' })).format(0);
+}

@@ -1,5 +1,5 @@
 import type { Locale } from './i18n';
-import { localDateTime, localDuration, localRelativeTime } from './locale-time';
+import { localDateTime, localDuration, localMinutes, localRelativeTime } from './locale-time';
 import { duration, relativeTime, utcTime } from '../../domain/time';
 
 /** Times written for one reader: an absolute time with its zone, a wait, and a time relative to now. */
@@ -7,6 +7,21 @@ export interface OwnerClock {
   at(unixSeconds: number, withSeconds?: boolean): string;
   wait(seconds: number): string;
   ago(unixSeconds: number, nowMs: number): string;
+  /** A deadline: its time and the time left, written by the one rule below. Every message that shows a deadline uses this. */
+  until(unixSeconds: number, nowMs: number): Deadline;
+}
+
+/** A deadline as a message shows it: "2026-12-03 07:05 UTC" and "6 d 23 h" / "6 дней 23 часа". */
+export type Deadline = { readonly at: string; readonly left: string };
+
+/**
+ * The one rounding for time left: whole minutes from the minute it is now to the minute of the
+ * deadline, which is what the owner reads off the two clock times (the deadline is written to the
+ * minute). So a deadline reads the same for the whole minute and in every message, and it counts
+ * down once a minute, never rounding up ("6 d 23 h", not "7 d", once a minute has passed). Never negative.
+ */
+export function minutesLeft(deadlineSeconds: number, nowMs: number): number {
+  return Math.max(0, Math.floor(deadlineSeconds / 60) - Math.floor(nowMs / 60_000));
 }
 
 /**
@@ -17,14 +32,21 @@ export interface OwnerClock {
  */
 export function ownerClock(locale: Locale, timeZone: string): OwnerClock {
   const style = { locale, timeZone };
-  const at = (s: number, withSeconds?: boolean): string => localDateTime(s, style, withSeconds);
-  if (locale === 'en') return { at: timeZone === 'UTC' ? utcTime : at, wait: duration, ago: relativeTime };
+  const local = (s: number, withSeconds?: boolean): string => localDateTime(s, style, withSeconds);
+  if (locale === 'en') {
+    const at = timeZone === 'UTC' ? utcTime : local;
+    return { at, wait: duration, ago: relativeTime, until: (s, nowMs) => ({ at: at(s), left: minutes(minutesLeft(s, nowMs)) }) };
+  }
   return {
-    at,
+    at: local,
     wait: (s) => localDuration(s, locale),
     ago: (s, nowMs) => localRelativeTime(s, nowMs, locale),
+    until: (s, nowMs) => ({ at: local(s), left: localMinutes(minutesLeft(s, nowMs), locale) }),
   };
 }
+
+/** English's compact form of whole minutes, in its two largest units: "6 d 23 h", "0 min". */
+const minutes = (count: number): string => (count === 0 ? '0 min' : duration(count * 60));
 
 /** A full ISO-8601 stamp with its zone: what the stores write (Date.toISOString) and nothing looser. */
 const FULL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

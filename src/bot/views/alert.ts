@@ -108,7 +108,7 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
   if (unconfirmed && !login.autoEnd?.ok && (outcome === undefined || outcome.kind === 'failed')) {
     const from = s?.dateCreated ?? login.push?.date ?? Math.floor(c.nowMs / 1000);
     const at = c.autoconfirmSeconds === undefined ? undefined : from + c.autoconfirmSeconds;
-    lines.push(at === undefined ? t('alert-unconfirmed') : t('alert-unconfirmed-at', { at: clock.at(at), wait: clock.wait(at - c.nowMs / 1000) }));
+    lines.push(at === undefined ? t('alert-unconfirmed') : t('alert-unconfirmed-at', clock.until(at, c.nowMs)));
   }
   if (login.autoEnd?.listError) lines.push(uncheckedReason(login.autoEnd.listError, c));
   else if (login.autoEnd?.ok) lines.push(t('alert-guard-ended'));
@@ -119,7 +119,7 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
     lines.push(t('alert-guard-failed', { reason: escapeHtml(reason) }));
   }
   if (!login.autoEnd?.ok && outcome?.kind !== 'ended' && outcome?.kind !== 'mine' && c.companionCreatedAt !== undefined && c.companionCreatedAt + DAY_SECONDS > c.nowMs / 1000) {
-    lines.push(t('alert-too-fresh-note', { at: clock.at(c.companionCreatedAt + DAY_SECONDS) }));
+    lines.push(t('alert-too-fresh-note', clock.until(c.companionCreatedAt + DAY_SECONDS, c.nowMs)));
   }
   return lines;
 }

@@ -84,7 +84,7 @@ export function doorAlertText(e: DoorEvent, nowMs: number, speech: Speech): stri
       return t('door-login-email-changed', { what: e.pattern === undefined ? t('door-login-email-removed') : t('door-login-email-now', { pattern: field(e.pattern) }) });
     case 'reset_pending':
       // A date already passed is not worded as the future: the password may be gone by now.
-      return t(e.date * 1000 <= nowMs ? 'door-reset-due' : 'door-reset-pending', { at: clock.at(e.date), ago: clock.ago(e.date, nowMs) });
+      return t(e.date * 1000 <= nowMs ? 'door-reset-due' : 'door-reset-pending', { ...clock.until(e.date, nowMs), ago: clock.ago(e.date, nowMs) });
     case 'code_requested':
       return t('door-code-requested', { ago: clock.ago(e.date, nowMs), outcome: codeOutcomeLine(e.outcome, t) });
     case 'code_invalidation_late':

@@ -66,7 +66,6 @@ function explainTooFresh(c: FailureContext): string {
   if (c.companionCreatedAt === undefined) return `${base} ${t('failure-too-fresh-unknown')}`;
   const clock = ownerClock(c.locale, c.i18n.timeZone);
   const allowedAt = endingAllowedAt(c.companionCreatedAt);
-  const wait = allowedAt - c.nowMs / 1000;
-  const at = clock.at(allowedAt);
-  return `${base} ${wait > 0 ? t('failure-too-fresh-at', { at, wait: clock.wait(wait) }) : t('failure-too-fresh-now', { at })}`;
+  const deadline = clock.until(allowedAt, c.nowMs);
+  return `${base} ${allowedAt > c.nowMs / 1000 ? t('failure-too-fresh-at', deadline) : t('failure-too-fresh-now', deadline)}`;
 }

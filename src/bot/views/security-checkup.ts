@@ -50,7 +50,7 @@ function passwordSection(p: PasswordState | string, nowMs: number, speech: Speec
   if (p.pendingResetDate === undefined) return { lines: [...lines, t('checkup-no-reset')] };
   const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   const due = p.pendingResetDate * 1000 <= nowMs;
-  lines.push(t(due ? 'checkup-reset-due' : 'checkup-reset-pending', { at: clock.at(p.pendingResetDate), ago: clock.ago(p.pendingResetDate, nowMs) }));
+  lines.push(t(due ? 'checkup-reset-due' : 'checkup-reset-pending', { ...clock.until(p.pendingResetDate, nowMs), ago: clock.ago(p.pendingResetDate, nowMs) }));
   return { lines, actions: [{ kind: 'decline_reset' }] };
 }
 
