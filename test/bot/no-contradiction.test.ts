@@ -1,6 +1,7 @@
 import { alertMessage } from '../../src/bot/views/alert';
 import { createSettings } from '../../src/db/settings';
-import { GUARD_SETTING, type NewLogin } from '../../src/guard/doors/login-watcher';
+import type { NewLogin } from '../../src/domain/new-login';
+import { GUARD_SETTING } from '../../src/guard/doors/login-watcher';
 import type { Session } from '../../src/domain/session';
 import { botHarness, OWNER_ID } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession, makeWebSession, TEST_NOW_MS } from '../helpers/fake-account';

@@ -5,7 +5,7 @@ import { explainFailure } from '../../src/bot/views/explain-failure';
 import { checkupView } from '../../src/bot/views/security-checkup';
 import { AccountError } from '../../src/domain/account-error';
 import { endingAllowedAt } from '../../src/domain/fresh-session';
-import type { NewLogin } from '../../src/guard/doors/login-watcher';
+import type { NewLogin } from '../../src/domain/new-login';
 import { botHarness } from '../helpers/bot-harness';
 import { companionSession, FakeAccount, makeSession, NO_PASSWORD, TEST_NOW_MS } from '../helpers/fake-account';
 import { memoryLocalizer } from '../helpers/localizer';
