@@ -42,7 +42,7 @@ import { sessionRisk } from '../guard/session-risk';
 import { createLoginWatcher, GUARD_SETTING, type LoginWatcher } from '../guard/doors/login-watcher';
 import { watchCompanionHealth } from '../guard/companion-health';
 import { createLogger, type Logger } from '../core/log';
-import { canWatch } from '../guard/companion-health';
+import { BLIND_AFTER_MS, canWatch } from '../guard/companion-health';
 import { fanOut } from '../bot/delivery/channel-outbox';
 import { botBlockedMessage, botReachableMessage, botUnblockedMessage, botUnreachableMessage, testMessage, type OutOfBandContext } from '../bot/views/out-of-band';
 import { startChannelOutbox, startConfiguredHeartbeat, type ChannelTimings } from './start-channels';
@@ -364,7 +364,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   // Pings only while the guard can watch; a minute blind (the same window the owner is told of an outage after) stops it.
   heartbeat = startConfiguredHeartbeat(
     config.channels,
-    () => canWatch(account.status(), storageDownSince, Date.now(), options.outageNoticeAfterMs ?? 60_000),
+    () => canWatch(account.status(), storageDownSince, Date.now(), options.outageNoticeAfterMs ?? BLIND_AFTER_MS),
     log,
     options.channelTimings,
   );

@@ -1,5 +1,11 @@
 import type { CompanionStatus } from '../domain/account-port';
 
+/**
+ * How long the guard may be blind (no answer from Telegram, or no audit log) before it counts as an
+ * outage: the owner is told, and the heartbeat stops. One value for both, so they agree.
+ */
+export const BLIND_AFTER_MS = 60_000;
+
 export interface CompanionHealthDeps {
   /** The companion's state as requests see it (TelegramAccount.status()). */
   readonly status: () => CompanionStatus;
@@ -20,7 +26,7 @@ export interface CompanionHealthDeps {
  * outage (the watcher reports that itself). Returns a stop function.
  */
 export function watchCompanionHealth(d: CompanionHealthDeps): () => void {
-  const reportAfterMs = d.reportAfterMs ?? 60_000;
+  const reportAfterMs = d.reportAfterMs ?? BLIND_AFTER_MS;
   const now = d.now ?? Date.now;
   let reported: number | undefined;
   const check = (): void => {
@@ -46,7 +52,7 @@ export function watchCompanionHealth(d: CompanionHealthDeps): () => void {
  * Whether the guard can watch the account now: the companion is logged in, Telegram answered it within
  * `blindAfterMs`, and the audit log has not been failing for that long. The heartbeat pings only then.
  */
-export function canWatch(s: CompanionStatus, storageDownSince: number | undefined, nowMs: number, blindAfterMs = 60_000): boolean {
+export function canWatch(s: CompanionStatus, storageDownSince: number | undefined, nowMs: number, blindAfterMs = BLIND_AFTER_MS): boolean {
   if (s.loggedOut) return false;
   if (s.unreachableSince !== undefined && nowMs - s.unreachableSince >= blindAfterMs) return false;
   return storageDownSince === undefined || nowMs - storageDownSince < blindAfterMs;

@@ -1,6 +1,5 @@
 import type { Session } from '../domain/session';
-
-const DAY_SECONDS = 86_400;
+import { FRESH_SESSION_SECONDS } from '../domain/fresh-session';
 
 export interface TrustCandidates {
   readonly trust: readonly Session[];
@@ -19,7 +18,8 @@ export type LeftOutReason = 'password_pending' | 'unconfirmed' | 'too_new' | 'un
 export function trustExclusion(s: Session, nowMs: number): LeftOutReason | undefined {
   if (s.passwordPending) return 'password_pending';
   if (s.unconfirmed) return 'unconfirmed';
-  if (nowMs / 1000 - s.dateCreated < DAY_SECONDS) return 'too_new';
+  // Telegram's own 24-hour line: a session younger than that cannot even end others yet, and may be the intruder's.
+  if (nowMs / 1000 - s.dateCreated < FRESH_SESSION_SECONDS) return 'too_new';
   if (!s.officialApp) return 'unofficial';
   return undefined;
 }

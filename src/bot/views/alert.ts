@@ -4,7 +4,8 @@ import type { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import type { NewLogin } from '../../domain/new-login';
-import { DAY_SECONDS, explainFailure, loggedOutWords } from './explain-failure';
+import { explainFailure, loggedOutWords } from './explain-failure';
+import { endingAllowedAt } from '../../domain/fresh-session';
 import { FIELD_MAX } from '../text/field';
 import { guardReason, type GuardView } from './guard-reason';
 import { clip, escapeHtml } from '../text/html';
@@ -118,8 +119,8 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
     const reason = explainFailure(login.autoEnd.error, { doing: 'doing-end-it', nowMs: c.nowMs, companionCreatedAt: c.companionCreatedAt, i18n: c.i18n, locale: c.locale });
     lines.push(t('alert-guard-failed', { reason: escapeHtml(reason) }));
   }
-  if (!login.autoEnd?.ok && outcome?.kind !== 'ended' && outcome?.kind !== 'mine' && c.companionCreatedAt !== undefined && c.companionCreatedAt + DAY_SECONDS > c.nowMs / 1000) {
-    lines.push(t('alert-too-fresh-note', clock.until(c.companionCreatedAt + DAY_SECONDS, c.nowMs)));
+  if (!login.autoEnd?.ok && outcome?.kind !== 'ended' && outcome?.kind !== 'mine' && c.companionCreatedAt !== undefined && endingAllowedAt(c.companionCreatedAt) > c.nowMs / 1000) {
+    lines.push(t('alert-too-fresh-note', clock.until(endingAllowedAt(c.companionCreatedAt), c.nowMs)));
   }
   return lines;
 }

@@ -1,9 +1,8 @@
 import { DUPLICATED_SESSION, type AccountError } from '../../domain/account-error';
-import { endingAllowedAt, FRESH_SESSION_SECONDS } from '../../domain/fresh-session';
+import { endingAllowedAt } from '../../domain/fresh-session';
 import type { Locale, Localizer } from '../text/i18n';
 import { ownerClock } from '../text/owner-clock';
 
-export const DAY_SECONDS = FRESH_SESSION_SECONDS;
 
 /** A `doing-…` message id of locales/*.ftl: typed, so no caller can pass an untranslated phrase. */
 export type Doing = `doing-${string}`;
