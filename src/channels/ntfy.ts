@@ -17,11 +17,17 @@ export function ntfyRequest(s: NtfySettings, m: OutOfBandMessage): HttpRequest {
   const topicUrl = new URL(s.url);
   const parts = topicUrl.pathname.split('/').filter((p) => p !== '');
   const topic = parts.pop()!;
-  const root = `${topicUrl.origin}/${parts.map((p) => `${p}/`).join('')}`;
+  // The credentials ntfy accepts in the topic URL go with the request: `?auth=` stays in the query,
+  // and user:password (which fetch refuses inside a URL) becomes Basic auth. NTFY_TOKEN wins.
+  const root = new URL(`/${parts.map((p) => `${p}/`).join('')}${topicUrl.search}`, topicUrl.origin);
+  const basic = topicUrl.username
+    ? `Basic ${Buffer.from(`${decodeURIComponent(topicUrl.username)}:${decodeURIComponent(topicUrl.password)}`).toString('base64')}`
+    : undefined;
+  const authorization = s.token ? `Bearer ${s.token}` : basic;
   return {
     method: 'POST',
-    url: root,
-    headers: { 'content-type': 'application/json', ...(s.token ? { authorization: `Bearer ${s.token}` } : {}) },
+    url: root.toString(),
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({
       topic,
       title: m.title,

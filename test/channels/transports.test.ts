@@ -126,6 +126,17 @@ describe('ntfy', () => {
     expect(web.requests[0]!.headers.authorization).toBeUndefined();
   });
 
+  it('keeps the credentials ntfy accepts in the topic URL: ?auth= and user:password', async () => {
+    await ntfyChannel({ url: `${web.url}/alerts?auth=QmFzaWMgdTpw` }).send(MESSAGE);
+    expect(web.requests[0]!.url).toBe('/?auth=QmFzaWMgdTpw');
+    const withUser = new URL(`${web.url}/alerts`);
+    withUser.username = 'phil';
+    withUser.password = 'mypass';
+    await ntfyChannel({ url: withUser.toString() }).send(MESSAGE);
+    expect(web.requests[1]!.headers.authorization).toBe(`Basic ${Buffer.from('phil:mypass').toString('base64')}`);
+    expect(JSON.parse(web.requests[1]!.body).topic).toBe('alerts');
+  });
+
   it('reports 429 with the Retry-After the server asked for, and 5xx as a plain failure', async () => {
     web.answer = () => ({ status: 429, retryAfter: '7' });
     const limited = await ntfyChannel({ url: `${web.url}/t` }).send(MESSAGE).catch((e: unknown) => e as ChannelError);
