@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { BUTTONS, buttonData, buttonPattern, buttonPrefix, readButton, type ArgCodec, type ButtonPrefix } from '../../src/bot/buttons/buttons';
+import { BUTTONS, buttonData, buttonPattern, buttonPrefix, readButton, type ArgCodec, type ButtonPrefix, type ButtonSpec } from '../../src/bot/buttons/buttons';
 import { INT64_MAX, INT64_MIN } from '../../src/domain/session-hash';
 import { LIMITS } from '../../src/bot/text/limits';
 
@@ -70,7 +70,7 @@ describe('the button codec', () => {
 
   it('gives every prompt choice a confirmation id and every token button a token', () => {
     for (const prefix of prefixes) {
-      const spec: { prompt?: boolean; token?: string } = BUTTONS[prefix];
+      const spec: ButtonSpec = BUTTONS[prefix];
       if (spec.prompt) expect([prefix, codecOf(prefix)?.kind]).toEqual([prefix, 'confirmation']);
       if (spec.token) expect([prefix, codecOf(prefix)?.kind]).toEqual([prefix, 'token']);
     }

@@ -77,6 +77,7 @@ export const ARGS = { HASH, CONFIRMATION, TOKEN, PAGE, DAYS, LOCALE, TRUSTED, ON
  *   data is the bare prefix ("tl").
  * - `answer`: the message id (locales/*.ftl) of the toast shown at once, in the owner's language, before any work (answerCallbackQuery), so a slow Telegram
  *   call can never make the answer late.
+ * The next three say how a press acts once; acts-once.ts keeps them, and says why they are three.
  * - `once`: the button changes something; after one press on a message has finished, later presses
  *   of the same action on that message do nothing.
  * - `prompt`: the button is one of the choices of a confirmation prompt; all choices of one prompt

@@ -3,7 +3,7 @@ import type { Session } from '../../domain/session';
 import { sessionOf } from '../../domain/session-hash';
 import type { NewLogin } from '../../domain/new-login';
 import { audited, companionCreatedAt, describeFailure } from '../actions/account-call';
-import { allowRetry } from '../buttons/press-state';
+import { allowRetry } from '../buttons/acts-once';
 import type { BotDeps } from '../deps';
 import { wordsOf } from '../text/i18n';
 import { endSessionOutcome, findSession } from '../actions/end-session';

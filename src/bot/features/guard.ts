@@ -8,7 +8,7 @@ import { escapeHtml } from '../text/html';
 import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
 import { speechFor, wordsOf, type Speech } from '../text/i18n';
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 import type { ConfirmationId } from '../buttons/confirmations';
 

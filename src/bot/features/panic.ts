@@ -6,7 +6,7 @@ import { escapeHtml } from '../text/html';
 import { lockOtherDoors, panicDoorSteps } from '../actions/panic-doors';
 import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
 
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /**

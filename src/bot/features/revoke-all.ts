@@ -4,7 +4,7 @@ import type { BotDeps } from '../deps';
 import { describeUntrustedResult, endUntrustedSessions } from '../actions/end-untrusted';
 import { escapeHtml } from '../text/html';
 import { speechFor, wordsOf } from '../text/i18n';
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
 import { endSession, isOwnSession, ownSessionRefusal } from '../actions/end-session';
 import { clip } from '../text/html';
 import { sessionCard, sessionOrdinal } from '../views/session-card';

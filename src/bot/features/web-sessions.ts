@@ -8,7 +8,7 @@ import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { describeWebSession, webSessionCard, webSessionList } from '../views/web-session-card';
 import { speechFor, wordsOf } from '../text/i18n';
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /** /websessions: "Log in with Telegram" website logins, each with an End button, and End all; both ask first. */
