@@ -64,6 +64,25 @@ describe('the button codec', () => {
     expect(buttonPattern('ee').test('ee:12345678901234567890')).toBe(false);
   });
 
+  it('does not compile a wrong argument (checked by npm run typecheck)', () => {
+    // Never called: each line must fail to compile, or @ts-expect-error itself fails the typecheck.
+    const wrong = (id: string): string[] => [
+      // @ts-expect-error a hash is a bigint, never a JS number
+      buttonData('ee', 20),
+      // @ts-expect-error a page is a number
+      buttonData('sp', 1n),
+      // @ts-expect-error a confirmation id comes from confirmations.create, not any string
+      buttonData('sc', id),
+      // @ts-expect-error a token comes from oneShots.create, not any string
+      buttonData('dr', id),
+      // @ts-expect-error a bare prefix takes no argument
+      buttonData('tl', 1),
+      // @ts-expect-error a button with an argument needs it
+      buttonData('ee'),
+    ];
+    expect(typeof wrong).toBe('function');
+  });
+
   it('reads data drawn before /trust had pages as the first page', () => {
     expect(readButton('tx', 'tx:7')).toEqual({ id: 7, page: 0 });
   });

@@ -29,7 +29,8 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(buttonPattern('tx'), async (ctx) => {
-    const pressed = readButton('tx', ctx.callbackQuery.data) ?? { id: -1, page: 0 };
+    const pressed = readButton('tx', ctx.callbackQuery.data);
+    if (!pressed) return;
     const removed = trusted.remove(pressed.id);
     if (removed) deps.audit.record({ actorId: ctx.from.id, action: 'untrust', detail: `trusted device #${pressed.id}` }, 'ok');
     // Redrawn from the list as it is now, on the page the owner was looking at.
