@@ -83,8 +83,8 @@ export const ARGS = { HASH, CONFIRMATION, TOKEN, PAGE, DAYS, LOCALE, TRUSTED, ON
  * - `prompt`: the button is one of the choices of a confirmation prompt; all choices of one prompt
  *   share one lock, so "End" and "Cancel" tapped together cannot both act.
  * - `token`: the button carries a durable one-shot token of this kind (`one_shot_action` rows), for
- *   buttons under messages that may outlive a restart (alerts the outbox delivers late). The callback
- *   path takes it; a used one is answered like any second tap.
+ *   buttons under messages that may outlive a restart (alerts the outbox delivers late). acts-once.ts
+ *   takes it as the press arrives; a used one is answered like any second tap.
  * - `code`: required, so no button is added without deciding. `false`: the press only reads or
  *   cancels. Otherwise the press changes the account or the guard, and with a second factor set it
  *   acts only after the owner's authenticator code (features/second-factor.ts); the value is the
