@@ -6,6 +6,9 @@ export type OneShotTake =
   | { readonly ok: true; readonly kind: string; readonly target: string | null }
   | { readonly ok: false; readonly why: 'used' | 'unknown' };
 
+/** The id of one durable one-shot button, in its data ("dr:<id>"); branded so no other string is drawn in its place. */
+export type OneShotToken = string & { readonly __oneShotToken: true };
+
 /**
  * The `one_shot_action` table: buttons that must act once however often, and however concurrently,
  * they are pressed, also after a restart (their alerts may be delivered by the outbox much later).
@@ -40,8 +43,8 @@ export function createOneShotActions(source: Database | ResilientStore, now: () 
   };
   return {
     /** Returns the id to put in the button's callback data (10 url-safe characters). */
-    create(kind: string, target: string | null = null): string {
-      const id = randomBytes(8).toString('base64url').slice(0, 10);
+    create(kind: string, target: string | null = null): OneShotToken {
+      const id = randomBytes(8).toString('base64url').slice(0, 10) as OneShotToken;
       const at = now().toISOString();
       if (!store.write(() => insert.run(id, kind, target, at))) kept.created.set(id, { kind, target });
       return id;

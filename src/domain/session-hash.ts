@@ -29,6 +29,16 @@ export function parseSessionHash(input: string | undefined): HashParseResult {
   return { ok: true, hash };
 }
 
+/**
+ * A hash read from a button's data (already an int64, or undefined when its text was beyond int64),
+ * judged as parseSessionHash judges text: the current session (0) names no session a button may act on.
+ */
+export function sessionOf(hash: bigint | undefined): HashParseResult {
+  if (hash === undefined) return { ok: false, reason: 'out_of_range' };
+  if (hash === CURRENT_SESSION_HASH) return { ok: false, reason: 'current_session' };
+  return { ok: true, hash };
+}
+
 export function formatSessionHash(hash: bigint): string {
   return hash.toString(10);
 }

@@ -1,5 +1,5 @@
 import type { Session } from '../../domain/session';
-import { CURRENT_SESSION_HASH, formatSessionHash, parseSessionHash } from '../../domain/session-hash';
+import { CURRENT_SESSION_HASH, formatSessionHash } from '../../domain/session-hash';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
@@ -17,16 +17,6 @@ export const ownSessionRefusal = (deps: Pick<BotDeps, 'i18n'>): string => deps.i
  */
 export function isOwnSession(hash: bigint, listed?: Session): boolean {
   return hash === CURRENT_SESSION_HASH || listed?.current === true;
-}
-
-/**
- * The hash in an End button's callback data, or undefined if it is not one. The companion's own (0)
- * passes, so the action refuses it with the reason rather than calling the button invalid.
- */
-export function endButtonHash(text: string | undefined): bigint | undefined {
-  const parsed = parseSessionHash(text);
-  if (parsed.ok) return parsed.hash;
-  return parsed.reason === 'current_session' ? CURRENT_SESSION_HASH : undefined;
 }
 
 /** The session with this hash in a fresh list, if the list can be read at all. */

@@ -9,6 +9,9 @@ export type Pending =
   | { readonly kind: 'guard_on'; readonly count: number; /** Decimal hashes "Trust current sessions" may trust. */ readonly trust?: readonly string[] }
   | { readonly kind: 'panic'; readonly count: number };
 
+/** The id of one confirmation prompt, in its buttons' data ("sc:<id>"); branded so no other string is drawn in its place. */
+export type ConfirmationId = string & { readonly __confirmation: true };
+
 export type Taken<P extends Pending> = { readonly ok: true; readonly pending: P } | { readonly ok: false; readonly why: 'expired' | 'unknown' };
 
 /**
@@ -25,9 +28,9 @@ export function createConfirmations(ttlMs = 120_000, now: () => number = Date.no
   };
 
   return {
-    create(pending: Pending): string {
+    create(pending: Pending): ConfirmationId {
       sweep();
-      const id = randomBytes(6).toString('base64url');
+      const id = randomBytes(6).toString('base64url') as ConfirmationId;
       entries.set(id, { pending, expiresAt: now() + ttlMs });
       return id;
     },

@@ -1,6 +1,6 @@
 import type { Context } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { allowRetry, takenTarget } from './press-state';
+import { allowRetry, takenTarget } from './acts-once';
 import { escapeHtml } from '../text/html';
 
 /** The text of the message a button sits under, escaped for HTML, so an edit can add a result line. */

@@ -2,7 +2,7 @@ import type { OneShotActions } from '../../db/one-shot-actions';
 import type { SessionHistory } from '../../db/session-history';
 import type { TrustedDevices } from '../../db/trusted-devices';
 import type { SessionChange } from '../../domain/session-change';
-import { ACCEPT_CHANGE } from '../buttons/buttons';
+import { ACCEPT_CHANGE, buttonData } from '../buttons/buttons';
 import { changeAlert, changeBatch, type ChangeView } from '../views/change-alert';
 import type { Speech } from '../text/i18n';
 import type { Outbox } from './outbox';
@@ -36,7 +36,7 @@ export function createChangeNotifier(d: ChangeNotifierDeps): { sessionChanges(ch
       };
       const messages =
         changes.length === 1
-          ? [{ m: changeAlert(changes[0]!, view, `cm:${d.oneShots.create(ACCEPT_CHANGE, String(changes[0]!.id))}`), ids: [changes[0]!.id] }]
+          ? [{ m: changeAlert(changes[0]!, view, buttonData('cm', d.oneShots.create(ACCEPT_CHANGE, String(changes[0]!.id)))), ids: [changes[0]!.id] }]
           : changeBatch(changes, view).map((m, i) => ({ m, ids: i === 0 ? changes.map((c) => c.id) : [] }));
       const key = `session-change:${changes.map((c) => c.id).join(',')}`;
       // Queued by a run that crashed before marking them: the outbox has them already.

@@ -1,14 +1,15 @@
 import { Composer, type Context } from 'grammy';
 import type { Session } from '../../domain/session';
-import { parseSessionHash } from '../../domain/session-hash';
+import { sessionOf } from '../../domain/session-hash';
 import type { NewLogin } from '../../domain/new-login';
 import { audited, companionCreatedAt, describeFailure } from '../actions/account-call';
-import { allowRetry } from '../buttons/press-state';
+import { allowRetry } from '../buttons/acts-once';
 import type { BotDeps } from '../deps';
 import { wordsOf } from '../text/i18n';
-import { endButtonHash, endSessionOutcome, findSession } from '../actions/end-session';
+import { endSessionOutcome, findSession } from '../actions/end-session';
 import { alertMessage, burstMessages, type AlertOutcome, type BurstItem } from '../views/alert';
 import type { AlertLine } from '../../db/alert-lines';
+import { buttonPattern, readButton } from '../buttons/buttons';
 
 /** The buttons under new-login alerts: "It's me" (confirm, then offer trust), "End it", and "No thanks". */
 export function alertActionsFeature(deps: BotDeps): Composer<Context> {
@@ -31,9 +32,9 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   /** The owner's words for a reply to `ctx`. */
   const words = (ctx: Context) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
 
-  composer.callbackQuery(/^ok:(-?\d{1,19})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('ok'), async (ctx) => {
     const t = words(ctx);
-    const parsed = parseSessionHash(ctx.match[1]);
+    const parsed = sessionOf(readButton('ok', ctx.callbackQuery.data));
     if (!parsed.ok) return void (await ctx.reply(t('alert-button-invalid')));
     deps.guard.alertHandled?.(parsed.hash);
     const session = await findSession(deps, parsed.hash);
@@ -56,8 +57,8 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     await redraw(ctx, parsed.hash, now, { kind: 'mine', text, offerTrust: !deps.guard.trusted.isTrusted(session) });
   });
 
-  composer.callbackQuery(/^tn:(-?\d{1,19})$/, async (ctx) => {
-    const parsed = parseSessionHash(ctx.match[1]);
+  composer.callbackQuery(buttonPattern('tn'), async (ctx) => {
+    const parsed = sessionOf(readButton('tn', ctx.callbackQuery.data));
     if (!parsed.ok) return;
     const t = words(ctx);
     const session = await findSession(deps, parsed.hash);
@@ -66,9 +67,9 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     await redraw(ctx, parsed.hash, session, session ? { kind: 'mine', text, offerTrust: false } : { kind: 'ended', text });
   });
 
-  composer.callbackQuery(/^ee:(-?\d{1,19})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('ee'), async (ctx) => {
     const t = words(ctx);
-    const hash = endButtonHash(ctx.match[1]);
+    const hash = readButton('ee', ctx.callbackQuery.data);
     if (hash === undefined) return void (await ctx.reply(t('alert-button-invalid')));
     const parsed = { hash };
     deps.guard.alertHandled?.(parsed.hash);

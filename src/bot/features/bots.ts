@@ -8,6 +8,7 @@ import { botDetails } from '../views/door-alerts';
 import { pressOneShot } from '../buttons/take-one-shot';
 import { showCheckupResult } from './security';
 import { speechFor, wordsOf } from '../text/i18n';
+import { buttonPattern } from '../buttons/buttons';
 
 /** /bots: the business bots connected to the account (account.getConnectedBots), each with a Disconnect button. */
 export function botsFeature(deps: BotDeps): Composer<Context> {
@@ -30,7 +31,7 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
-  composer.callbackQuery(/^bd:([\w-]{1,16})$/, (ctx) =>
+  composer.callbackQuery(buttonPattern('bd'), (ctx) =>
     pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), (target) => {
       const parsed = parseSessionHash(target ?? '');
       return parsed.ok ? () => disconnectBot(deps, ctx.from.id, parsed.hash, 'button') : undefined;

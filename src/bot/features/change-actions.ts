@@ -1,10 +1,11 @@
 import { Composer, type Context } from 'grammy';
 import { describeDevice } from '../views/trust-view';
-import { endButtonHash, endSessionOutcome } from '../actions/end-session';
+import { endSessionOutcome } from '../actions/end-session';
 import { addResultLine, pressedMessageText, pressOneShot, remainingButtons } from '../buttons/take-one-shot';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { wordsOf } from '../text/i18n';
+import { buttonPattern, buttonPrefix, readButton } from '../buttons/buttons';
 
 /**
  * The buttons under a moved, changed or woken session's alert. "End it" ends the session (audited,
@@ -15,20 +16,20 @@ export function changeActionsFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   const words = (ctx: Context) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
 
-  composer.callbackQuery(/^ce:(-?\d{1,19})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('ce'), async (ctx) => {
     const t = words(ctx);
-    const hash = endButtonHash(ctx.match[1]);
+    const hash = readButton('ce', ctx.callbackQuery.data);
     if (hash === undefined) return void (await ctx.reply(t('alert-button-invalid')));
     const outcome = await endSessionOutcome(deps, ctx.from.id, hash);
     const result = `${outcome.ended ? '✅' : '❌'} ${escapeHtml(outcome.text)}`;
     if (!outcome.ended) return addResultLine(ctx, { ok: false, text: result });
     // Ended: "It's me" no longer applies to it, and other End buttons of a grouped alert still do.
     const others = remainingButtons(ctx, ctx.callbackQuery.data);
-    const left = others?.inline_keyboard.map((row) => row.filter((b) => 'callback_data' in b && b.callback_data?.startsWith('ce:'))).filter((row) => row.length > 0) ?? [];
+    const left = others?.inline_keyboard.map((row) => row.filter((b) => 'callback_data' in b && buttonPrefix(b.callback_data) === 'ce')).filter((row) => row.length > 0) ?? [];
     await ctx.editMessageText(`${pressedMessageText(ctx)}\n\n${result}`, { parse_mode: 'HTML', ...(left.length > 0 ? { reply_markup: { inline_keyboard: left } } : {}) });
   });
 
-  composer.callbackQuery(/^cm:([\w-]{1,16})$/, (ctx) => {
+  composer.callbackQuery(buttonPattern('cm'), (ctx) => {
     const t = words(ctx);
     return pressOneShot(ctx, t('button-not-valid-nothing-changed'), (target) => {
       const id = Number(target);

@@ -5,6 +5,7 @@ import type { BotDeps } from '../deps';
 import { showCheckupResult } from './security';
 
 import { speechFor, wordsOf } from '../text/i18n';
+import { buttonPattern } from '../buttons/buttons';
 
 /** /codeguard on|off: invalidate every login code the moment it arrives. Persisted, off by default. */
 export function codeguardFeature(deps: BotDeps): Composer<Context> {
@@ -21,7 +22,7 @@ export function codeguardFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(`${bad}${state}\n${t('codeguard-usage')}`, { parse_mode: 'HTML' });
   });
   // /security's "Turn code guard on": the checkup is read again, with the result under it.
-  composer.callbackQuery(/^cg:(on)$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('cg'), async (ctx) => {
     turnCodeGuard(deps, true, ctx.from.id, 'button');
     await showCheckupResult(deps, ctx, { ok: true, text: wordsOf(speechFor(deps, ctx))('codeguard-on') });
   });

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { Composer, InlineKeyboard, type CallbackQueryContext, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/doors/login-watcher';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
@@ -8,7 +8,9 @@ import { escapeHtml } from '../text/html';
 import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
 import { speechFor, wordsOf, type Speech } from '../text/i18n';
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
+import type { ConfirmationId } from '../buttons/confirmations';
 
 /** /guard on|off: when on, every new login from an untrusted device is ended at once. Persisted. */
 export function guardFeature(deps: BotDeps): Composer<Context> {
@@ -59,26 +61,27 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
     const id = deps.confirmations.create({ kind: 'guard_on', count: 0, trust: candidates.trust.map((s) => formatSessionHash(s.hash)) });
     const keyboard = new InlineKeyboard();
     // Offered only when it would trust someone: with none to trust it would only turn guard mode on.
-    if (candidates.trust.length > 0) keyboard.text(t('guard-trust-and-on-button'), `gt:${id}`).row();
-    keyboard.text(t('guard-on-anyway-button'), `go:${id}`).text(t('button-cancel'), `gx:${id}`);
+    if (candidates.trust.length > 0) keyboard.text(t('guard-trust-and-on-button'), buttonData('gt', id)).row();
+    keyboard.text(t('guard-on-anyway-button'), buttonData('go', id)).text(t('button-cancel'), buttonData('gx', id));
     await ctx.reply(
       [t('guard-no-trusted-prompt'), ...candidates.lines].join('\n'),
       { parse_mode: 'HTML', reply_markup: keyboard },
     );
   });
 
-  composer.callbackQuery(/^g([tox]):([\w-]+)$/, async (ctx) => {
-    const [, choice, id] = ctx.match;
+  composer.callbackQuery(buttonPattern('gx'), async (ctx) => {
+    deps.confirmations.cancel(readButton('gx', ctx.callbackQuery.data) ?? '');
+    await ctx.editMessageText(wordsOf(speechFor(deps, ctx))('guard-stays-off'));
+  });
+
+  /** "Trust current sessions and turn on" (`trustFirst`) or "Turn on anyway": both take the prompt's one confirmation. */
+  const turnOn = async (ctx: CallbackQueryContext<Context>, id: ConfirmationId | undefined, trustFirst: boolean): Promise<void> => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    if (choice === 'x') {
-      deps.confirmations.cancel(id ?? '');
-      return void (await ctx.editMessageText(t('guard-stays-off')));
-    }
     const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, id, 'guard_on');
     if (!pending) return;
     let added = 0;
-    if (choice === 't') {
+    if (trustFirst) {
       try {
         // Only the sessions the prompt listed: one that appeared since cannot slip in.
         const listed = new Set(pending.trust ?? []);
@@ -92,7 +95,9 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
     }
     turn(true, ctx.from.id, added ? `trusted ${added} current devices first` : 'with no trusted devices');
     await ctx.editMessageText(`${added ? `${t('guard-trusted-current', { count: added })} ` : ''}${onText(speech)}`, { parse_mode: 'HTML' });
-  });
+  };
+  composer.callbackQuery(buttonPattern('gt'), (ctx) => turnOn(ctx, readButton('gt', ctx.callbackQuery.data), true));
+  composer.callbackQuery(buttonPattern('go'), (ctx) => turnOn(ctx, readButton('go', ctx.callbackQuery.data), false));
 
   return composer;
 }

@@ -3,6 +3,7 @@ import type { BotDeps } from '../deps';
 import { clip } from '../text/html';
 import type { Locale } from '../text/i18n';
 import { registerOwnerMenu } from './help';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 type Deps = Pick<BotDeps, 'i18n' | 'audit' | 'log' | 'ownerId'>;
 
@@ -36,8 +37,8 @@ export function languageFeature(deps: Deps): Composer<Context> {
     const arg = ctx.match.trim();
     if (arg === '') {
       const keyboard = new InlineKeyboard();
-      for (const l of i18n.locales) keyboard.text(i18n.t(l, 'language-name'), `lang:${l}`);
-      keyboard.row().text(i18n.t(i18n.localeFor(ctx), 'language-auto-button'), `lang:${AUTO}`);
+      for (const l of i18n.locales) keyboard.text(i18n.t(l, 'language-name'), buttonData('lang', l));
+      keyboard.row().text(i18n.t(i18n.localeFor(ctx), 'language-auto-button'), buttonData('lang', AUTO));
       return void (await ctx.reply(i18n.t(i18n.localeFor(ctx), 'language-prompt', { current: current(ctx) }), { reply_markup: keyboard }));
     }
     const choice = arg.toLowerCase() === AUTO ? undefined : i18n.supported(arg);
@@ -49,8 +50,8 @@ export function languageFeature(deps: Deps): Composer<Context> {
     await ctx.reply(await apply(ctx, choice));
   });
 
-  composer.callbackQuery(/^lang:([\w-]{1,16})$/, async (ctx) => {
-    const data = ctx.match[1] ?? '';
+  composer.callbackQuery(buttonPattern('lang'), async (ctx) => {
+    const data = readButton('lang', ctx.callbackQuery.data) ?? '';
     const choice = data === AUTO ? undefined : i18n.supported(data);
     // The press was already answered (callback-path.ts): an unknown choice is said in the message.
     if (choice === undefined && data !== AUTO) return void (await ctx.editMessageText(i18n.t(i18n.localeFor(ctx), 'button-invalid')));

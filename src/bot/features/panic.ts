@@ -6,7 +6,8 @@ import { escapeHtml } from '../text/html';
 import { lockOtherDoors, panicDoorSteps } from '../actions/panic-doors';
 import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
 
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /**
  * What to do next, worded for what just happened: when every other session ended, the owner's own
@@ -42,12 +43,12 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
         '',
         t('panic-button-expires'),
       ].join('\n'),
-      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(t('panic-lock-button'), `pk:${id}`).text(t('button-cancel'), `px:${id}`) },
+      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(t('panic-lock-button'), buttonData('pk', id)).text(t('button-cancel'), buttonData('px', id)) },
     );
   });
 
-  composer.callbackQuery(/^pk:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'panic');
+  composer.callbackQuery(buttonPattern('pk'), async (ctx) => {
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, readButton('pk', ctx.callbackQuery.data), 'panic');
     if (!pending) return;
     const actorId = ctx.from.id;
     const t = ownerWords(deps);
@@ -74,8 +75,8 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
     await ctx.editMessageText([t('panic-done-title'), ...report.map(escapeHtml), '', checklist(othersEnded, deps.guard.trusted.list().length, t)].join('\n'), { parse_mode: 'HTML' });
   });
 
-  composer.callbackQuery(/^px:([\w-]+)$/, async (ctx) => {
-    deps.confirmations.cancel(ctx.match[1] ?? '');
+  composer.callbackQuery(buttonPattern('px'), async (ctx) => {
+    deps.confirmations.cancel(readButton('px', ctx.callbackQuery.data) ?? '');
     await ctx.editMessageText(wordsOf(speechFor(deps, ctx))('panic-cancelled'));
   });
 

@@ -4,7 +4,8 @@ import type { BotDeps } from '../deps';
 import { describeUntrustedResult, endUntrustedSessions } from '../actions/end-untrusted';
 import { escapeHtml } from '../text/html';
 import { speechFor, wordsOf } from '../text/i18n';
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /** /revokeall: auth.resetAuthorizations, only after the owner confirms with a one-shot button. */
 export function revokeAllFeature(deps: BotDeps): Composer<Context> {
@@ -30,9 +31,9 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
       return;
     }
     const id = deps.confirmations.create({ kind: 'end_all', count: others });
-    const keyboard = new InlineKeyboard().text(t('revokeall-end-button', { count: others }), `ra:${id}`).text(t('button-cancel'), `rx:${id}`);
+    const keyboard = new InlineKeyboard().text(t('revokeall-end-button', { count: others }), buttonData('ra', id)).text(t('button-cancel'), buttonData('rx', id));
     // The same one-shot id backs both ending buttons, so tapping one disarms the other.
-    if (trustedNow > 0) keyboard.row().text(t('revokeall-except-trusted-button'), `rt:${id}`);
+    if (trustedNow > 0) keyboard.row().text(t('revokeall-except-trusted-button'), buttonData('rt', id));
     await ctx.reply(
       [
         t('revokeall-confirm', { count: others }),
@@ -47,8 +48,8 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
     );
   });
 
-  composer.callbackQuery(/^ra:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'end_all', '/revokeall');
+  composer.callbackQuery(buttonPattern('ra'), async (ctx) => {
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, readButton('ra', ctx.callbackQuery.data), 'end_all', '/revokeall');
     if (!pending) return;
     const { count } = pending;
     let result: string;
@@ -63,8 +64,8 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
     await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
   });
 
-  composer.callbackQuery(/^rt:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'end_all', '/revokeall');
+  composer.callbackQuery(buttonPattern('rt'), async (ctx) => {
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, readButton('rt', ctx.callbackQuery.data), 'end_all', '/revokeall');
     if (!pending) return;
     let result: string;
     try {
@@ -75,8 +76,8 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
     await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
   });
 
-  composer.callbackQuery(/^rx:([\w-]+)$/, async (ctx) => {
-    const wasPending = deps.confirmations.cancel(ctx.match[1] ?? '');
+  composer.callbackQuery(buttonPattern('rx'), async (ctx) => {
+    const wasPending = deps.confirmations.cancel(readButton('rx', ctx.callbackQuery.data) ?? '');
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
     await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
   });

@@ -1,14 +1,15 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { INT64_MAX, INT64_MIN, parseSessionHash, type HashParseResult } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
-import { takeConfirmation } from '../buttons/take-confirmation';
-import { endButtonHash, endSession, isOwnSession, ownSessionRefusal } from '../actions/end-session';
+import { takeConfirmation } from '../buttons/acts-once';
+import { endSession, isOwnSession, ownSessionRefusal } from '../actions/end-session';
 import { clip } from '../text/html';
 import { sessionCard, sessionOrdinal } from '../views/session-card';
 import type { Session } from '../../domain/session';
 import { describeFailure } from '../actions/account-call';
 import { sessionRisk } from '../../guard/session-risk';
 import { speechFor, wordsOf, type Locale, type Localizer } from '../text/i18n';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 const EXAMPLE = '/revoke -1234567890123456789';
 
@@ -47,9 +48,9 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(await endSession(deps, ctx.from?.id ?? deps.ownerId, parsed.hash), { parse_mode: 'HTML' });
   });
 
-  composer.callbackQuery(/^se:(-?\d{1,19})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('se'), async (ctx) => {
     const speak = wordsOf(speechFor(deps, ctx));
-    const hash = endButtonHash(ctx.match[1]);
+    const hash = readButton('se', ctx.callbackQuery.data);
     if (hash === undefined) return void (await ctx.reply(speak('revoke-button-invalid')));
     // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
     if (isOwnSession(hash)) return void (await ctx.reply(ownSessionRefusal(deps)));
@@ -70,18 +71,18 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
     const n = sessionOrdinal(sessions, session.hash) ?? 1;
     await ctx.reply(`${speak('revoke-confirm')}\n\n${sessionCard(session, n, deps.now(), speechFor(deps, ctx), { risk: sessionRisk(deps.guard.trusted, deps.doors.seenCountries) })}`, {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().text(speak('revoke-end-button', { index: n }), `sc:${id}`).text(speak('button-cancel'), `sx:${id}`),
+      reply_markup: new InlineKeyboard().text(speak('revoke-end-button', { index: n }), buttonData('sc', id)).text(speak('button-cancel'), buttonData('sx', id)),
     });
   });
 
-  composer.callbackQuery(/^sc:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'end', '/sessions');
+  composer.callbackQuery(buttonPattern('sc'), async (ctx) => {
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, readButton('sc', ctx.callbackQuery.data), 'end', '/sessions');
     if (!pending) return;
     await ctx.editMessageText(await endSession(deps, ctx.from.id, pending.hash), { parse_mode: 'HTML' });
   });
 
-  composer.callbackQuery(/^sx:([\w-]+)$/, async (ctx) => {
-    deps.confirmations.cancel(ctx.match[1] ?? '');
+  composer.callbackQuery(buttonPattern('sx'), async (ctx) => {
+    deps.confirmations.cancel(readButton('sx', ctx.callbackQuery.data) ?? '');
     await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
   });
 

@@ -1,9 +1,9 @@
 import type { Api, Context, MiddlewareFn } from 'grammy';
 import type { Update } from 'grammy/types';
 import { burnCode, codeIn, codesIn, judgeCode, lockedUntil, type Verdict } from '../../guard/second-factor';
-import { parseSessionHash } from '../../domain/session-hash';
+import { parseSessionHash, sessionOf } from '../../domain/session-hash';
 import { findSession } from '../actions/end-session';
-import { BUTTONS, buttonPrefix } from '../buttons/buttons';
+import { ARGS, BUTTONS, buttonPrefix, readButton, type ButtonSpec } from '../buttons/buttons';
 import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
@@ -45,9 +45,6 @@ interface Waiting {
   /** The prompt as sent: its message and first lines, to say under it how it ended. */
   prompt?: { readonly messageId: number; readonly headline: string };
 }
-
-/** Buttons whose data ends with a session hash ("ee:-123"). */
-const SESSION_BUTTONS: ReadonlySet<string> = new Set(['ee', 'ok', 'tf', 'ce']);
 
 const spec = (name: string): CommandSpec | undefined => [...COMMANDS, ...HIDDEN_COMMANDS].find((c) => c.command === name);
 
@@ -101,14 +98,16 @@ function requestOf(ctx: Context): Request | undefined {
   const prefix = query?.data === undefined ? undefined : buttonPrefix(query.data);
   const action = prefix === undefined ? false : BUTTONS[prefix].code;
   if (!query || !action) return undefined;
-  const hash = parseSessionHash(query.data!.slice(query.data!.indexOf(':') + 1));
+  // A button whose argument is a hash ("ee:-123") names a session: the prompt shows its device.
+  const named = (BUTTONS[prefix!] as ButtonSpec).arg === ARGS.HASH ? readButton(prefix!, query.data) : undefined;
+  const hash = sessionOf(typeof named === 'bigint' ? named : undefined);
   const label = (query.message?.reply_markup?.inline_keyboard ?? []).flat().find((b) => 'callback_data' in b && b.callback_data === query.data)?.text ?? '';
   return {
     action,
     shown: label ? `“${escapeHtml(clip(label, 60))}”` : '',
     detail: `button ${prefix}${label ? ` "${clip(label, 60)}"` : ''}`,
     sameAs: `button:${query.message?.chat.id}:${query.message?.message_id}:${query.data}`,
-    ...(SESSION_BUTTONS.has(prefix!) && hash.ok ? { session: hash.hash } : {}),
+    ...(hash.ok ? { session: hash.hash } : {}),
     replyTo: query.message?.message_id,
   };
 }

@@ -8,7 +8,8 @@ import type { BotDeps } from '../deps';
 import { addDisconnectButtons, DECLINE_RESET } from '../delivery/door-notices';
 import { checkupView, type CheckupAction, type CheckupReadings } from '../views/security-checkup';
 import { addResultLine, pressOneShot } from '../buttons/take-one-shot';
-import { allowRetry } from '../buttons/press-state';
+import { allowRetry } from '../buttons/acts-once';
+import { buttonData, buttonPattern } from '../buttons/buttons';
 import { speechFor, wordsOf } from '../text/i18n';
 import { TTL_CHOICES } from '../views/ttl-label';
 import { FLAG_WINDOW_SECONDS } from '../views/change-alert';
@@ -51,10 +52,10 @@ async function readings(deps: BotDeps): Promise<CheckupReadings> {
 function keyboardFor(deps: BotDeps, actions: readonly CheckupAction[], t: ReturnType<typeof wordsOf>): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const a of actions) {
-    if (a.kind === 'decline_reset') keyboard.text(t('door-cancel-reset-button'), `dr:${deps.doors.oneShots.create(DECLINE_RESET)}`).row();
+    if (a.kind === 'decline_reset') keyboard.text(t('door-cancel-reset-button'), buttonData('dr', deps.doors.oneShots.create(DECLINE_RESET))).row();
     if (a.kind === 'disconnect') addDisconnectButtons(keyboard, deps.doors.oneShots, a.bots, t);
-    if (a.kind === 'shorten_ttl') keyboard.text(t('checkup-shorten-ttl-button', { period: t(TTL_CHOICES.find(([d]) => d === SHORTEST_TTL_DAYS)?.[1] ?? 'ttl-1-week') }), `tt:${SHORTEST_TTL_DAYS}`).row();
-    if (a.kind === 'code_guard_on') keyboard.text(t('checkup-codeguard-button'), 'cg:on').row();
+    if (a.kind === 'shorten_ttl') keyboard.text(t('checkup-shorten-ttl-button', { period: t(TTL_CHOICES.find(([d]) => d === SHORTEST_TTL_DAYS)?.[1] ?? 'ttl-1-week') }), buttonData('tt', SHORTEST_TTL_DAYS)).row();
+    if (a.kind === 'code_guard_on') keyboard.text(t('checkup-codeguard-button'), buttonData('cg', 'on')).row();
   }
   return keyboard;
 }
@@ -96,7 +97,7 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
 
   // "Cancel the reset" needs no confirmation prompt (only the code, when a second factor is set): it
   // only protects. It acts once however often it is pressed.
-  composer.callbackQuery(/^dr:([\w-]{1,16})$/, (ctx) =>
+  composer.callbackQuery(buttonPattern('dr'), (ctx) =>
     pressOneShot(
       ctx,
       deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'),

@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { byLastActivity, type Session } from '../../domain/session';
-import { formatSessionHash } from '../../domain/session-hash';
 import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { sessionRisk } from '../../guard/session-risk';
@@ -10,6 +9,7 @@ import { sessionPage, type SessionMarks } from '../views/session-pages';
 import { FIELD_MAX } from '../text/field';
 import { clip } from '../text/html';
 import { speechFor, wordsOf, type Speech } from '../text/i18n';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /**
  * /sessions and its page arrows: account.getAuthorizations, shown as cards that fit Telegram's limit.
@@ -41,7 +41,7 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
     if (!s) return ctx.reply(t('sessions-no-such-number', { number, count: sorted.length }), { parse_mode: 'HTML' });
     const card = sessionCard(s, number, deps.now(), speech, { risk, flags: marks(speech).get(s.hash.toString(10)) ?? [] });
     const places = deps.doors.history ? placeLines(deps.doors.history.places(s.hash), speech) : [];
-    const keyboard = s.current ? undefined : new InlineKeyboard().text(t('sessions-end-button', { index: number, device: clip(s.deviceModel, FIELD_MAX.button) }), `se:${formatSessionHash(s.hash)}`);
+    const keyboard = s.current ? undefined : new InlineKeyboard().text(t('sessions-end-button', { index: number, device: clip(s.deviceModel, FIELD_MAX.button) }), buttonData('se', s.hash));
     return ctx.reply([card, ...(places.length > 0 ? ['', ...places] : [])].join('\n'), { parse_mode: 'HTML', ...(keyboard ? { reply_markup: keyboard } : {}) });
   };
 
@@ -59,8 +59,8 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
     }
   });
 
-  composer.callbackQuery(/^sp:(\d{1,4})$/, async (ctx) => {
-    const n = Number(ctx.match[1]);
+  composer.callbackQuery(buttonPattern('sp'), async (ctx) => {
+    const n = readButton('sp', ctx.callbackQuery.data) ?? 0;
     try {
       const p = await page(ctx, n);
       await ctx.editMessageText(p.text, { parse_mode: 'HTML', reply_markup: p.keyboard });

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Session } from '../../domain/session';
-import { formatSessionHash, parseSessionHash } from '../../domain/session-hash';
+import { sessionOf } from '../../domain/session-hash';
 import type { BotDeps } from '../deps';
 import { findSession } from '../actions/end-session';
 import { FIELD_MAX } from '../text/field';
@@ -9,6 +9,7 @@ import { describeDevice, trustPage } from '../views/trust-view';
 import { describeFailure } from '../actions/account-call';
 import { trustExclusion } from '../../guard/trust-candidates';
 import { speechFor, wordsOf } from '../text/i18n';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /** /trust: the device fingerprints guard mode leaves alone, in pages; add from current sessions, remove. */
 export function trustFeature(deps: BotDeps): Composer<Context> {
@@ -22,20 +23,22 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
-  composer.callbackQuery(/^tp:(\d{1,4})$/, async (ctx) => {
-    const { text, keyboard } = show(ctx, Number(ctx.match[1]));
+  composer.callbackQuery(buttonPattern('tp'), async (ctx) => {
+    const { text, keyboard } = show(ctx, readButton('tp', ctx.callbackQuery.data) ?? 0);
     await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
-  composer.callbackQuery(/^tx:(\d{1,9})(?::(\d{1,4}))?$/, async (ctx) => {
-    const removed = trusted.remove(Number(ctx.match[1]));
-    if (removed) deps.audit.record({ actorId: ctx.from.id, action: 'untrust', detail: `trusted device #${ctx.match[1]}` }, 'ok');
+  composer.callbackQuery(buttonPattern('tx'), async (ctx) => {
+    const pressed = readButton('tx', ctx.callbackQuery.data);
+    if (!pressed) return;
+    const removed = trusted.remove(pressed.id);
+    if (removed) deps.audit.record({ actorId: ctx.from.id, action: 'untrust', detail: `trusted device #${pressed.id}` }, 'ok');
     // Redrawn from the list as it is now, on the page the owner was looking at.
-    const { text, keyboard } = show(ctx, Number(ctx.match[2] ?? 0));
+    const { text, keyboard } = show(ctx, pressed.page);
     await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
-  composer.callbackQuery('tl', async (ctx) => {
+  composer.callbackQuery(buttonPattern('tl'), async (ctx) => {
     const t = wordsOf(speechFor(deps, ctx));
     try {
       const others = (await deps.account.listSessions()).filter((s) => !s.current);
@@ -47,7 +50,7 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
       for (const s of sessions.slice(0, 30)) {
         // The risk is on the button itself: the owner sees it before choosing, not after.
         const flag = trustExclusion(s, deps.now()) ? '⚠️ ' : '';
-        keyboard.text(`${flag}${clip(s.deviceModel, FIELD_MAX.button)}, ${clip(s.appName, FIELD_MAX.button)}`, `tr:${formatSessionHash(s.hash)}`).row();
+        keyboard.text(`${flag}${clip(s.deviceModel, FIELD_MAX.button)}, ${clip(s.appName, FIELD_MAX.button)}`, buttonData('tr', s.hash)).row();
       }
       await ctx.reply(t('trust-which'), { reply_markup: keyboard });
     } catch (err) {
@@ -62,30 +65,30 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
    * seen before the device is trusted, and one code covers one trust.
    */
   /** The session a trust button names, or undefined after saying it is gone. */
-  const pressedSession = async (ctx: Context, hash: string | undefined): Promise<Session | undefined> => {
-    const parsed = parseSessionHash(hash);
+  const pressedSession = async (ctx: Context, hash: bigint | undefined): Promise<Session | undefined> => {
+    const parsed = sessionOf(hash);
     const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
     if (!session) await ctx.reply(wordsOf(speechFor(deps, ctx))('trust-session-gone'));
     return session;
   };
 
-  composer.callbackQuery(/^tr:(-?\d{1,19})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('tr'), async (ctx) => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    const session = await pressedSession(ctx, ctx.match[1]);
+    const session = await pressedSession(ctx, readButton('tr', ctx.callbackQuery.data));
     if (!session) return;
     const name = escapeHtml(describeDevice(session, speech));
     if (trusted.isTrusted(session)) return void (await ctx.reply(t('trust-already', { device: name }), { parse_mode: 'HTML' }));
     const why = trustExclusion(session, deps.now());
     const question = why ? t('trust-ask-again', { device: name, why: t(`guard-left-out-${why}`) }) : t('trust-confirm', { device: name });
-    const keyboard = new InlineKeyboard().text(t(why ? 'trust-anyway-button' : 'trust-confirm-button'), `tf:${formatSessionHash(session.hash)}`);
+    const keyboard = new InlineKeyboard().text(t(why ? 'trust-anyway-button' : 'trust-confirm-button'), buttonData('tf', session.hash));
     await ctx.reply(question, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
-  composer.callbackQuery(/^tf:(-?\d{1,19})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('tf'), async (ctx) => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    const session = await pressedSession(ctx, ctx.match[1]);
+    const session = await pressedSession(ctx, readButton('tf', ctx.callbackQuery.data));
     if (!session) return;
     const why = trustExclusion(session, deps.now());
     const added = trusted.add(session);

@@ -5,6 +5,7 @@ import { clip, escapeHtml } from '../text/html';
 import { showCheckupResult } from './security';
 import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
 import { TTL_CHOICES, ttlLabel } from '../views/ttl-label';
+import { buttonData, buttonPattern, buttonPrefix, readButton } from '../buttons/buttons';
 
 const ACCEPTED = TTL_CHOICES.map(([d]) => d).join(', ');
 
@@ -35,14 +36,14 @@ function refusal(arg: { readonly input: string; readonly days?: number }, t: Wor
 
 function ttlView(days: number, t: Words, note?: string): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();
-  for (const [d, label] of TTL_CHOICES) keyboard.text(`${d === days ? '✓ ' : ''}${t(label)}`, `tt:${d}`);
+  for (const [d, label] of TTL_CHOICES) keyboard.text(`${d === days ? '✓ ' : ''}${t(label)}`, buttonData('tt', d));
   const text = [...(note ? [note, ''] : []), t('ttl-view', { period: ttlLabel(days, t) })].join('\n');
   return { text, keyboard };
 }
 
 /** Whether the pressed message is the /ttl view, whose buttons are all periods. */
 const fromTtlView = (ctx: Context): boolean =>
-  (ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? []).flat().every((b) => 'callback_data' in b && b.callback_data.startsWith('tt:'));
+  (ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? []).flat().every((b) => 'callback_data' in b && buttonPrefix(b.callback_data) === 'tt');
 
 /** /ttl [days]: account.getAuthorizations' authorization_ttl_days, changed with account.setAuthorizationTTL. */
 export function ttlFeature(deps: BotDeps): Composer<Context> {
@@ -77,9 +78,9 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
     }
   });
 
-  composer.callbackQuery(/^tt:(\d{1,3})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('tt'), async (ctx) => {
     const t = wordsOf(speechFor(deps, ctx));
-    const arg = parseTtlArgument(ctx.match[1] ?? '');
+    const arg = parseTtlArgument(String(readButton('tt', ctx.callbackQuery.data) ?? ''));
     if (arg.kind !== 'set') return void (await ctx.reply(t('ttl-button-invalid')));
     const result = await setTtl(ctx.from.id, arg.days);
     // Pressed under another view (/security's "Shorten to 1 week"): the checkup is read again, with the result under it.

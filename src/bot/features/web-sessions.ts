@@ -1,14 +1,15 @@
 import type { Doing } from '../views/explain-failure';
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { AccountError } from '../../domain/account-error';
-import { parseSessionHash } from '../../domain/session-hash';
+import { sessionOf } from '../../domain/session-hash';
 import type { WebSession } from '../../domain/web-session';
 import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { describeWebSession, webSessionCard, webSessionList } from '../views/web-session-card';
 import { speechFor, wordsOf } from '../text/i18n';
-import { takeConfirmation } from '../buttons/take-confirmation';
+import { takeConfirmation } from '../buttons/acts-once';
+import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /** /websessions: "Log in with Telegram" website logins, each with an End button, and End all; both ask first. */
 export function webSessionsFeature(deps: BotDeps): Composer<Context> {
@@ -32,10 +33,10 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
     }
   });
 
-  composer.callbackQuery(/^we:(-?\d{1,19})$/, async (ctx) => {
+  composer.callbackQuery(buttonPattern('we'), async (ctx) => {
     const speech = speechFor(deps, ctx);
     const t = wordsOf(speech);
-    const parsed = parseSessionHash(ctx.match[1]);
+    const parsed = sessionOf(readButton('we', ctx.callbackQuery.data));
     if (!parsed.ok) return void (await ctx.reply(t('web-button-invalid')));
     let web: WebSession | undefined;
     try {
@@ -51,12 +52,12 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
     const id = deps.confirmations.create({ kind: 'web_end', hash: web.hash, label: describeWebSession(web), shown: describeWebSession(web, speech) });
     await ctx.reply(
       `${t('web-confirm')}\n\n${webSessionCard(web, 1, deps.now(), speech)}\n\n${t('web-confirm-explain')}`,
-      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(t('button-end-it'), `wc:${id}`).text(t('button-cancel'), `wx:${id}`) },
+      { parse_mode: 'HTML', reply_markup: new InlineKeyboard().text(t('button-end-it'), buttonData('wc', id)).text(t('button-cancel'), buttonData('wx', id)) },
     );
   });
 
-  composer.callbackQuery(/^wc:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'web_end');
+  composer.callbackQuery(buttonPattern('wc'), async (ctx) => {
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, readButton('wc', ctx.callbackQuery.data), 'web_end');
     if (!pending) return;
     const { hash, label, shown } = pending;
     let result: string;
@@ -71,12 +72,12 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
     await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
   });
 
-  composer.callbackQuery(/^wx:([\w-]+)$/, async (ctx) => {
-    deps.confirmations.cancel(ctx.match[1] ?? '');
+  composer.callbackQuery(buttonPattern('wx'), async (ctx) => {
+    deps.confirmations.cancel(readButton('wx', ctx.callbackQuery.data) ?? '');
     await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
   });
 
-  composer.callbackQuery('wa', async (ctx) => {
+  composer.callbackQuery(buttonPattern('wa'), async (ctx) => {
     const t = wordsOf(speechFor(deps, ctx));
     let count: number;
     try {
@@ -92,12 +93,12 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
     const id = deps.confirmations.create({ kind: 'web_end_all', count });
     await ctx.reply(t('web-confirm-all', { count }), {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().text(t('web-end-all-count-button', { count }), `wy:${id}`).text(t('button-cancel'), `wn:${id}`),
+      reply_markup: new InlineKeyboard().text(t('web-end-all-count-button', { count }), buttonData('wy', id)).text(t('button-cancel'), buttonData('wn', id)),
     });
   });
 
-  composer.callbackQuery(/^wy:([\w-]+)$/, async (ctx) => {
-    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, ctx.match[1], 'web_end_all', '/websessions');
+  composer.callbackQuery(buttonPattern('wy'), async (ctx) => {
+    const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, readButton('wy', ctx.callbackQuery.data), 'web_end_all', '/websessions');
     if (!pending) return;
     const { count } = pending;
     let result: string;
@@ -112,8 +113,8 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
     await ctx.editMessageText(escapeHtml(result), { parse_mode: 'HTML' });
   });
 
-  composer.callbackQuery(/^wn:([\w-]+)$/, async (ctx) => {
-    const wasPending = deps.confirmations.cancel(ctx.match[1] ?? '');
+  composer.callbackQuery(buttonPattern('wn'), async (ctx) => {
+    const wasPending = deps.confirmations.cancel(readButton('wn', ctx.callbackQuery.data) ?? '');
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'web_revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
     await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
   });

@@ -16,6 +16,7 @@ import { riskLine } from './risk-line';
 import type { SessionRisk } from '../../guard/session-risk';
 import { wordsOf, type Locale, type Localizer, type Speech, type Words } from '../text/i18n';
 import { ownerClock } from '../text/owner-clock';
+import { buttonData } from '../buttons/buttons';
 
 
 export interface AlertContext {
@@ -139,9 +140,9 @@ export function alertMessage(login: NewLogin, c: AlertContext, outcome?: AlertOu
     : [];
   const text = [headline(login, t), '', ...details(login, c), ...riskLine(risk, c), ...verdict(login, c, outcome), t('hash-line', { hash }), ...result, ...offer].join('\n');
   const covers = [login.hash];
-  if (offer.length > 0) return { text, covers, keyboard: new InlineKeyboard().text(t('alert-trust-button'), `tr:${hash}`).text(t('alert-no-thanks'), `tn:${hash}`) };
+  if (offer.length > 0) return { text, covers, keyboard: new InlineKeyboard().text(t('alert-trust-button'), buttonData('tr', login.hash)).text(t('alert-no-thanks'), buttonData('tn', login.hash)) };
   if (login.autoEnd?.ok || login.endedBeforeAlert || (outcome && outcome.kind !== 'failed')) return { text, covers };
-  return { text, covers, keyboard: new InlineKeyboard().text(t('alert-its-me'), `ok:${hash}`).text(t('button-end-it'), `ee:${hash}`) };
+  return { text, covers, keyboard: new InlineKeyboard().text(t('alert-its-me'), buttonData('ok', login.hash)).text(t('button-end-it'), buttonData('ee', login.hash)) };
 }
 
 /** Room for the header; the rest of each message is filled with one line per login. */
@@ -230,7 +231,7 @@ export function burstMessages(items: readonly BurstItem[], speech: Speech, redra
         ? t('alert-batch-head', { count: sorted.length, ended: guardEnded })
         : t('alert-batch-continued', { part: k + 1, parts: chunks.length });
     const keyboard = new InlineKeyboard();
-    for (const i of chunk) if (withButtons && i.active) keyboard.text(t('alert-batch-end-button', { index: i.n }), `ee:${formatSessionHash(i.hash)}`);
+    for (const i of chunk) if (withButtons && i.active) keyboard.text(t('alert-batch-end-button', { index: i.n }), buttonData('ee', i.hash));
     const text = [head, '', ...chunk.map((i) => burstLine(i, compact, t))].join('\n');
     return { text, covers: chunk.map((i) => i.hash), ...(withButtons && chunk.some((i) => i.active) ? { keyboard } : {}) };
   });

@@ -7,6 +7,7 @@ import { wordsOf, type Speech, type Words } from '../text/i18n';
 import { ownerClock } from '../text/owner-clock';
 import { place } from './session-card';
 import type { OutgoingMessage } from './alert';
+import { buttonData } from '../buttons/buttons';
 
 /** What a change alert needs besides the change: the time, the words, and whether its device is trusted. */
 export interface ChangeView extends Speech {
@@ -77,7 +78,7 @@ export function changeAlert(c: SessionChange, v: ChangeView, itsMe: string): Out
   const t = wordsOf(v);
   const text = [headline(c, v, t), '', ...rows(c, v, t), '', t('change-copied'), ...guardLine(c, v, t), t('hash-line', { hash: formatSessionHash(c.hash) })].join('\n');
   if (c.guard.kind === 'ended') return { text };
-  return { text, keyboard: new InlineKeyboard().text(t('button-end-it'), `ce:${formatSessionHash(c.hash)}`).text(t('alert-its-me'), itsMe) };
+  return { text, keyboard: new InlineKeyboard().text(t('button-end-it'), buttonData('ce', c.hash)).text(t('alert-its-me'), itsMe) };
 }
 
 const BATCH_TEXT_BUDGET = 3800;
@@ -122,7 +123,7 @@ export function changeBatch(changes: readonly SessionChange[], v: ChangeView): O
     const head = k === 0 ? t('change-batch-head', { count: changes.length }) : t('change-batch-continued', { part: k + 1, parts: chunks.length });
     const keyboard = new InlineKeyboard();
     const endable = changes.length <= BUTTONS_UP_TO ? changes.map((c, i) => [c, i + 1] as const).filter(([c]) => c.guard.kind !== 'ended') : [];
-    if (k === 0) endable.forEach(([c, n]) => keyboard.text(t('alert-batch-end-button', { index: n }), `ce:${formatSessionHash(c.hash)}`));
+    if (k === 0) endable.forEach(([c, n]) => keyboard.text(t('alert-batch-end-button', { index: n }), buttonData('ce', c.hash)));
     const text = [head, '', ...lines, ...(k === 0 ? ['', foot] : [])].join('\n');
     return { text, ...(k === 0 && endable.length > 0 ? { keyboard } : {}) };
   });

@@ -1,6 +1,5 @@
 import { InlineKeyboard } from 'grammy';
 import { byLastActivity, type Session } from '../../domain/session';
-import { formatSessionHash } from '../../domain/session-hash';
 import { FIELD_MAX } from '../text/field';
 import { clip } from '../text/html';
 import { clampPage, pageArrows, pageBlocks } from '../text/pages';
@@ -8,6 +7,7 @@ import type { SessionRisk } from '../../guard/session-risk';
 import { sessionCard } from './session-card';
 import { LIMITS } from '../text/limits';
 import { wordsOf, type Speech } from '../text/i18n';
+import { buttonData } from '../buttons/buttons';
 
 /** Telegram's limit is 4096 characters after entity parsing; raw HTML is never shorter, so counting it is safe. */
 export const MESSAGE_LIMIT = LIMITS.message;
@@ -48,8 +48,8 @@ export function sessionPage(sessions: readonly Session[], requested: number, now
   const keyboard = new InlineKeyboard();
   onPage.forEach((s, i) => {
     if (s.current) return;
-    keyboard.text(t('sessions-end-button', { index: first + i + 1, device: clip(s.deviceModel, FIELD_MAX.button) }), `se:${formatSessionHash(s.hash)}`).row();
+    keyboard.text(t('sessions-end-button', { index: first + i + 1, device: clip(s.deviceModel, FIELD_MAX.button) }), buttonData('se', s.hash)).row();
   });
-  pageArrows(keyboard, n, total, (k) => `sp:${k}`, t);
+  pageArrows(keyboard, n, total, (k) => buttonData('sp', k), t);
   return { text: [header, ...(pages[n] ?? [])].join('\n\n'), keyboard };
 }

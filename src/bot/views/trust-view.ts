@@ -5,6 +5,7 @@ import { field, FIELD_MAX } from '../text/field';
 import { escapeHtml } from '../text/html';
 import { clampPage, pageArrows, pageBlocks } from '../text/pages';
 import { wordsOf, type Speech } from '../text/i18n';
+import { buttonData } from '../buttons/buttons';
 
 const PER_PAGE = 10;
 
@@ -31,15 +32,15 @@ export function trustPage(devices: readonly TrustedDevice[], requested: number, 
   const t = wordsOf(speech);
   const keyboard = new InlineKeyboard();
   if (devices.length === 0) {
-    return { text: t('trust-none'), keyboard: keyboard.text(t('trust-add-button'), 'tl') };
+    return { text: t('trust-none'), keyboard: keyboard.text(t('trust-add-button'), buttonData('tl')) };
   }
   const lines = devices.map((d, i) => `${i + 1}. ${escapeHtml(describeDevice(d, speech))}`);
   const pages = pageBlocks(lines, PER_PAGE);
   const n = clampPage(requested, pages.length);
   const first = pages.slice(0, n).reduce((count, p) => count + p.length, 0);
-  devices.slice(first, first + (pages[n]?.length ?? 0)).forEach((d, i) => keyboard.text(t('trust-remove-button', { index: first + i + 1 }), `tx:${d.id}:${n}`).row());
-  pageArrows(keyboard, n, pages.length, (k) => `tp:${k}`).row();
-  keyboard.text(t('trust-add-button'), 'tl');
+  devices.slice(first, first + (pages[n]?.length ?? 0)).forEach((d, i) => keyboard.text(t('trust-remove-button', { index: first + i + 1 }), buttonData('tx', { id: d.id, page: n })).row());
+  pageArrows(keyboard, n, pages.length, (k) => buttonData('tp', k)).row();
+  keyboard.text(t('trust-add-button'), buttonData('tl'));
   const header = `${t('trust-header', { count: devices.length })}${pages.length > 1 ? ` ${t('sessions-page', { page: n + 1, pages: pages.length })}` : ''}\n${t('trust-explain')}`;
   return { text: [header, ...(pages[n] ?? [])].join('\n'), keyboard };
 }

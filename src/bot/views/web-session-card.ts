@@ -5,6 +5,7 @@ import { clip, escapeHtml } from '../text/html';
 import { MESSAGE_LIMIT } from './session-pages';
 import { ownerClock } from '../text/owner-clock';
 import { wordsOf, type Speech } from '../text/i18n';
+import { buttonData } from '../buttons/buttons';
 
 const orDash = (s: string): string => (s.trim() === '' ? '—' : s);
 
@@ -57,9 +58,9 @@ export function webSessionList(sessions: readonly WebSession[], nowMs: number, s
     parts.push(card);
     size += card.length + 2;
     shown++;
-    keyboard.text(t('web-end-button', { index: i + 1, domain: clip(w.domain, 24) }), `we:${formatSessionHash(w.hash)}`).row();
+    keyboard.text(t('web-end-button', { index: i + 1, domain: clip(w.domain, 24) }), buttonData('we', w.hash)).row();
   }
   if (shown < sorted.length) parts.push(t('web-more', { count: sorted.length - shown }));
-  keyboard.text(t('web-end-all-button'), 'wa');
+  keyboard.text(t('web-end-all-button'), buttonData('wa'));
   return { text: parts.join('\n\n'), keyboard };
 }
