@@ -1,0 +1,270 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import dotenv from 'dotenv';
+import { TOTP } from 'otpauth';
+import { BotApiEmulator } from '../../sandbox/emulator/botapi';
+import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
+import { markdownBlocks, under, type MarkdownBlock } from '../helpers/readme-blocks';
+import { createScratchRepo, type ScratchRepo } from '../helpers/scratch-repo';
+import { runShell, type Answer } from '../helpers/scratch-shell';
+
+/**
+ * The README's own commands, run as written: every ```sh block under the headings in STAGES, in a
+ * fresh clone, with the emulators standing in for Telegram. A block added under those headings is
+ * run without touching this file; a line that cannot run here is in SKIPPED with the reason; every
+ * other ```sh block of the README is in NOT_HERE with where it is tested. A README that rots fails.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+/** The sections whose blocks run, in this order; each stage's checks follow its blocks. */
+const STAGES = ['Set it up for your account', 'Update', 'Back up', 'Restore', 'Retire it'] as const;
+
+/** ```sh blocks elsewhere in the README, by heading: where they are tested instead. */
+const NOT_HERE: Record<string, string> = {
+  'Try it now (no credentials)': 'the demo: test/e2e/demo.test.ts runs it',
+  Tests: 'npm test: this suite itself',
+};
+
+/** Lines of the run blocks that cannot run here (matched from the start of the line), and why. */
+const SKIPPED: Record<string, string> = {
+  'pm2 startup': 'writes a systemd unit for boot: needs root and a system this test must not change',
+};
+
+const TOKEN = '7000001:AAHreadme-test_token_value';
+const API_ID = '1234567';
+const API_HASH = '0123456789abcdef0123456789abcdef';
+const SELF = { id: 6_100_000_042n, firstName: 'Ada', username: 'ada_owner', phone: '447700900123' };
+const OWNER = { id: Number(SELF.id), first_name: SELF.firstName };
+const CODE = '24680';
+
+const runBlocks = (stage: string): MarkdownBlock[] => markdownBlocks(README).filter((b) => b.lang === 'sh' && under(b, stage));
+
+/** The key `npm run setup` showed as text, as the owner types it into an authenticator app. */
+function appCode(output: string): string {
+  const m = /key ((?:[A-Z2-7]{1,4} ?)+)$/m.exec(output);
+  if (!m) throw new Error('setup showed no key');
+  return new TOTP({ secret: m[1]!.replace(/ /g, '') }).generate();
+}
+
+/** What the owner types into `npm run setup`, question by question (phone login, as on a server without a camera). */
+const SETUP_ANSWERS: readonly Answer[] = [
+  [/Bot token: $/, TOKEN],
+  [/API_ID[^\n]*: $/, API_ID],
+  [/API_HASH[^\n]*: $/, API_HASH],
+  [/Choose 1 or 2 \[1\]: $/, '2'],
+  [/Phone number[^\n]*: $/, '+44 7700 900123'],
+  [/Login code: $/, CODE],
+  [/Owner id \[[^\n]*\]: $/, ''],
+  [/Create a second factor now\? \[Y\/n\] $/, ''],
+  [/Code shown in the app now: $/, appCode],
+  [/Set up alerts outside Telegram\? \[y\/N\] $/, ''],
+];
+
+let scratch: ScratchRepo;
+let bot: BotApiEmulator;
+let mt: MtprotoEmulator;
+let loginHook: string;
+const pm2Bin = path.join(ROOT, 'node_modules', '.bin', 'pm2');
+
+beforeAll(async () => {
+  scratch = createScratchRepo();
+  bot = await BotApiEmulator.start({ token: TOKEN });
+  mt = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
+  // What an owner with a self-hosted Bot API server puts in .env before setup.
+  fs.writeFileSync(path.join(scratch.repo, '.env'), `BOT_API_ROOT=${bot.apiRoot}\n`, { mode: 0o600 });
+  loginHook = writeLoginHook(scratch.base);
+});
+
+afterAll(async () => {
+  if (scratch) {
+    pm2('kill');
+    const pidFile = path.join(scratch.home, '.pm2', 'pm2.pid');
+    if (fs.existsSync(pidFile)) {
+      try {
+        process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      } catch {
+        // pm2 kill stopped it
+      }
+    }
+  }
+  await Promise.allSettled([bot?.stop(), mt?.stop()]);
+  scratch?.remove();
+});
+
+/**
+ * gramjs cannot do the key exchange with the emulator, so a login needs a key the emulator issued
+ * (runLoginCli's and runSetup's `server` option, which the commands deliberately do not expose).
+ * This preload hands that key to loginCompanion inside the real `npm run setup` process; it is in
+ * the scratch folder, outside the product, and only the setup block gets it (NODE_OPTIONS).
+ */
+function writeLoginHook(dir: string): string {
+  const file = path.join(dir, 'login-to-emulator.js');
+  fs.writeFileSync(
+    file,
+    `'use strict';
+const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  const loaded = load.call(this, request, parent, isMain);
+  const session = process.env.DOCS_TEST_LOGIN_SESSION;
+  if (session && loaded && typeof loaded.loginCompanion === 'function' && !loaded.loginCompanion.toEmulator) {
+    const real = loaded.loginCompanion;
+    loaded.loginCompanion = (opts) => real({ ...opts, session });
+    loaded.loginCompanion.toEmulator = true;
+  }
+  return loaded;
+};
+`,
+  );
+  return file;
+}
+
+function pm2(...args: string[]): { status: number | null; stdout: string } {
+  const r = spawnSync(pm2Bin, args, { cwd: scratch.repo, env: scratch.env, encoding: 'utf8', timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout };
+}
+
+/** The app as `pm2 jlist` shows it: only its status (the full entry holds its environment). */
+function pm2App(): { status: string } | undefined {
+  const list = JSON.parse(pm2('jlist').stdout || '[]') as Array<{ name: string; pm2_env: { status: string } }>;
+  const app = list.find((a) => a.name === 'session-warden');
+  return app && { status: app.pm2_env.status };
+}
+
+/** Runs a stage's blocks in order; each must exit 0. Returns everything they printed. */
+async function runStage(stage: string, extraEnv: NodeJS.ProcessEnv = {}, answers: readonly Answer[] = []): Promise<string> {
+  const blocks = runBlocks(stage);
+  let printed = '';
+  for (const block of blocks) {
+    const script = block.text
+      .split('\n')
+      .map((line) => (Object.keys(SKIPPED).some((s) => line.trim().startsWith(s)) ? `: skipped by the docs test: ${line.trim()}` : line))
+      .join('\n');
+    const usesAnswers = /npm run (setup|login)\b/.test(script);
+    const run = await runShell(script, {
+      cwd: scratch.repo,
+      // Only the login gets the emulator's key: pm2 keeps the environment it was started from.
+      env: { ...scratch.env, ...(usesAnswers ? extraEnv : {}) },
+      answers: usesAnswers ? answers : [],
+      // `npm run setup` builds first (tsc, ~10 s alone on 2 cores; more beside the rest of npm test).
+      timeoutMs: 120_000,
+    });
+    printed += run.output;
+    if (run.code !== 0 || (usesAnswers && run.unanswered)) {
+      throw new Error(`README.md line ${block.line} ("${stage}") exited ${run.code}:\n${block.text}\n--- output ---\n${run.output}`);
+    }
+  }
+  return printed;
+}
+
+/** The owner writes to the bot; resolves with the bot's reply. */
+async function ask(text: string, timeoutMs = 30_000): Promise<string> {
+  const mark = bot.calls.length;
+  bot.injectMessage({ from: OWNER, text });
+  const call = await bot.waitForCall('sendMessage', (c) => c.ok && c.params.chat_id === OWNER.id, { after: mark, timeoutMs });
+  return String(call.params.text);
+}
+
+/** What pm2 kept of the app's output, in ~/.pm2/logs as the README says. */
+function pm2Logs(): string {
+  const dir = path.join(scratch.home, '.pm2', 'logs');
+  return fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+}
+
+const modeOf = (file: string): number => fs.statSync(file).mode & 0o777;
+const dbPath = (): string => path.join(scratch.repo, 'data', 'warden.sqlite');
+/** The audit rows of /sessions, each as "id created_at" (ids of deleted rows are used again). */
+function auditIds(file = dbPath()): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare("SELECT id, created_at FROM audit_log WHERE action = 'list' ORDER BY id").all() as { id: number; created_at: string }[];
+    return rows.map((r) => `${r.id} ${r.created_at}`);
+  } finally {
+    db.close();
+  }
+}
+
+test('every ```sh block of the README is run here or tested elsewhere, and every skip still names a line', () => {
+  const blocks = markdownBlocks(README).filter((b) => b.lang === 'sh');
+  for (const block of markdownBlocks(README).filter((b) => STAGES.some((s) => under(b, s)))) {
+    // Under a run heading, a block in another language would silently not run.
+    expect({ line: block.line, lang: block.lang }).toEqual({ line: block.line, lang: 'sh' });
+  }
+  for (const block of blocks) {
+    const place = STAGES.find((s) => under(block, s)) ?? Object.keys(NOT_HERE).find((h) => under(block, h));
+    expect({ line: block.line, headings: block.headings, place }).toEqual({ line: block.line, headings: block.headings, place: expect.any(String) });
+  }
+  for (const stage of STAGES) expect({ stage, hasBlocks: runBlocks(stage).length > 0 }).toEqual({ stage, hasBlocks: true });
+  const runText = STAGES.flatMap(runBlocks).map((b) => b.text).join('\n');
+  for (const line of Object.keys(SKIPPED)) expect(runText).toContain(line);
+});
+
+test('setup: npm run setup against the emulators, then pm2 keeps it running and the bot answers its owner', async () => {
+  const session = await mt.issueAuthKey({ loggedIn: false });
+  const printed = await runStage(STAGES[0], { NODE_OPTIONS: `--require ${loginHook}`, DOCS_TEST_LOGIN_SESSION: session }, SETUP_ANSWERS);
+  expect(printed).toContain('Setup is complete.');
+  for (const secret of [TOKEN, API_HASH, session]) expect(printed).not.toContain(secret);
+
+  const envFile = path.join(scratch.repo, '.env');
+  expect(modeOf(envFile)).toBe(0o600);
+  expect(dotenv.parse(fs.readFileSync(envFile))).toMatchObject({ BOT_API_ROOT: bot.apiRoot, BOT_TOKEN: TOKEN, OWNER_ID: String(SELF.id) });
+  expect(modeOf(path.join(scratch.repo, 'data', 'account.session'))).toBe(0o600);
+  expect(mt.isLoggedIn(session)).toBe(true);
+
+  expect(pm2App()?.status).toBe('online');
+  expect(await ask('/sessions')).toMatch(/Active sessions/);
+  expect(auditIds().length).toBeGreaterThan(0);
+}, 180_000);
+
+test('update: git pull, npm install and pm2 restart run the pulled code, with no build step', async () => {
+  const marker = `built from the pulled commit ${Date.now()}`;
+  scratch.pushUpstream('a release', (dir) => {
+    fs.appendFileSync(path.join(dir, 'src', 'main.ts'), `\nprocess.stdout.write(${JSON.stringify(`${JSON.stringify({ msg: marker })}\n`)});\n`);
+  });
+  const built = path.join(scratch.repo, 'dist', 'src', 'main.js');
+  expect(fs.readFileSync(built, 'utf8')).not.toContain(marker);
+
+  await runStage('Update');
+  expect(scratch.git('log', '-1', '--format=%s').trim()).toBe('a release');
+  // pm2 restarts through scripts/start.js, which rebuilt the out-of-date dist/ before running it.
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline && !pm2Logs().includes(marker)) await new Promise((r) => setTimeout(r, 250));
+  expect(pm2Logs()).toContain(marker);
+  expect(fs.readFileSync(built, 'utf8')).toContain(marker);
+  expect(await ask('/sessions')).toMatch(/Active sessions/);
+}, 180_000);
+
+test('back up while it runs, then restore: the audit rows from before the backup are back and the bot works', async () => {
+  const before = auditIds();
+  await runStage('Back up');
+  const backup = path.join(scratch.repo, 'backup');
+  for (const file of ['warden.sqlite', '.env', 'account.session']) expect(modeOf(path.join(backup, file))).toBe(0o600);
+  expect(auditIds(path.join(backup, 'warden.sqlite'))).toEqual(before);
+
+  // Written after the backup: the restore must take it away.
+  await ask('/sessions');
+  const after = auditIds();
+  expect(after.length).toBeGreaterThan(before.length);
+
+  await runStage('Restore');
+  expect(pm2App()?.status).toBe('online');
+  expect(await ask('/sessions')).toMatch(/Active sessions/);
+  const restored = auditIds();
+  expect(restored.slice(0, before.length)).toEqual(before);
+  expect(restored).not.toContain(after[after.length - 1]);
+  for (const file of ['.env', 'data/account.session', 'data/warden.sqlite']) expect(modeOf(path.join(scratch.repo, file))).toBe(0o600);
+}, 120_000);
+
+test('retire: pm2 forgets it, and its settings and data are gone', async () => {
+  await runStage('Retire it');
+  expect(pm2App()).toBeUndefined();
+  // What pm2 resurrects at boot: nothing.
+  const dump = JSON.parse(fs.readFileSync(path.join(scratch.home, '.pm2', 'dump.pm2'), 'utf8')) as { name: string }[];
+  expect(dump.map((a) => a.name)).toEqual([]);
+  expect(fs.existsSync(path.join(scratch.repo, '.env'))).toBe(false);
+  expect(fs.existsSync(path.join(scratch.repo, 'data'))).toBe(false);
+}, 60_000);
