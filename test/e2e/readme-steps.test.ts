@@ -130,7 +130,8 @@ function pm2(...args: string[]): { status: number | null; stdout: string } {
 
 /** The app as `pm2 jlist` shows it: only its status (the full entry holds its environment). */
 function pm2App(): { status: string } | undefined {
-  const list = JSON.parse(pm2('jlist').stdout || '[]') as Array<{ name: string; pm2_env: { status: string } }>;
+  // The last line: a jlist that had to start pm2's daemon first prints its banner before the list.
+  const list = JSON.parse(pm2('jlist').stdout.trim().split('\n').pop() || '[]') as Array<{ name: string; pm2_env: { status: string } }>;
   const app = list.find((a) => a.name === 'session-warden');
   return app && { status: app.pm2_env.status };
 }
@@ -218,6 +219,12 @@ test('setup: npm run setup against the emulators, then pm2 keeps it running and 
   expect(pm2App()?.status).toBe('online');
   expect(await ask('/sessions')).toMatch(/Active sessions/);
   expect(auditIds().length).toBeGreaterThan(0);
+
+  // A reboot, short of `pm2 startup`'s boot unit: pm2 gone, then what that unit runs brings back what `pm2 save` kept.
+  expect(pm2('kill').status).toBe(0);
+  expect(pm2('resurrect').status).toBe(0);
+  expect(pm2App()?.status).toBe('online');
+  expect(await ask('/sessions')).toMatch(/Active sessions/);
 }, 180_000);
 
 test('update: git pull, npm install and pm2 restart run the pulled code, with no build step', async () => {
