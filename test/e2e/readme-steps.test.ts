@@ -25,7 +25,7 @@ const STAGES = ['Set it up for your account', 'Update', 'Back up', 'Restore', 'R
 
 /** ```sh blocks elsewhere in the README, by heading: where they are tested instead. */
 const NOT_HERE: Record<string, string> = {
-  'Try it now (no credentials)': 'the demo: test/e2e/demo.test.ts runs it',
+  'Try it now (no credentials)': 'the demo, an interactive chat: test/e2e/demo.test.ts plays its tour through runDemo, what npm run demo starts',
   Tests: 'npm test: this suite itself',
 };
 
