@@ -6,6 +6,8 @@ import dotenv from 'dotenv';
 import { TOTP } from 'otpauth';
 import { BotApiEmulator } from '../../sandbox/emulator/botapi';
 import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
+import { parseConfig } from '../../src/core/config';
+import { updateEnvText } from '../../src/setup/env-file';
 import { markdownBlocks, under, type MarkdownBlock } from '../helpers/readme-blocks';
 import { createScratchRepo, type ScratchRepo } from '../helpers/scratch-repo';
 import { runShell, type Answer } from '../helpers/scratch-shell';
@@ -20,8 +22,12 @@ import { runShell, type Answer } from '../helpers/scratch-shell';
 const ROOT = path.resolve(__dirname, '../..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
-/** The sections whose blocks run, in this order; each stage's checks follow its blocks. */
-const STAGES = ['Set it up for your account', 'Update', 'Back up', 'Restore', 'Retire it'] as const;
+/**
+ * The sections whose blocks run, in this order (a test each); a block belongs to the innermost of
+ * them it sits under. By hand comes last: retiring has cleared the settings and data it starts from.
+ */
+const STAGES = ['Set it up for your account', 'Update', 'Back up', 'Restore', 'Retire it', 'Setting it up by hand'] as const;
+const stageOf = (block: MarkdownBlock): string | undefined => [...block.headings].reverse().find((h) => (STAGES as readonly string[]).includes(h));
 
 /** ```sh blocks elsewhere in the README, by heading: where they are tested instead. */
 const NOT_HERE: Record<string, string> = {
@@ -41,7 +47,7 @@ const SELF = { id: 6_100_000_042n, firstName: 'Ada', username: 'ada_owner', phon
 const OWNER = { id: Number(SELF.id), first_name: SELF.firstName };
 const CODE = '24680';
 
-const runBlocks = (stage: string): MarkdownBlock[] => markdownBlocks(README).filter((b) => b.lang === 'sh' && under(b, stage));
+const runBlocks = (stage: string): MarkdownBlock[] => markdownBlocks(README).filter((b) => b.lang === 'sh' && stageOf(b) === stage);
 
 /** The key `npm run setup` showed as text, as the owner types it into an authenticator app. */
 function appCode(output: string): string {
@@ -137,7 +143,13 @@ function pm2App(): { status: string } | undefined {
 }
 
 /** Runs a stage's blocks in order; each must exit 0. Returns everything they printed. */
-async function runStage(stage: string, extraEnv: NodeJS.ProcessEnv = {}, answers: readonly Answer[] = []): Promise<string> {
+async function runStage(
+  stage: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  answers: readonly Answer[] = [],
+  /** What the person does after a block, before the next (such as filling in .env). */
+  after: (block: MarkdownBlock) => void = () => undefined,
+): Promise<string> {
   const blocks = runBlocks(stage);
   let printed = '';
   for (const block of blocks) {
@@ -158,6 +170,7 @@ async function runStage(stage: string, extraEnv: NodeJS.ProcessEnv = {}, answers
     if (run.code !== 0 || (usesAnswers && run.unanswered)) {
       throw new Error(`README.md line ${block.line} ("${stage}") exited ${run.code}:\n${block.text}\n--- output ---\n${run.output}`);
     }
+    after(block);
   }
   return printed;
 }
@@ -191,12 +204,12 @@ function auditIds(file = dbPath()): string[] {
 
 test('every ```sh block of the README is run here or tested elsewhere, and every skip still names a line', () => {
   const blocks = markdownBlocks(README).filter((b) => b.lang === 'sh');
-  for (const block of markdownBlocks(README).filter((b) => STAGES.some((s) => under(b, s)))) {
+  for (const block of markdownBlocks(README).filter((b) => stageOf(b) !== undefined)) {
     // Under a run heading, a block in another language would silently not run.
     expect({ line: block.line, lang: block.lang }).toEqual({ line: block.line, lang: 'sh' });
   }
   for (const block of blocks) {
-    const place = STAGES.find((s) => under(block, s)) ?? Object.keys(NOT_HERE).find((h) => under(block, h));
+    const place = stageOf(block) ?? Object.keys(NOT_HERE).find((h) => under(block, h));
     expect({ line: block.line, headings: block.headings, place }).toEqual({ line: block.line, headings: block.headings, place: expect.any(String) });
   }
   for (const stage of STAGES) expect({ stage, hasBlocks: runBlocks(stage).length > 0 }).toEqual({ stage, hasBlocks: true });
@@ -274,4 +287,30 @@ test('retire: pm2 forgets it, and its settings and data are gone', async () => {
   expect(dump.map((a) => a.name)).toEqual([]);
   expect(fs.existsSync(path.join(scratch.repo, '.env'))).toBe(false);
   expect(fs.existsSync(path.join(scratch.repo, 'data'))).toBe(false);
+}, 60_000);
+
+test('by hand: the example settings filled in, then npm run login saves the session for npm start', async () => {
+  const session = await mt.issueAuthKey({ loggedIn: false });
+  const envFile = path.join(scratch.repo, '.env');
+  const fillIn = (block: MarkdownBlock): void => {
+    if (!block.text.includes('.env.example')) return;
+    // The person's edit: the settings the README names, in the lines the example already has.
+    const filled = updateEnvText(fs.readFileSync(envFile, 'utf8'), { BOT_TOKEN: TOKEN, API_ID, API_HASH, BOT_API_ROOT: bot.apiRoot });
+    fs.writeFileSync(envFile, filled);
+  };
+  const answers: Answer[] = [
+    [/Choose 1 or 2 \[1\]: $/, '2'],
+    [/Phone number[^\n]*: $/, '+44 7700 900123'],
+    [/Login code: $/, CODE],
+  ];
+  const printed = await runStage('Setting it up by hand', { NODE_OPTIONS: `--require ${loginHook}`, DOCS_TEST_LOGIN_SESSION: session }, answers, fillIn);
+  expect(printed).toContain('Logged in as Ada (@ada_owner)');
+  expect(printed).not.toContain(session);
+  expect(mt.isLoggedIn(session)).toBe(true);
+  expect(modeOf(envFile)).toBe(0o600);
+  const sessionFile = path.join(scratch.repo, 'data', 'account.session');
+  expect(modeOf(sessionFile)).toBe(0o600);
+  // What npm start reads: .env plus that file make a whole configuration.
+  const config = parseConfig(dotenv.parse(fs.readFileSync(envFile)), fs.readFileSync(sessionFile, 'utf8'));
+  expect(config.ok ? [] : config.problems).toEqual([]);
 }, 60_000);
