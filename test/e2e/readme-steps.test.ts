@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { MtprotoEmulator } from '../../sandbox/emulator/mtproto';
 import { parseConfig } from '../../src/core/config';
 import { updateEnvText } from '../../src/setup/env-file';
 import { markdownBlocks, under, type MarkdownBlock } from '../helpers/readme-blocks';
+import { scratchPm2 } from '../helpers/scratch-pm2';
 import { createScratchRepo, type ScratchRepo } from '../helpers/scratch-repo';
 import { runShell, type Answer } from '../helpers/scratch-shell';
 
@@ -73,8 +73,7 @@ const SETUP_ANSWERS: readonly Answer[] = [
 let scratch: ScratchRepo;
 let bot: BotApiEmulator;
 let mt: MtprotoEmulator;
-let loginHook: string;
-const pm2Bin = path.join(ROOT, 'node_modules', '.bin', 'pm2');
+let pm2: ReturnType<typeof scratchPm2>;
 
 beforeAll(async () => {
   scratch = createScratchRepo();
@@ -82,65 +81,14 @@ beforeAll(async () => {
   mt = await MtprotoEmulator.start({ self: SELF, loginCode: CODE });
   // What an owner with a self-hosted Bot API server puts in .env before setup.
   fs.writeFileSync(path.join(scratch.repo, '.env'), `BOT_API_ROOT=${bot.apiRoot}\n`, { mode: 0o600 });
-  loginHook = writeLoginHook(scratch.base);
+  pm2 = scratchPm2(scratch.repo, scratch.env);
 });
 
 afterAll(async () => {
-  if (scratch) {
-    pm2('kill');
-    const pidFile = path.join(scratch.home, '.pm2', 'pm2.pid');
-    if (fs.existsSync(pidFile)) {
-      try {
-        process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL');
-      } catch {
-        // pm2 kill stopped it
-      }
-    }
-  }
+  pm2?.kill();
   await Promise.allSettled([bot?.stop(), mt?.stop()]);
   scratch?.remove();
 });
-
-/**
- * gramjs cannot do the key exchange with the emulator, so a login needs a key the emulator issued
- * (runLoginCli's and runSetup's `server` option, which the commands deliberately do not expose).
- * This preload hands that key to loginCompanion inside the real `npm run setup` process; it is in
- * the scratch folder, outside the product, and only the setup block gets it (NODE_OPTIONS).
- */
-function writeLoginHook(dir: string): string {
-  const file = path.join(dir, 'login-to-emulator.js');
-  fs.writeFileSync(
-    file,
-    `'use strict';
-const Module = require('node:module');
-const load = Module._load;
-Module._load = function (request, parent, isMain) {
-  const loaded = load.call(this, request, parent, isMain);
-  const session = process.env.DOCS_TEST_LOGIN_SESSION;
-  if (session && loaded && typeof loaded.loginCompanion === 'function' && !loaded.loginCompanion.toEmulator) {
-    const real = loaded.loginCompanion;
-    loaded.loginCompanion = (opts) => real({ ...opts, session });
-    loaded.loginCompanion.toEmulator = true;
-  }
-  return loaded;
-};
-`,
-  );
-  return file;
-}
-
-function pm2(...args: string[]): { status: number | null; stdout: string } {
-  const r = spawnSync(pm2Bin, args, { cwd: scratch.repo, env: scratch.env, encoding: 'utf8', timeout: 30_000 });
-  return { status: r.status, stdout: r.stdout };
-}
-
-/** The app as `pm2 jlist` shows it: only its status (the full entry holds its environment). */
-function pm2App(): { status: string } | undefined {
-  // The last line: a jlist that had to start pm2's daemon first prints its banner before the list.
-  const list = JSON.parse(pm2('jlist').stdout.trim().split('\n').pop() || '[]') as Array<{ name: string; pm2_env: { status: string } }>;
-  const app = list.find((a) => a.name === 'session-warden');
-  return app && { status: app.pm2_env.status };
-}
 
 /** Runs a stage's blocks in order; each must exit 0. Returns everything they printed. */
 async function runStage(
@@ -176,17 +124,18 @@ async function runStage(
 }
 
 /** The owner writes to the bot; resolves with the bot's reply. */
-async function ask(text: string, timeoutMs = 30_000): Promise<string> {
+/**
+ * The owner sends /sessions; resolves once the list arrives. Other messages the bot sends meanwhile
+ * (a notice at start, say) are passed over; without the list, the error names what came instead.
+ */
+async function sessionsAnswered(timeoutMs = 30_000): Promise<void> {
   const mark = bot.calls.length;
-  bot.injectMessage({ from: OWNER, text });
-  const call = await bot.waitForCall('sendMessage', (c) => c.ok && c.params.chat_id === OWNER.id, { after: mark, timeoutMs });
-  return String(call.params.text);
-}
-
-/** What pm2 kept of the app's output, in ~/.pm2/logs as the README says. */
-function pm2Logs(): string {
-  const dir = path.join(scratch.home, '.pm2', 'logs');
-  return fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  bot.injectMessage({ from: OWNER, text: '/sessions' });
+  const toOwner = (c: { ok: boolean; params: Record<string, unknown> }): boolean => c.ok && c.params.chat_id === OWNER.id;
+  await bot.waitForCall('sendMessage', (c) => toOwner(c) && /Active sessions/.test(String(c.params.text)), { after: mark, timeoutMs }).catch((err: unknown) => {
+    const sent = bot.calls.slice(mark).filter((c) => c.method === 'sendMessage' && toOwner(c)).map((c) => String(c.params.text).split('\n')[0]);
+    throw new Error(`no session list within ${timeoutMs} ms (${String(err)}); the bot sent the owner: ${JSON.stringify(sent)}`);
+  });
 }
 
 const modeOf = (file: string): number => fs.statSync(file).mode & 0o777;
@@ -219,7 +168,7 @@ test('every ```sh block of the README is run here or tested elsewhere, and every
 
 test('setup: npm run setup against the emulators, then pm2 keeps it running and the bot answers its owner', async () => {
   const session = await mt.issueAuthKey({ loggedIn: false });
-  const printed = await runStage(STAGES[0], { NODE_OPTIONS: `--require ${loginHook}`, DOCS_TEST_LOGIN_SESSION: session }, SETUP_ANSWERS);
+  const printed = await runStage(STAGES[0], scratch.loginTo(session), SETUP_ANSWERS);
   expect(printed).toContain('Setup is complete.');
   for (const secret of [TOKEN, API_HASH, session]) expect(printed).not.toContain(secret);
 
@@ -229,15 +178,15 @@ test('setup: npm run setup against the emulators, then pm2 keeps it running and 
   expect(modeOf(path.join(scratch.repo, 'data', 'account.session'))).toBe(0o600);
   expect(mt.isLoggedIn(session)).toBe(true);
 
-  expect(pm2App()?.status).toBe('online');
-  expect(await ask('/sessions')).toMatch(/Active sessions/);
+  expect(pm2.app()?.status).toBe('online');
+  await sessionsAnswered();
   expect(auditIds().length).toBeGreaterThan(0);
 
   // A reboot, short of `pm2 startup`'s boot unit: pm2 gone, then what that unit runs brings back what `pm2 save` kept.
-  expect(pm2('kill').status).toBe(0);
-  expect(pm2('resurrect').status).toBe(0);
-  expect(pm2App()?.status).toBe('online');
-  expect(await ask('/sessions')).toMatch(/Active sessions/);
+  expect(pm2.run('kill').status).toBe(0);
+  expect(pm2.run('resurrect').status).toBe(0);
+  expect(pm2.app()?.status).toBe('online');
+  await sessionsAnswered();
 }, 180_000);
 
 test('update: git pull, npm install and pm2 restart run the pulled code, with no build step', async () => {
@@ -252,10 +201,10 @@ test('update: git pull, npm install and pm2 restart run the pulled code, with no
   expect(scratch.git('log', '-1', '--format=%s').trim()).toBe('a release');
   // pm2 restarts through scripts/start.js, which rebuilt the out-of-date dist/ before running it.
   const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline && !pm2Logs().includes(marker)) await new Promise((r) => setTimeout(r, 250));
-  expect(pm2Logs()).toContain(marker);
+  while (Date.now() < deadline && !pm2.logs().includes(marker)) await new Promise((r) => setTimeout(r, 250));
+  expect(pm2.logs()).toContain(marker);
   expect(fs.readFileSync(built, 'utf8')).toContain(marker);
-  expect(await ask('/sessions')).toMatch(/Active sessions/);
+  await sessionsAnswered();
 }, 180_000);
 
 test('back up while it runs, then restore: the audit rows from before the backup are back and the bot works', async () => {
@@ -266,13 +215,13 @@ test('back up while it runs, then restore: the audit rows from before the backup
   expect(auditIds(path.join(backup, 'warden.sqlite'))).toEqual(before);
 
   // Written after the backup: the restore must take it away.
-  await ask('/sessions');
+  await sessionsAnswered();
   const after = auditIds();
   expect(after.length).toBeGreaterThan(before.length);
 
   await runStage('Restore');
-  expect(pm2App()?.status).toBe('online');
-  expect(await ask('/sessions')).toMatch(/Active sessions/);
+  expect(pm2.app()?.status).toBe('online');
+  await sessionsAnswered();
   const restored = auditIds();
   expect(restored.slice(0, before.length)).toEqual(before);
   expect(restored).not.toContain(after[after.length - 1]);
@@ -281,10 +230,9 @@ test('back up while it runs, then restore: the audit rows from before the backup
 
 test('retire: pm2 forgets it, and its settings and data are gone', async () => {
   await runStage('Retire it');
-  expect(pm2App()).toBeUndefined();
+  expect(pm2.app()).toBeUndefined();
   // What pm2 resurrects at boot: nothing.
-  const dump = JSON.parse(fs.readFileSync(path.join(scratch.home, '.pm2', 'dump.pm2'), 'utf8')) as { name: string }[];
-  expect(dump.map((a) => a.name)).toEqual([]);
+  expect(pm2.saved()).toEqual([]);
   expect(fs.existsSync(path.join(scratch.repo, '.env'))).toBe(false);
   expect(fs.existsSync(path.join(scratch.repo, 'data'))).toBe(false);
 }, 60_000);
@@ -303,7 +251,7 @@ test('by hand: the example settings filled in, then npm run login saves the sess
     [/Phone number[^\n]*: $/, '+44 7700 900123'],
     [/Login code: $/, CODE],
   ];
-  const printed = await runStage('Setting it up by hand', { NODE_OPTIONS: `--require ${loginHook}`, DOCS_TEST_LOGIN_SESSION: session }, answers, fillIn);
+  const printed = await runStage('Setting it up by hand', scratch.loginTo(session), answers, fillIn);
   expect(printed).toContain('Logged in as Ada (@ada_owner)');
   expect(printed).not.toContain(session);
   expect(mt.isLoggedIn(session)).toBe(true);

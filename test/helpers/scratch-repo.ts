@@ -27,6 +27,11 @@ export interface ScratchRepo {
   readonly home: string;
   /** A minimal environment for the README's commands: nothing from this machine's settings. */
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * The environment that makes `npm run setup` or `npm run login` log in at the emulator with this
+   * not-yet-logged-in key. Give it only to those commands: pm2 keeps the environment it started from.
+   */
+  loginTo(session: string): NodeJS.ProcessEnv;
   git(...args: string[]): string;
   /** Commits `edit`'s changes in the upstream clone, as a new release would arrive. */
   pushUpstream(message: string, edit: (dir: string) => void): void;
@@ -72,12 +77,14 @@ export function createScratchRepo(): ScratchRepo {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
   };
+  const hook = writeLoginHook(base);
   return {
     base,
     repo,
     upstream,
     home,
     env,
+    loginTo: (session) => ({ NODE_OPTIONS: `--require ${hook}`, DOCS_TEST_LOGIN_SESSION: session }),
     git: (...args) => git(repo, ...args),
     pushUpstream(message, edit) {
       edit(upstream);
@@ -125,4 +132,32 @@ case "$1" in
 esac
 exec "${npm}" "$@"
 `;
+}
+
+/**
+ * gramjs cannot do the key exchange with the emulator, so a login needs a key the emulator issued
+ * (runLoginCli's and runSetup's `server` option, which the commands deliberately do not expose: no
+ * setting may swap the account's key). This preload hands that key to loginCompanion inside the real
+ * `npm run setup` or `npm run login` process; it lives in the scratch folder, outside the product.
+ */
+function writeLoginHook(dir: string): string {
+  const file = path.join(dir, 'login-to-emulator.js');
+  fs.writeFileSync(
+    file,
+    `'use strict';
+const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  const loaded = load.call(this, request, parent, isMain);
+  const session = process.env.DOCS_TEST_LOGIN_SESSION;
+  if (session && loaded && typeof loaded.loginCompanion === 'function' && !loaded.loginCompanion.toEmulator) {
+    const real = loaded.loginCompanion;
+    loaded.loginCompanion = (opts) => real({ ...opts, session });
+    loaded.loginCompanion.toEmulator = true;
+  }
+  return loaded;
+};
+`,
+  );
+  return file;
 }
