@@ -123,7 +123,6 @@ async function runStage(
   return printed;
 }
 
-/** The owner writes to the bot; resolves with the bot's reply. */
 /**
  * The owner sends /sessions; resolves once the list arrives. Other messages the bot sends meanwhile
  * (a notice at start, say) are passed over; without the list, the error names what came instead.
