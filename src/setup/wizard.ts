@@ -81,7 +81,7 @@ export async function runSetup(opts: SetupOptions): Promise<number> {
     c.say('');
     c.say('Setup is complete.');
     c.say(`Next: run \`npm start\`, then send /start to @${bot.username} from the owner's Telegram account.`);
-    c.say('To keep it running in the background with pm2: npm run build && pm2 start ecosystem.config.js');
+    c.say('To keep it running in the background with pm2 (it builds by itself): pm2 start ecosystem.config.js, then pm2 save and pm2 startup (see the README).');
     return 0;
   } catch (err) {
     c.say('');

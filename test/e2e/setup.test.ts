@@ -134,6 +134,8 @@ test('fresh run: a wrong token is asked again; .env and the session file are wri
   for (const init of inits) expect(init.deviceModel).toMatch(/^session-warden \(/);
   expect(output).toContain('npm start');
   expect(output).toContain('pm2 start ecosystem.config.js');
+  // As the README says: pm2's entry builds by itself, so there is no build step to name.
+  expect(output).not.toContain('npm run build');
   for (const secret of [TOKEN, API_HASH, session, CODE]) expect(output).not.toContain(secret);
   // Not even masked: the wizard never tried to print one.
   expect(output).not.toContain('[hidden]');
