@@ -138,4 +138,13 @@ describe('the folder tree', () => {
     });
     expect(headless).toEqual([]);
   });
+
+  it('gets every text one way: Words from wordsOf or wordsFor, never the localizer\'s t() directly', () => {
+    const direct = product
+      .filter((f) => path.relative(SRC, f) !== path.join('bot', 'text', 'i18n.ts'))
+      .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').map((line, i) => ({ f, line, i })))
+      .filter(({ line }) => /\bi18n\.t\(/.test(line))
+      .map(({ f, i }) => `${path.relative(SRC, f)}:${i + 1}`);
+    expect(direct).toEqual([]);
+  });
 });

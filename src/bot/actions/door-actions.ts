@@ -3,7 +3,7 @@ import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from '../deps';
 import { TTL_CHOICES } from '../views/ttl-label';
-import { ownerWords } from '../text/i18n';
+import { wordsFor } from '../text/i18n';
 
 /** The owner's actions on the other doors, shared by their buttons, /security and /panic. */
 
@@ -14,10 +14,10 @@ export const SHORTEST_TTL_DAYS = Math.min(...TTL_CHOICES.map(([d]) => d));
 export async function declineReset(deps: BotDeps, actorId: number, detail: string): Promise<{ ok: boolean; text: string }> {
   try {
     await audited(deps, { actorId, action: 'decline_reset', detail }, () => deps.account.declinePasswordReset());
-    return { ok: true, text: ownerWords(deps)('door-reset-declined') };
+    return { ok: true, text: wordsFor(deps)('door-reset-declined') };
   } catch (err) {
     if (err instanceof AccountError && err.code === 'RESET_REQUEST_MISSING') {
-      return { ok: true, text: ownerWords(deps)('door-reset-not-pending') };
+      return { ok: true, text: wordsFor(deps)('door-reset-not-pending') };
     }
     return { ok: false, text: `❌ ${await describeFailure(deps, err, 'doing-cancel-reset')}` };
   }
@@ -30,10 +30,10 @@ export async function declineReset(deps: BotDeps, actorId: number, detail: strin
 export async function disconnectBot(deps: BotDeps, actorId: number, botId: bigint, detail: string): Promise<{ ok: boolean; text: string }> {
   try {
     await audited(deps, { actorId, action: 'bot_disconnect', targetHash: botId, detail }, () => deps.account.disconnectBot(botId));
-    return { ok: true, text: ownerWords(deps)('door-bot-disconnected') };
+    return { ok: true, text: wordsFor(deps)('door-bot-disconnected') };
   } catch (err) {
     if (err instanceof AccountError && err.code === 'BOT_NOT_CONNECTED') {
-      return { ok: true, text: ownerWords(deps)('door-bot-gone') };
+      return { ok: true, text: wordsFor(deps)('door-bot-gone') };
     }
     return { ok: false, text: `❌ ${await describeFailure(deps, err, 'doing-disconnect-bot')}` };
   }

@@ -4,12 +4,13 @@ import { audited, describeFailure } from './account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { describeSession } from '../views/session-card';
+import { wordsFor, wordsOf } from '../text/i18n';
 
 /**
  * Why no command or button of the bot ends the companion's own session, in the owner's language
  * (the one remembered from this update). Plain text, HTML-safe.
  */
-export const ownSessionRefusal = (deps: Pick<BotDeps, 'i18n'>): string => deps.i18n.t(deps.i18n.localeFor(), 'own-session-refusal');
+export const ownSessionRefusal = (deps: Pick<BotDeps, 'i18n'>): string => wordsFor(deps)('own-session-refusal');
 
 /**
  * The companion's own session: Telegram lists it with `current` set and reports its hash as 0 (the
@@ -46,10 +47,11 @@ export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bi
   // The audit log stays English; the owner reads the result in their language.
   const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
   const locale = deps.i18n.localeFor();
-  const shown = known ? describeSession(known, { i18n: deps.i18n, locale }) : deps.i18n.t(locale, 'revoke-unknown-session', { hash: formatSessionHash(hash) });
+  const t = wordsOf({ i18n: deps.i18n, locale });
+  const shown = known ? describeSession(known, { i18n: deps.i18n, locale }) : t('revoke-unknown-session', { hash: formatSessionHash(hash) });
   try {
     await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
-    return { ended: true, text: deps.i18n.t(locale, 'revoke-ended', { session: shown }) };
+    return { ended: true, text: t('revoke-ended', { session: shown }) };
   } catch (err) {
     return { ended: false, text: await describeFailure(deps, err, 'doing-end-session') };
   }

@@ -3,6 +3,7 @@ import { AccountError } from '../../domain/account-error';
 import type { BotDeps } from '../deps';
 import { describeFailure } from './account-call';
 import { endSessions } from '../../guard/end-sessions';
+import { wordsFor } from '../text/i18n';
 
 export interface UntrustedResult {
   readonly ended: Session[];
@@ -30,10 +31,10 @@ export async function endUntrustedSessions(deps: BotDeps, actorId: number): Prom
  * remembered language (the same one describeFailure speaks). Plain text.
  */
 export async function describeUntrustedResult(deps: BotDeps, r: UntrustedResult): Promise<string> {
-  const locale = deps.i18n.localeFor();
-  const parts = [deps.i18n.t(locale, 'untrusted-result', { ended: r.ended.length, kept: r.kept })];
+  const t = wordsFor(deps);
+  const parts = [t('untrusted-result', { ended: r.ended.length, kept: r.kept })];
   if (r.failed.length > 0) {
-    parts.push(deps.i18n.t(locale, 'untrusted-failed', { count: r.failed.length, reason: await describeFailure(deps, r.failed[0]!.error, 'doing-end-them') }));
+    parts.push(t('untrusted-failed', { count: r.failed.length, reason: await describeFailure(deps, r.failed[0]!.error, 'doing-end-them') }));
   }
   return parts.join(' ');
 }

@@ -2,7 +2,7 @@ import { declineReset, disconnectBot, SHORTEST_TTL_DAYS, turnCodeGuard } from '.
 import { ttlLabel } from '../views/ttl-label';
 import { audited, describeFailure } from './account-call';
 import type { BotDeps } from '../deps';
-import { ownerWords, type Words } from '../text/i18n';
+import { wordsFor, type Words } from '../text/i18n';
 import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
 import { anyWeakeningWindowOpen, closeWeakeningWindows } from '../../guard/doors/weakening-windows';
 
@@ -16,7 +16,7 @@ export const panicDoorSteps = (t: Words): string[] => [
 ];
 
 async function declinePendingReset(deps: BotDeps, actorId: number): Promise<string> {
-  const t = ownerWords(deps);
+  const t = wordsFor(deps);
   try {
     const password = await deps.account.getPassword();
     if (password.pendingResetDate === undefined) return t('panic-no-reset');
@@ -27,7 +27,7 @@ async function declinePendingReset(deps: BotDeps, actorId: number): Promise<stri
 }
 
 async function disconnectAllBots(deps: BotDeps, actorId: number): Promise<string> {
-  const t = ownerWords(deps);
+  const t = wordsFor(deps);
   let bots;
   try {
     bots = await deps.account.listConnectedBots();
@@ -42,7 +42,7 @@ async function disconnectAllBots(deps: BotDeps, actorId: number): Promise<string
 }
 
 async function shortestTtl(deps: BotDeps, actorId: number): Promise<string> {
-  const t = ownerWords(deps);
+  const t = wordsFor(deps);
   try {
     await audited(deps, { actorId, action: 'ttl_set', detail: `${SHORTEST_TTL_DAYS} days (panic)` }, () => deps.account.setSessionTtlDays(SHORTEST_TTL_DAYS));
     return t('panic-ttl-done', { period: ttlLabel(SHORTEST_TTL_DAYS, t) });
@@ -69,7 +69,7 @@ export async function lockOtherDoors(deps: BotDeps, actorId: number): Promise<st
 
 /** The code-guard line of the report, read back from the settings rather than assumed. */
 function codeGuardLine(deps: BotDeps): string {
-  const t = ownerWords(deps);
+  const t = wordsFor(deps);
   const holds = deps.guard.settings.flag(CODE_GUARD_SETTING) && !anyWeakeningWindowOpen(deps.guard.settings, deps.now());
   return t(holds ? 'panic-codeguard-on' : 'panic-codeguard-failed');
 }

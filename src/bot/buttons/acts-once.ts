@@ -4,6 +4,7 @@ import type { OneShotActions } from '../../db/one-shot-actions';
 import type { Localizer } from '../text/i18n';
 import { BUTTONS, buttonPrefix, readButton, type ButtonPrefix, type ButtonSpec } from './buttons';
 import type { Confirmations, Pending } from './confirmations';
+import { wordsFor } from '../text/i18n';
 
 /**
  * "A press acts once", in one place. Every rule that keeps a button from acting twice is here; the
@@ -153,6 +154,6 @@ export async function takeConfirmation<K extends Pending['kind']>(
   const taken = confirmations.take(id ?? '', kind);
   if (taken.ok) return taken.pending;
   const key = `confirmation-${taken.why === 'expired' ? 'expired' : 'invalid'}${again ? '-again' : ''}`;
-  await ctx.editMessageText(i18n.t(i18n.localeFor(ctx), key, again ? { command: again } : undefined));
+  await ctx.editMessageText(wordsFor({ i18n }, ctx)(key, again ? { command: again } : undefined));
   return undefined;
 }

@@ -5,7 +5,6 @@ import type { Logger } from '../../core/log';
 import { createReachability } from '../api/bot-api-reachability';
 import { MADE_AT } from '../api/chat-rate-limit';
 import type { OwnerNotice } from '../views/owner-notice';
-import type { OwnerNotices } from './owner-notices';
 import type { BlockedReason } from '../views/out-of-band';
 import { backoff, waitFor, worthLogging } from './retry-policy';
 

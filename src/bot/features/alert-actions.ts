@@ -5,7 +5,7 @@ import type { NewLogin } from '../../domain/new-login';
 import { audited, companionCreatedAt, describeFailure } from '../actions/account-call';
 import { allowRetry } from '../buttons/acts-once';
 import type { BotDeps } from '../deps';
-import { wordsOf } from '../text/i18n';
+import { wordsFor } from '../text/i18n';
 import { endSessionOutcome, findSession } from '../actions/end-session';
 import { alertMessage, burstMessages, type AlertOutcome, type BurstItem } from '../views/alert';
 import type { AlertLine } from '../../db/alert-lines';
@@ -30,7 +30,7 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
   };
 
   /** The owner's words for a reply to `ctx`. */
-  const words = (ctx: Context) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
+  const words = (ctx: Context) => wordsFor(deps, ctx);
 
   composer.callbackQuery(buttonPattern('ok'), async (ctx) => {
     const t = words(ctx);

@@ -7,7 +7,7 @@ import { addDisconnectButtons } from '../delivery/door-notices';
 import { botDetails } from '../views/door-alerts';
 import { pressOneShot } from '../buttons/take-one-shot';
 import { showCheckupResult } from './security';
-import { speechFor, wordsOf } from '../text/i18n';
+import { speechFor, wordsFor, wordsOf } from '../text/i18n';
 import { buttonPattern } from '../buttons/buttons';
 
 /** /bots: the business bots connected to the account (account.getConnectedBots), each with a Disconnect button. */
@@ -32,7 +32,7 @@ export function botsFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(buttonPattern('bd'), (ctx) =>
-    pressOneShot(ctx, deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'), (target) => {
+    pressOneShot(ctx, wordsFor(deps, ctx)('button-not-valid-nothing-changed'), (target) => {
       const parsed = parseSessionHash(target ?? '');
       return parsed.ok ? () => disconnectBot(deps, ctx.from.id, parsed.hash, 'button') : undefined;
     }, (c, result) => showCheckupResult(deps, c, result)),

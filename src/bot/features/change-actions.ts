@@ -4,7 +4,7 @@ import { endSessionOutcome } from '../actions/end-session';
 import { addResultLine, pressedMessageText, pressOneShot, remainingButtons } from '../buttons/take-one-shot';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
-import { wordsOf } from '../text/i18n';
+import { wordsFor } from '../text/i18n';
 import { buttonPattern, buttonPrefix, readButton } from '../buttons/buttons';
 
 /**
@@ -14,7 +14,7 @@ import { buttonPattern, buttonPrefix, readButton } from '../buttons/buttons';
  */
 export function changeActionsFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
-  const words = (ctx: Context) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
+  const words = (ctx: Context) => wordsFor(deps, ctx);
 
   composer.callbackQuery(buttonPattern('ce'), async (ctx) => {
     const t = words(ctx);

@@ -4,14 +4,14 @@ import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
 import type { BotDeps } from '../deps';
 import { showCheckupResult } from './security';
 
-import { speechFor, wordsOf } from '../text/i18n';
+import { wordsFor } from '../text/i18n';
 import { buttonPattern } from '../buttons/buttons';
 
 /** /codeguard on|off: invalidate every login code the moment it arrives. Persisted, off by default. */
 export function codeguardFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command('codeguard', async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     const arg = ctx.match.trim().toLowerCase();
     if (arg === 'on' || arg === 'off') {
       turnCodeGuard(deps, arg === 'on', ctx.from!.id);
@@ -24,7 +24,7 @@ export function codeguardFeature(deps: BotDeps): Composer<Context> {
   // /security's "Turn code guard on": the checkup is read again, with the result under it.
   composer.callbackQuery(buttonPattern('cg'), async (ctx) => {
     turnCodeGuard(deps, true, ctx.from.id, 'button');
-    await showCheckupResult(deps, ctx, { ok: true, text: wordsOf(speechFor(deps, ctx))('codeguard-on') });
+    await showCheckupResult(deps, ctx, { ok: true, text: wordsFor(deps, ctx)('codeguard-on') });
   });
   return composer;
 }

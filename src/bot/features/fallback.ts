@@ -1,5 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import type { BotDeps } from '../deps';
+import { wordsFor } from '../text/i18n';
 
 /**
  * Registered last: a message no feature handled still gets an answer. Button presses were all
@@ -7,6 +8,6 @@ import type { BotDeps } from '../deps';
  */
 export function fallbackFeature(deps: Pick<BotDeps, 'i18n'>): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.on('message', (ctx) => ctx.reply(deps.i18n.t(deps.i18n.localeFor(ctx), 'unknown-command')));
+  composer.on('message', (ctx) => ctx.reply(wordsFor(deps, ctx)('unknown-command')));
   return composer;
 }

@@ -7,7 +7,7 @@ import { describeFailure } from '../actions/account-call';
 import { escapeHtml } from '../text/html';
 import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
-import { speechFor, wordsOf, type Speech } from '../text/i18n';
+import { speechFor, wordsFor, wordsOf, type Speech } from '../text/i18n';
 import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 import type { ConfirmationId } from '../buttons/confirmations';
@@ -71,7 +71,7 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(buttonPattern('gx'), async (ctx) => {
     deps.confirmations.cancel(readButton('gx', ctx.callbackQuery.data) ?? '');
-    await ctx.editMessageText(wordsOf(speechFor(deps, ctx))('guard-stays-off'));
+    await ctx.editMessageText(wordsFor(deps, ctx)('guard-stays-off'));
   });
 
   /** "Trust current sessions and turn on" (`trustFirst`) or "Turn on anyway": both take the prompt's one confirmation. */

@@ -6,6 +6,7 @@ import type { Locale, Localizer } from '../text/i18n';
 import { parseSessionHash } from '../../domain/session-hash';
 import { parseExpectArgument } from './expect';
 import { parseTtlArgument } from './ttl';
+import { wordsOf } from '../text/i18n';
 
 /**
  * Whether a command changes the account or the guard, and so needs the owner's authenticator code
@@ -57,7 +58,8 @@ export const HIDDEN_COMMANDS: readonly CommandSpec[] = [{ command: 'start', code
 
 /** The menu in one language, as setMyCommands takes it. */
 export function commandMenu(i18n: Localizer, locale: Locale): BotCommand[] {
-  return COMMANDS.map(({ command }) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+  const t = wordsOf({ i18n, locale });
+  return COMMANDS.map(({ command }) => ({ command, description: t(`command-${command}`) }));
 }
 
 /**
@@ -65,8 +67,8 @@ export function commandMenu(i18n: Localizer, locale: Locale): BotCommand[] {
  * It ends with the second factor: on, or missing, so that anyone logged in to the account can command the guard.
  */
 export function helpText(i18n: Localizer, locale: Locale, secondFactor = true): string {
-  const help = i18n.t(locale, 'help', { timeZone: i18n.timeZone });
-  return `${help}\n\n${i18n.t(locale, secondFactor ? 'second-factor-on' : 'second-factor-missing')}`;
+  const t = wordsOf({ i18n, locale });
+  return `${t('help', { timeZone: i18n.timeZone })}\n\n${t(secondFactor ? 'second-factor-on' : 'second-factor-missing')}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { clip } from '../text/html';
 import type { Locale } from '../text/i18n';
 import { registerOwnerMenu } from './help';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
+import { wordsFor, wordsOf } from '../text/i18n';
 
 type Deps = Pick<BotDeps, 'i18n' | 'audit' | 'log' | 'ownerId'>;
 
@@ -19,9 +20,8 @@ export function languageFeature(deps: Deps): Composer<Context> {
   const composer = new Composer<Context>();
 
   const current = (ctx: Context): string => {
-    const locale = i18n.localeFor(ctx);
-    const name = i18n.t(locale, 'language-name');
-    return i18n.t(locale, i18n.chosen() ? 'language-source-chosen' : 'language-source-telegram', { name });
+    const t = wordsFor({ i18n }, ctx);
+    return t(i18n.chosen() ? 'language-source-chosen' : 'language-source-telegram', { name: t('language-name') });
   };
 
   /** Persists the choice, audits it, re-registers the owner's menu, and says so in the new language. */
@@ -29,23 +29,23 @@ export function languageFeature(deps: Deps): Composer<Context> {
     i18n.choose(choice);
     deps.audit.record({ actorId: ctx.from?.id ?? null, action: 'language', detail: choice ?? AUTO }, 'ok');
     await registerOwnerMenu(ctx.api, i18n, deps.ownerId).catch((err: unknown) => deps.log.warn({ err }, 'could not update the command menu'));
-    const locale = i18n.localeFor(ctx);
-    return choice ? i18n.t(locale, 'language-set') : i18n.t(locale, 'language-set-auto', { current: i18n.t(locale, 'language-name') });
+    const t = wordsFor({ i18n }, ctx);
+    return choice ? t('language-set') : t('language-set-auto', { current: t('language-name') });
   };
 
   composer.command('language', async (ctx) => {
     const arg = ctx.match.trim();
     if (arg === '') {
       const keyboard = new InlineKeyboard();
-      for (const l of i18n.locales) keyboard.text(i18n.t(l, 'language-name'), buttonData('lang', l));
-      keyboard.row().text(i18n.t(i18n.localeFor(ctx), 'language-auto-button'), buttonData('lang', AUTO));
-      return void (await ctx.reply(i18n.t(i18n.localeFor(ctx), 'language-prompt', { current: current(ctx) }), { reply_markup: keyboard }));
+      for (const l of i18n.locales) keyboard.text(wordsOf({ i18n, locale: l })('language-name'), buttonData('lang', l));
+      keyboard.row().text(wordsFor({ i18n }, ctx)('language-auto-button'), buttonData('lang', AUTO));
+      return void (await ctx.reply(wordsFor({ i18n }, ctx)('language-prompt', { current: current(ctx) }), { reply_markup: keyboard }));
     }
     const choice = arg.toLowerCase() === AUTO ? undefined : i18n.supported(arg);
     if (choice === undefined && arg.toLowerCase() !== AUTO) {
       // Plain text (no parse_mode), so the owner's input needs no escaping, only a length limit.
       const vars = { input: clip(arg, 20), choices: i18n.locales.join('|') };
-      return void (await ctx.reply(i18n.t(i18n.localeFor(ctx), 'language-unknown', vars)));
+      return void (await ctx.reply(wordsFor({ i18n }, ctx)('language-unknown', vars)));
     }
     await ctx.reply(await apply(ctx, choice));
   });
@@ -54,7 +54,7 @@ export function languageFeature(deps: Deps): Composer<Context> {
     const data = readButton('lang', ctx.callbackQuery.data) ?? '';
     const choice = data === AUTO ? undefined : i18n.supported(data);
     // The press was already answered (callback-path.ts): an unknown choice is said in the message.
-    if (choice === undefined && data !== AUTO) return void (await ctx.editMessageText(i18n.t(i18n.localeFor(ctx), 'button-invalid')));
+    if (choice === undefined && data !== AUTO) return void (await ctx.editMessageText(wordsFor({ i18n }, ctx)('button-invalid')));
     await ctx.editMessageText(await apply(ctx, choice));
   });
 

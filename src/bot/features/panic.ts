@@ -4,7 +4,7 @@ import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { lockOtherDoors, panicDoorSteps } from '../actions/panic-doors';
-import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
+import { wordsFor, type Words } from '../text/i18n';
 
 import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
@@ -30,7 +30,7 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
 
   composer.command('panic', async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     const id = deps.confirmations.create({ kind: 'panic', count: 0 });
     await ctx.reply(
       [
@@ -51,7 +51,7 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
     const pending = await takeConfirmation(ctx, deps.confirmations, deps.i18n, readButton('pk', ctx.callbackQuery.data), 'panic');
     if (!pending) return;
     const actorId = ctx.from.id;
-    const t = ownerWords(deps);
+    const t = wordsFor(deps);
     const report: string[] = [];
     let othersEnded = false;
     try {
@@ -77,7 +77,7 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(buttonPattern('px'), async (ctx) => {
     deps.confirmations.cancel(readButton('px', ctx.callbackQuery.data) ?? '');
-    await ctx.editMessageText(wordsOf(speechFor(deps, ctx))('panic-cancelled'));
+    await ctx.editMessageText(wordsFor(deps, ctx)('panic-cancelled'));
   });
 
   return composer;

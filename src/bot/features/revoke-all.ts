@@ -3,7 +3,7 @@ import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { describeUntrustedResult, endUntrustedSessions } from '../actions/end-untrusted';
 import { escapeHtml } from '../text/html';
-import { speechFor, wordsOf } from '../text/i18n';
+import { wordsFor } from '../text/i18n';
 import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
@@ -12,7 +12,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
 
   composer.command('revokeall', async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     let others: number;
     let trustedNow: number;
     try {
@@ -57,7 +57,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
       await audited(deps, { actorId: ctx.from.id, action: 'revoke_all', detail: `${count} other ${count === 1 ? 'session' : 'sessions'}` }, () =>
         deps.account.revokeAll(),
       );
-      result = deps.i18n.t(deps.i18n.localeFor(ctx), 'revokeall-done', { count });
+      result = wordsFor(deps, ctx)('revokeall-done', { count });
     } catch (err) {
       result = await describeFailure(deps, err, 'doing-end-others');
     }
@@ -79,7 +79,7 @@ export function revokeAllFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(buttonPattern('rx'), async (ctx) => {
     const wasPending = deps.confirmations.cancel(readButton('rx', ctx.callbackQuery.data) ?? '');
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
-    await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
+    await ctx.editMessageText(wordsFor(deps, ctx)('revoke-cancelled'));
   });
 
   return composer;

@@ -8,7 +8,7 @@ import { sessionCard, sessionOrdinal } from '../views/session-card';
 import type { Session } from '../../domain/session';
 import { describeFailure } from '../actions/account-call';
 import { sessionRisk } from '../../guard/session-risk';
-import { speechFor, wordsOf, type Locale, type Localizer } from '../text/i18n';
+import { speechFor, wordsFor, wordsOf, type Locale, type Localizer } from '../text/i18n';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 const EXAMPLE = '/revoke -1234567890123456789';
@@ -23,15 +23,16 @@ export function usageFor(
   reason: Exclude<HashParseResult, { ok: true }>['reason'],
   input: string,
 ): string {
+  const t = wordsOf({ i18n, locale });
   switch (reason) {
     case 'missing':
-      return i18n.t(locale, 'revoke-usage', { example: EXAMPLE });
+      return t('revoke-usage', { example: EXAMPLE });
     case 'not_a_number':
-      return i18n.t(locale, 'revoke-not-a-number', { input: clip(input, 40), example: EXAMPLE });
+      return t('revoke-not-a-number', { input: clip(input, 40), example: EXAMPLE });
     case 'out_of_range':
-      return i18n.t(locale, 'revoke-out-of-range', { min: INT64_MIN.toString(), max: INT64_MAX.toString() });
+      return t('revoke-out-of-range', { min: INT64_MIN.toString(), max: INT64_MAX.toString() });
     case 'current_session':
-      return i18n.t(locale, 'revoke-current-session');
+      return t('revoke-current-session');
   }
 }
 
@@ -49,7 +50,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(buttonPattern('se'), async (ctx) => {
-    const speak = wordsOf(speechFor(deps, ctx));
+    const speak = wordsFor(deps, ctx);
     const hash = readButton('se', ctx.callbackQuery.data);
     if (hash === undefined) return void (await ctx.reply(speak('revoke-button-invalid')));
     // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
@@ -83,7 +84,7 @@ export function revokeFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(buttonPattern('sx'), async (ctx) => {
     deps.confirmations.cancel(readButton('sx', ctx.callbackQuery.data) ?? '');
-    await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
+    await ctx.editMessageText(wordsFor(deps, ctx)('revoke-cancelled'));
   });
 
   return composer;

@@ -7,7 +7,7 @@ import { ARGS, BUTTONS, buttonPrefix, readButton, type ButtonSpec } from '../but
 import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
-import { speechFor, wordsOf, type Words } from '../text/i18n';
+import { speechFor, wordsFor, type Words } from '../text/i18n';
 import { ownerClock, type Deadline } from '../text/owner-clock';
 import { COMMANDS, HIDDEN_COMMANDS, type CommandSpec } from './help';
 
@@ -199,7 +199,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
 
   /** A message of 6 digits: the answer to the waiting prompt, if one waits. */
   const answer = async (ctx: Context, code: string): Promise<void> => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     await deleteCode(ctx);
     const now = factor.now();
     if (waiting && waiting.expiresAt <= now) {
@@ -266,7 +266,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
     const request = requestOf(ctx);
     if (!request) return next();
 
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     const now = factor.now();
     const locked = lockedUntil(factor.states.load(), now);
     if (locked !== undefined) {

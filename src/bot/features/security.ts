@@ -10,7 +10,7 @@ import { checkupView, type CheckupAction, type CheckupReadings } from '../views/
 import { addResultLine, pressOneShot } from '../buttons/take-one-shot';
 import { allowRetry } from '../buttons/acts-once';
 import { buttonData, buttonPattern } from '../buttons/buttons';
-import { speechFor, wordsOf } from '../text/i18n';
+import { speechFor, wordsFor, wordsOf } from '../text/i18n';
 import { TTL_CHOICES } from '../views/ttl-label';
 import { FLAG_WINDOW_SECONDS } from '../views/change-alert';
 import type { Doing } from '../views/explain-failure';
@@ -64,7 +64,7 @@ function keyboardFor(deps: BotDeps, actions: readonly CheckupAction[], t: Return
 function fromCheckup(deps: BotDeps, ctx: Context): boolean {
   const m = ctx.callbackQuery?.message;
   const first = (m && 'text' in m ? (m.text ?? '') : '').split('\n')[0];
-  return deps.i18n.locales.some((l) => deps.i18n.t(l, 'checkup-title').replace(/<[^>]+>/g, '') === first);
+  return deps.i18n.locales.some((l) => wordsOf({ i18n: deps.i18n, locale: l })('checkup-title').replace(/<[^>]+>/g, '') === first);
 }
 
 /**
@@ -100,7 +100,7 @@ export function securityFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(buttonPattern('dr'), (ctx) =>
     pressOneShot(
       ctx,
-      deps.i18n.t(deps.i18n.localeFor(ctx), 'button-not-valid-nothing-changed'),
+      wordsFor(deps, ctx)('button-not-valid-nothing-changed'),
       () => () => declineReset(deps, ctx.from.id, 'button'),
       (c, result) => showCheckupResult(deps, c, result),
     ),

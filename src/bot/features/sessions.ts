@@ -8,7 +8,7 @@ import { sessionCard } from '../views/session-card';
 import { sessionPage, type SessionMarks } from '../views/session-pages';
 import { FIELD_MAX } from '../text/field';
 import { clip } from '../text/html';
-import { speechFor, wordsOf, type Speech } from '../text/i18n';
+import { speechFor, wordsFor, wordsOf, type Speech } from '../text/i18n';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /**
@@ -53,7 +53,7 @@ export function sessionsFeature(deps: BotDeps): Composer<Context> {
         return void (await ctx.reply(p.text, { parse_mode: 'HTML', reply_markup: p.keyboard }));
       }
       if (/^#?\d{1,4}$/.test(arg) && Number(arg.replace('#', '')) >= 1) return void (await one(ctx, Number(arg.replace('#', ''))));
-      await ctx.reply(wordsOf(speechFor(deps, ctx))('sessions-usage'), { parse_mode: 'HTML' });
+      await ctx.reply(wordsFor(deps, ctx)('sessions-usage'), { parse_mode: 'HTML' });
     } catch (err) {
       await ctx.reply(await describeFailure(deps, err, 'doing-list-sessions'));
     }

@@ -2,7 +2,7 @@ import { Composer, type Context } from 'grammy';
 import { CHANNEL_NAMES, type ChannelName } from '../../channels/channel';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
-import { speechFor, wordsOf } from '../text/i18n';
+import { wordsFor } from '../text/i18n';
 
 /** At most one test a minute. */
 export const TEST_EVERY_MS = 60_000;
@@ -16,7 +16,7 @@ export function testChannelsFeature(deps: BotDeps): Composer<Context> {
   /** When the last test went out (ms): one a minute, so /test from someone in the account cannot use up the owner's mail or push quota. */
   let lastTestAt = -Infinity;
   composer.command('test', async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     const arg = ctx.match.trim().toLowerCase();
     const names = deps.channels?.names() ?? [];
     if (arg !== '' && !(CHANNEL_NAMES as readonly string[]).includes(arg)) {

@@ -8,7 +8,7 @@ import { clip, escapeHtml } from '../text/html';
 import { describeDevice, trustPage } from '../views/trust-view';
 import { describeFailure } from '../actions/account-call';
 import { trustExclusion } from '../../guard/trust-candidates';
-import { speechFor, wordsOf } from '../text/i18n';
+import { speechFor, wordsFor, wordsOf } from '../text/i18n';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
 /** /trust: the device fingerprints guard mode leaves alone, in pages; add from current sessions, remove. */
@@ -39,7 +39,7 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(buttonPattern('tl'), async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     try {
       const others = (await deps.account.listSessions()).filter((s) => !s.current);
       const sessions = others.filter((s) => !trusted.isTrusted(s));
@@ -68,7 +68,7 @@ export function trustFeature(deps: BotDeps): Composer<Context> {
   const pressedSession = async (ctx: Context, hash: bigint | undefined): Promise<Session | undefined> => {
     const parsed = sessionOf(hash);
     const session = parsed.ok ? await findSession(deps, parsed.hash) : undefined;
-    if (!session) await ctx.reply(wordsOf(speechFor(deps, ctx))('trust-session-gone'));
+    if (!session) await ctx.reply(wordsFor(deps, ctx)('trust-session-gone'));
     return session;
   };
 

@@ -3,7 +3,7 @@ import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
 import { showCheckupResult } from './security';
-import { ownerWords, speechFor, wordsOf, type Words } from '../text/i18n';
+import { wordsFor, type Words } from '../text/i18n';
 import { TTL_CHOICES, ttlLabel } from '../views/ttl-label';
 import { buttonData, buttonPattern, buttonPrefix, readButton } from '../buttons/buttons';
 
@@ -52,7 +52,7 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
   const setTtl = async (actorId: number, days: number): Promise<{ ok: boolean; text: string }> => {
     try {
       await audited(deps, { actorId, action: 'ttl_set', detail: `${days} days` }, () => deps.account.setSessionTtlDays(days));
-      const t = ownerWords(deps);
+      const t = wordsFor(deps);
       return { ok: true, text: t('ttl-done', { period: ttlLabel(days, t) }) };
     } catch (err) {
       return { ok: false, text: await describeFailure(deps, err, 'doing-change-ttl') };
@@ -60,7 +60,7 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
   };
 
   composer.command('ttl', async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     const arg = parseTtlArgument(ctx.match);
     if (arg.kind === 'invalid') return void (await ctx.reply(refusal(arg, t)));
     const actorId = ctx.from?.id ?? deps.ownerId;
@@ -79,7 +79,7 @@ export function ttlFeature(deps: BotDeps): Composer<Context> {
   });
 
   composer.callbackQuery(buttonPattern('tt'), async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     const arg = parseTtlArgument(String(readButton('tt', ctx.callbackQuery.data) ?? ''));
     if (arg.kind !== 'set') return void (await ctx.reply(t('ttl-button-invalid')));
     const result = await setTtl(ctx.from.id, arg.days);

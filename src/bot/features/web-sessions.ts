@@ -7,7 +7,7 @@ import { audited, describeFailure } from '../actions/account-call';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { describeWebSession, webSessionCard, webSessionList } from '../views/web-session-card';
-import { speechFor, wordsOf } from '../text/i18n';
+import { speechFor, wordsFor, wordsOf } from '../text/i18n';
 import { takeConfirmation } from '../buttons/acts-once';
 import { buttonData, buttonPattern, readButton } from '../buttons/buttons';
 
@@ -21,7 +21,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   // The generic explanation points at /sessions; a stale web hash is fixed from /websessions.
   const explain = async (err: unknown, doing: Doing): Promise<string> =>
     err instanceof AccountError && err.failure.kind === 'hash_invalid'
-      ? deps.i18n.t(deps.i18n.localeFor(), 'web-hash-invalid')
+      ? wordsFor(deps)('web-hash-invalid')
       : describeFailure(deps, err, doing);
 
   composer.command('websessions', async (ctx) => {
@@ -65,7 +65,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
       await audited(deps, { actorId: ctx.from.id, action: 'web_revoke', targetHash: hash, detail: label }, () =>
         deps.account.revokeWebSession(hash),
       );
-      result = deps.i18n.t(deps.i18n.localeFor(ctx), 'web-ended', { session: shown });
+      result = wordsFor(deps, ctx)('web-ended', { session: shown });
     } catch (err) {
       result = await explain(err, 'doing-end-web-session');
     }
@@ -74,11 +74,11 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
 
   composer.callbackQuery(buttonPattern('wx'), async (ctx) => {
     deps.confirmations.cancel(readButton('wx', ctx.callbackQuery.data) ?? '');
-    await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
+    await ctx.editMessageText(wordsFor(deps, ctx)('revoke-cancelled'));
   });
 
   composer.callbackQuery(buttonPattern('wa'), async (ctx) => {
-    const t = wordsOf(speechFor(deps, ctx));
+    const t = wordsFor(deps, ctx);
     let count: number;
     try {
       count = (await list(ctx, 'for End all web sessions')).length;
@@ -106,7 +106,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
       await audited(deps, { actorId: ctx.from.id, action: 'web_revoke_all', detail: `${count} web ${count === 1 ? 'session' : 'sessions'}` }, () =>
         deps.account.revokeAllWebSessions(),
       );
-      result = deps.i18n.t(deps.i18n.localeFor(ctx), 'web-done-all', { count });
+      result = wordsFor(deps, ctx)('web-done-all', { count });
     } catch (err) {
       result = await explain(err, 'doing-end-web-sessions');
     }
@@ -116,7 +116,7 @@ export function webSessionsFeature(deps: BotDeps): Composer<Context> {
   composer.callbackQuery(buttonPattern('wn'), async (ctx) => {
     const wasPending = deps.confirmations.cancel(readButton('wn', ctx.callbackQuery.data) ?? '');
     if (wasPending) deps.audit.record({ actorId: ctx.from.id, action: 'web_revoke_all', detail: 'cancelled by the owner' }, 'cancelled');
-    await ctx.editMessageText(deps.i18n.t(deps.i18n.localeFor(ctx), 'revoke-cancelled'));
+    await ctx.editMessageText(wordsFor(deps, ctx)('revoke-cancelled'));
   });
 
   return composer;

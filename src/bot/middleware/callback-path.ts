@@ -6,6 +6,7 @@ import type { Logger } from '../../core/log';
 import type { Localizer } from '../text/i18n';
 import { createActsOnce } from '../buttons/acts-once';
 import { editOrSend } from '../api/edit-or-send';
+import { wordsFor } from '../text/i18n';
 
 /**
  * The one path every button press takes, before any feature sees it:
@@ -31,7 +32,7 @@ export function callbackPath(
     const press = once.begin(ctx, query);
     // A prompt that expired gets no "Ending…" toast: its handler then says it expired, and nothing else.
     const toast = press.refusal ?? (press.stalePrompt ? undefined : press.spec.answer);
-    const answer = toast ? { text: i18n.t(i18n.localeFor(ctx), toast) } : {};
+    const answer = toast ? { text: wordsFor({ i18n }, ctx)(toast) } : {};
     await ctx.answerCallbackQuery(answer).catch((err: unknown) => log.warn({ err, prefix: press.prefix }, 'could not answer a button press; acting anyway'));
     // A query can be answered once; anything later in the handler must not try again and fail.
     ctx.answerCallbackQuery = async () => true;

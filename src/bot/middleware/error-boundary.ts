@@ -2,6 +2,7 @@ import { BotError, GrammyError, HttpError, type Context } from 'grammy';
 import type { Logger } from '../../core/log';
 import { storageProblem } from '../../db/storage-error';
 import type { Localizer, Words } from '../text/i18n';
+import { wordsOf } from '../text/i18n';
 
 /**
  * What went wrong, in one line the owner can act on, in their language (`t`). Telegram's method and
@@ -34,8 +35,7 @@ export function errorBoundary(log: Logger, ownerId: number, i18n: Pick<Localizer
     const { ctx, error } = botError;
     log.error({ err: error, updateId: ctx.update.update_id }, 'an update failed');
     if (!fromOwnerInPrivate(ctx, ownerId)) return;
-    const locale = i18n.localeFor(ctx);
-    const t: Words = (key, vars) => i18n.t(locale, key, vars);
+    const t: Words = wordsOf({ i18n, locale: i18n.localeFor(ctx) });
     const text = t('something-went-wrong', { cause: summary(error, t).slice(0, 300) });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.api.sendMessage(ownerId, text).catch((e: unknown) => log.error({ err: e }, 'could not tell the owner'));

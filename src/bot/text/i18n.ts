@@ -43,10 +43,15 @@ export const speechFor = (deps: { readonly i18n: Localizer }, ctx: Pick<Context,
 export type Words = (key: string, vars?: TranslationVars) => string;
 
 /** `t` bound to one language. */
-export const wordsOf = (s: Speech): Words => (key, vars) => s.i18n.t(s.locale, key, vars);
+export const wordsOf = (s: { readonly i18n: Pick<Localizer, 't'>; readonly locale: Locale }): Words => (key, vars) => s.i18n.t(s.locale, key, vars);
 
-/** `t` in the owner's remembered language, for texts built outside an update (reports, notices, results shared by commands and buttons). */
-export const ownerWords = (deps: { readonly i18n: Localizer }) => wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor() });
+/**
+ * The one way features and actions get their words: `t` in the language of a reply to `ctx`, or,
+ * without one, in the owner's remembered language (texts built outside an update: reports, notices,
+ * results shared by commands and buttons). Views take a Speech and use wordsOf.
+ */
+export const wordsFor = (deps: { readonly i18n: Pick<Localizer, 't' | 'localeFor'> }, ctx?: Pick<Context, 'from'>): Words =>
+  wordsOf({ i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) });
 
 /** The bot's languages: which one to speak to the owner, and the texts in it. */
 export interface Localizer {

@@ -2,6 +2,7 @@ import { DUPLICATED_SESSION, type AccountError } from '../../domain/account-erro
 import { endingAllowedAt } from '../../domain/fresh-session';
 import type { Locale, Localizer } from '../text/i18n';
 import { ownerClock } from '../text/owner-clock';
+import { wordsOf } from '../text/i18n';
 
 
 /** A `doing-…` message id of locales/*.ftl: typed, so no caller can pass an untranslated phrase. */
@@ -21,7 +22,7 @@ export interface FailureContext {
 /** One or two plain sentences: what happened and what to do next. HTML-safe (no markup from input). */
 export function explainFailure(err: AccountError, c: FailureContext): string {
   const f = err.failure;
-  const t = (key: string, vars?: Record<string, string | number>) => c.i18n.t(c.locale, key, vars);
+  const t = wordsOf(c);
   const clock = ownerClock(c.locale, c.i18n.timeZone);
   switch (f.kind) {
     case 'hash_invalid':
@@ -35,7 +36,7 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
         at: clock.at(Math.ceil(c.nowMs / 1000) + f.seconds, f.seconds < 3600),
       });
     case 'logged_out':
-      return framed(c, 'failure-logged-out', { code: err.code, ...loggedOutWords(err.code, (key) => c.i18n.t(c.locale, key)) });
+      return framed(c, 'failure-logged-out', { code: err.code, ...loggedOutWords(err.code, wordsOf(c)) });
     case 'unreachable':
       return framed(c, 'failure-unreachable', { code: err.code });
     case 'other':
@@ -45,7 +46,8 @@ export function explainFailure(err: AccountError, c: FailureContext): string {
 
 /** A sentence that names what was being done ("Ending that session failed: …"). */
 function framed(c: FailureContext, key: string, vars: Record<string, string | number>): string {
-  return c.i18n.t(c.locale, key, { ...vars, doing: c.i18n.t(c.locale, c.doing) });
+  const t = wordsOf(c);
+  return t(key, { ...vars, doing: t(c.doing) });
 }
 
 /**
@@ -60,7 +62,7 @@ export function loggedOutWords(code: string, t: (key: string) => string): { read
 }
 
 function explainTooFresh(c: FailureContext): string {
-  const t = (key: string, vars?: Record<string, string | number>) => c.i18n.t(c.locale, key, vars);
+  const t = wordsOf(c);
   const base = t('failure-too-fresh');
   if (c.companionCreatedAt === undefined) return `${base} ${t('failure-too-fresh-unknown')}`;
   const clock = ownerClock(c.locale, c.i18n.timeZone);
