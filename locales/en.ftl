@@ -784,6 +784,8 @@ oob-bot-blocked = At { $time } Telegram refused session-warden's message to you:
 oob-bot-blocked-blocked = the bot was blocked
 oob-bot-blocked-deactivated = the account is deactivated
 oob-bot-blocked-chat-not-found = the chat with the bot was not found
+oob-bot-not-started = At { $time } Telegram refused session-warden's message to you: you have not started the bot yet, and a bot may not write first.
+    What to do: open your session-warden bot in Telegram and press Start (or send it /start). Alerts wait and are delivered in the chat once you have.
 oob-bot-unblocked-title = ✅ session-warden reaches you in Telegram again
 oob-bot-unblocked = The bot can write to you again. { $count ->
         [0] No alerts were waiting.

@@ -65,7 +65,12 @@ export interface OutboxDeps {
 /** Whether this Bot API error means the owner's chat refuses the bot, and how. */
 export function blockedReason(err: unknown): BlockedReason | undefined {
   if (!(err instanceof GrammyError)) return undefined;
-  if (err.error_code === 403) return /deactivated/i.test(err.description) ? 'deactivated' : 'blocked';
+  if (err.error_code === 403) {
+    if (/deactivated/i.test(err.description)) return 'deactivated';
+    // "bot can't initiate conversation with a user": the owner never pressed Start in the bot's chat.
+    if (/initiate conversation/i.test(err.description)) return 'not_started';
+    return 'blocked';
+  }
   if (err.error_code === 400 && /chat not found/i.test(err.description)) return 'chat_not_found';
   return undefined;
 }

@@ -129,7 +129,7 @@ export function groupedMessage(messages: readonly OutOfBandMessage[], speech: Sp
 }
 
 /** Why Telegram refused a message to the owner, from the Bot API's description. */
-export type BlockedReason = 'blocked' | 'deactivated' | 'chat_not_found';
+export type BlockedReason = 'blocked' | 'deactivated' | 'chat_not_found' | 'not_started';
 
 /** The alarm when the bot cannot write to the owner any more: what, when, what it may mean, what to do. */
 export function botBlockedMessage(reason: BlockedReason, sinceMs: number, c: OutOfBandContext): OutOfBandMessage {
@@ -138,7 +138,10 @@ export function botBlockedMessage(reason: BlockedReason, sinceMs: number, c: Out
   return message(
     'bot_blocked',
     t('oob-bot-blocked-title'),
-    t('oob-bot-blocked', { time: clock.at(Math.floor(sinceMs / 1000), true), reason: t(`oob-bot-blocked-${reason.replace(/_/g, '-')}`) }),
+    // An owner who never pressed Start is told to press it, not that someone may have silenced the bot.
+    reason === 'not_started'
+      ? t('oob-bot-not-started', { time: clock.at(Math.floor(sinceMs / 1000), true) })
+      : t('oob-bot-blocked', { time: clock.at(Math.floor(sinceMs / 1000), true), reason: t(`oob-bot-blocked-${reason.replace(/_/g, '-')}`) }),
     c,
     { reason, since: new Date(sinceMs).toISOString() },
   );
