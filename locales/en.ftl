@@ -45,7 +45,7 @@ help =
     <b>session-warden</b> guards your Telegram account's sessions.
     It works through a companion login on your own account, so it can do what bots cannot: see and end your sessions.
 
-    /sessions: list the active sessions, most recently active first, with an End button for each
+    /sessions: list the active sessions, most recently active first, with an End button for each; /sessions &lt;number&gt; shows one of them in full
     /revoke &lt;hash&gt;: end one session by its hash (the number under it in /sessions)
     /revokeall: end every session except session-warden's companion, after you confirm
     /status: whether the warden is watching, and whether Telegram lets it end sessions yet

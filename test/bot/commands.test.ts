@@ -21,6 +21,12 @@ describe('/start and /help', () => {
     for (const c of ['/sessions', '/revoke', '/revokeall']) expect(text).toContain(c);
     expect(h.account.calls).toHaveLength(0);
   });
+
+  it('names the one-session form of /sessions that its usage reply teaches', async () => {
+    const h = setup();
+    await h.send('/help');
+    expect(h.lastText()).toMatch(/\/sessions (&lt;|<)number(&gt;|>)/);
+  });
 });
 
 describe('/sessions', () => {
