@@ -726,6 +726,10 @@ checkup-moved = 🚩 { $count ->
     } to another country in the last 30 days:
 checkup-moved-line = • { $device }: { $from } → { $to }, { $ago }
 checkup-moved-none = ✅ No session moved to another country in the last 30 days.
+checkup-moved-accepted = ℹ️ { $count ->
+        [one] { $count } move you confirmed as yours
+       *[other] { $count } moves you confirmed as yours
+    } in the last 30 days:
 
 ## issue-22
 # The owner's second factor: an authenticator code before every action that changes the account or the guard.

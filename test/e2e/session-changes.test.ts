@@ -69,6 +69,10 @@ describe('e2e: a session that changes without a new login', () => {
     expect(String(edit.params.text)).toMatch(/Marked as yours/);
     expect(w.buttons(w.botApi.messages(5_123_456_789).find((m) => m.message_id === message.message_id)!).map((b) => b.text)).toEqual(['End it']);
     expect(await w.ask('/sessions')).not.toMatch(/🚩 moved/);
+    // /security no longer flags it, and does not claim that nothing moved: it lists the move as accepted.
+    const checkup = await w.ask('/security');
+    expect(checkup).not.toMatch(/No session moved/);
+    expect(checkup).toMatch(/1 move you confirmed as yours in the last 30 days:\n• Pixel 8: Madrid, Spain → Lagos, Nigeria/);
     expect(w.auditRows('accept_change')).toHaveLength(1);
 
     // "End it" ends the session (audited); nothing is left to press.

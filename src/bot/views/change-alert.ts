@@ -167,13 +167,18 @@ export function movedLines(changes: readonly SessionChange[], speech: Speech, no
   const t = wordsOf(speech);
   const clock = ownerClock(speech.locale, speech.i18n.timeZone);
   const unknown = t('session-unknown-place');
-  const moved = changes.filter((c) => c.kinds.includes('moved') && !c.acceptedAt);
-  if (moved.length === 0) return [t('checkup-moved-none')];
-  return [
-    t('checkup-moved', { count: moved.length }),
-    ...moved.slice(-10).reverse().map((c) =>
+  const moves = changes.filter((c) => c.kinds.includes('moved'));
+  // "Nothing moved" only when nothing did: a move the owner accepted is listed as accepted, not hidden.
+  if (moves.length === 0) return [t('checkup-moved-none')];
+  const lines = (list: readonly SessionChange[]): string[] =>
+    list.slice(-10).reverse().map((c) =>
       t('checkup-moved-line', { device: h(c.after.deviceModel, FIELD_MAX.device), from: where(c.before, unknown), to: where(c.after, unknown), ago: clock.ago(c.foundAt, nowMs) }),
-    ),
+    );
+  const open = moves.filter((c) => !c.acceptedAt);
+  const accepted = moves.filter((c) => c.acceptedAt);
+  return [
+    ...(open.length > 0 ? [t('checkup-moved', { count: open.length }), ...lines(open)] : []),
+    ...(accepted.length > 0 ? [t('checkup-moved-accepted', { count: accepted.length }), ...lines(accepted)] : []),
   ];
 }
 
