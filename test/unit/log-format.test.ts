@@ -1,4 +1,4 @@
-import { Writable } from 'node:stream';
+import { capture } from '../helpers/capture-stream';
 import { parseConfig } from '../../src/core/config';
 import { createLogger } from '../../src/core/log';
 import { fakeSessionString } from '../helpers/session-string';
@@ -10,16 +10,6 @@ jest.mock('pino-pretty', () => {
   return jest.requireActual('pino-pretty');
 });
 
-function capture(): { stream: Writable; text: () => string } {
-  let out = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      out += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => out };
-}
 
 const TOKEN = '7300400500:AAFt7tx7FICQSriZziVnul11w';
 const VALID = { BOT_TOKEN: '123456:ABCdef_ghi-JKL', API_ID: '12345', API_HASH: '0123456789abcdef0123456789abcdef', ACCOUNT_SESSION: fakeSessionString() };

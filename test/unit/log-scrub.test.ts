@@ -1,17 +1,7 @@
-import { Writable } from 'node:stream';
+import { capture } from '../helpers/capture-stream';
 import { createLogger } from '../../src/core/log';
 
 /** A bot token can hide inside an error's message or stack (grammY puts the request URL there). */
-function capture(): { stream: Writable; text: () => string } {
-  let out = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      out += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => out };
-}
 
 const TOKEN = '7300400500:AAFt7tx7FICQSriZziVnul11w';
 
