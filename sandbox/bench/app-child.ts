@@ -7,13 +7,15 @@
 import { parseConfig } from '../../src/core/config';
 import { createLogger } from '../../src/core/log';
 import { startApp, type RunningApp } from '../../src/app/start-app';
-import { memoryReport, type FromChild, type ToChild } from './protocol';
+import { memoryReport, TRACE_ENV, type FromChild, type ToChild } from './protocol';
+import { startTrace } from './trace';
 
 function send(message: FromChild): void {
   process.send?.(message);
 }
 
 async function main(): Promise<void> {
+  const writeTrace = startTrace(process.env[TRACE_ENV]);
   const parsed = parseConfig(process.env);
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const log = createLogger(parsed.config.logLevel);
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
       send(memoryReport());
     } else if (raw.type === 'stop' && !stopping) {
       stopping = true;
+      writeTrace();
       // A graceful stop waits for queued alerts; the benchmark bounds that wait instead of sitting through it.
       void Promise.race([app.stop(), new Promise((r) => setTimeout(r, raw.graceMs))]).finally(() => process.exit(0));
     }

@@ -10,6 +10,8 @@
  *   --profile     write CPU profiles of the app children to bench/profiles/ (slows them down)
  *   --tail-only   only the alert with every check every 5 s, each run's p50 and p99 beside the
  *                 relay's (for finding what holds an alert back; judges nothing)
+ *   --trace       with --tail-only: for the slowest samples, the app's GC pauses, event-loop
+ *                 stalls and account calls that overlapped them
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +23,8 @@ import { medianOfRuns, renderTable, score, type Figure, type ScoredFigure } from
 import { median, roundOrder, summarize } from './stats';
 import { BenchWorld, OWNER, stopArrivalTracking } from './world';
 import { measureChannels } from './channels';
+import { pausesIn, type Pause } from './trace';
+import { TRACE_ENV } from './protocol';
 
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
 const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
@@ -47,6 +51,7 @@ interface Args {
   readonly profile: boolean;
   readonly runs: number;
   readonly tailOnly: boolean;
+  readonly trace: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -57,7 +62,7 @@ function parseArgs(argv: readonly string[]): Args {
   const r = argv.indexOf('--runs');
   const runs = r >= 0 ? Number(argv[r + 1]) : check ? 3 : 1;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a whole number ≥ 1');
-  return { check, rounds, profile: argv.includes('--profile'), runs, tailOnly: argv.includes('--tail-only') };
+  return { check, rounds, profile: argv.includes('--profile'), runs, tailOnly: argv.includes('--tail-only'), trace: argv.includes('--trace') };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -226,7 +231,14 @@ let alertSeq = 0;
  * One alert sample each: the app's (a new login pushed → its alert reaches the Bot API) and the bare
  * relay's (the same push → its one sendMessage), into `app` and `base` when recorded.
  */
-function alertSamples(world: BenchWorld, app: number[], base: number[], unclean: () => void, appToList?: number[]) {
+/** One app sample in absolute time (ms since the epoch), with the account calls made while it ran. */
+interface SampleWindow {
+  readonly at: number;
+  readonly ms: number;
+  readonly calls: string[];
+}
+
+function alertSamples(world: BenchWorld, app: number[], base: number[], unclean: () => void, appToList?: number[], windows?: SampleWindow[]) {
   return {
     async app(record: boolean): Promise<void> {
       const hash = 4_000_000_000_000_000_000n + BigInt(++alertSeq);
@@ -237,12 +249,14 @@ function alertSamples(world: BenchWorld, app: number[], base: number[], unclean:
       const t0 = performance.now();
       mt.pushNewAuthorization({ hash, unconfirmed: true, device: 'Galaxy S24', location: 'Lisbon, Portugal' });
       const ms = await timedSend(world, t0, mark, (t) => t.startsWith('🚨') && t.includes(`<code>${hash}</code>`), unclean);
+      const calls = world.mt.calls.map((c) => c.method);
       const toList = (await listed.catch(() => Number.NaN)) - t0;
       // Keeps the list the same length for every sample; the app's reconcile notes it as gone, as after "End it".
       mt.removeSession(hash);
       if (record) {
         app.push(ms);
         appToList?.push(toList);
+        windows?.push({ at: performance.timeOrigin + t0, ms, calls });
       }
     },
     async base(record: boolean): Promise<void> {
@@ -340,6 +354,9 @@ interface TailFigures {
   readonly app: number[];
   readonly baseline: number[];
   unclean: number;
+  /** With --trace: each app sample's window, and the app's pauses. */
+  readonly windows: SampleWindow[];
+  pauses: Pause[];
 }
 
 /**
@@ -350,16 +367,17 @@ interface TailFigures {
  */
 async function measureTail(args: Args): Promise<TailFigures> {
   const world = await BenchWorld.start({ sessions: FEW_SESSIONS });
-  const out: TailFigures = { app: [], baseline: [], unclean: 0 };
+  const out: TailFigures = { app: [], baseline: [], unclean: 0, windows: [], pauses: [] };
+  const traceFile = path.join(world.dir, 'trace.json');
   const children: Child[] = [];
   try {
-    const app = await startedApp(world, args, 'tail', undefined, { RECONCILE_INTERVAL: TAIL_RECONCILE_SECONDS });
+    const app = await startedApp(world, args, 'tail', undefined, { RECONCILE_INTERVAL: TAIL_RECONCILE_SECONDS, ...(args.trace ? { [TRACE_ENV]: traceFile } : {}) });
     children.push(app);
     const base = spawnBaseline('alert', { env: await world.baselineEnv(BASELINE_HASH) });
     children.push(base);
     await base.ready;
     await sleep(ROUND_MS);
-    const alert = alertSamples(world, out.app, out.baseline, () => void out.unclean++);
+    const alert = alertSamples(world, out.app, out.baseline, () => void out.unclean++, undefined, args.trace ? out.windows : undefined);
     const total = WARMUP_ROUNDS + args.rounds;
     for (let r = 0; r < total; r++) {
       const roundStart = performance.now();
@@ -371,6 +389,8 @@ async function measureTail(args: Args): Promise<TailFigures> {
       if (spent < ROUND_MS) await sleep(ROUND_MS - spent);
     }
     for (const c of children) if (c.errors.length > 0) throw new Error(`a child reported: ${c.errors.join('; ')}`);
+    await Promise.all(children.map((c) => c.stop()));
+    if (args.trace && fs.existsSync(traceFile)) out.pauses = JSON.parse(fs.readFileSync(traceFile, 'utf8')) as Pause[];
     return out;
   } finally {
     await Promise.all(children.map((c) => c.stop()));
@@ -481,6 +501,14 @@ async function main(): Promise<number> {
         `tail run ${run}: app p50 ${a.p50.toFixed(2)} p95 ${a.p95.toFixed(2)} p99 ${a.p99.toFixed(2)} max ${a.max.toFixed(2)} | relay p50 ${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} | p50 ${ratio(a.p50, b.p50)}x p99 ${ratio(a.p99, b.p99)}x | unclean ${t.unclean}\n`,
       );
       process.stdout.write(`  slowest app samples: ${[...t.app].sort((x, y) => y - x).slice(0, 5).map((x) => x.toFixed(1)).join(', ')}\n`);
+      for (const w of [...t.windows].sort((x, y) => y.ms - x.ms).slice(0, args.trace ? 5 : 0)) {
+        const held = pausesIn(t.pauses, w.at, w.at + w.ms).map((p) => `${p.what} ${p.ms.toFixed(1)} ms at +${(p.at - w.at).toFixed(1)}`);
+        process.stdout.write(`  ${w.ms.toFixed(1)} ms: calls ${w.calls.join(' ') || 'none'}; ${held.join('; ') || 'no GC or stall in the app'}\n`);
+      }
+      if (args.trace) {
+        const gcs = t.pauses.filter((p) => p.what.startsWith('gc'));
+        process.stdout.write(`  the app over the run: ${gcs.length} GCs (longest ${Math.max(0, ...gcs.map((p) => p.ms)).toFixed(1)} ms), ${t.pauses.length - gcs.length} event-loop stalls\n`);
+      }
     }
     return 0;
   }

@@ -24,6 +24,9 @@ export const BASELINE_ENV = {
 
 export type BaselineMode = 'rss' | 'alert' | 'sessions';
 
+/** Where the app child writes its trace (GC pauses, event-loop stalls) when it stops, if set. */
+export const TRACE_ENV = 'BENCH_TRACE_FILE';
+
 /** Marks the baseline's messages so the benchmark can tell them from the app's. */
 export const BASELINE_MARK = 'bench-baseline';
 
