@@ -533,6 +533,7 @@ bots-header = <b>{ $count } connected business { $count ->
 bots-explain = A business bot can read the chats it reaches. If you did not connect one, disconnect it.
 # /codeguard
 codeguard-on = 🔑 Code guard is <b>on</b>: every login code Telegram sends is invalidated at once (account.invalidateSignInCodes), so a phished code is useless. Before you log in yourself, send /expect.
+codeguard-on-window = ⚠️ Code guard is <b>on</b>, but an /expect window leaves login codes valid until { $at }. Send /expect off to close it now.
 codeguard-off = Code guard is <b>off</b>: login codes are reported here, but stay valid.
 codeguard-not-on-off = That is not on or off; nothing was changed.
 codeguard-usage = Usage: /codeguard on or /codeguard off.
