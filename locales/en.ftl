@@ -654,6 +654,10 @@ storage-fix-readonly = Make the file and its folder writable by the user session
 storage-fix-locked = Close whatever else has the database open (a second copy, a database browser).
 storage-fix-io = Check the disk and the database file, then restart session-warden if it does not recover.
 storage-fix-other = Check the disk and the database file.
+backlog-header = 📬 While the bot could not reach you: { $count } { $count ->
+        [one] message
+       *[other] messages
+    }, newest first.
 storage-up = ✅ <b>The audit log can be written again</b> after { $after }: { $count } { $count ->
         [one] entry kept in memory was
        *[other] entries kept in memory were
