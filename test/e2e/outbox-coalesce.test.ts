@@ -65,3 +65,38 @@ test('a backlog of notices is coalesced into as few messages as fit, after the n
   await sleep(200);
   expect(w.app.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL').get()).toEqual({ n: 0 });
 }, 60_000);
+
+/**
+ * The same after the owner blocked the bot, with the Bot API failing the first sends after the
+ * unblock: a joined message that fails leaves its rows to be retried, and every text still arrives
+ * exactly once, joined, while the new login's alert (with its buttons) arrives alone.
+ */
+test('a blocked bot: the backlog waits, then arrives joined and once each, even when the first sends after it fail', async () => {
+  w = await startWorld({ sessions: [{ hash: 1n }], channelTimings: { blockedRetryMs: 60_000 } });
+  await w.ask('/help');
+  w.botApi.block(OWNER);
+  for (let i = 0; i < 8; i++) {
+    w.mt.pushServiceMessage(`Login code: ${52000 + i}. Do not give this code to anyone.`);
+    await sleep(50);
+  }
+  w.mt.pushNewAuthorization({ hash: 9999n, unconfirmed: true, device: 'Blocked-Time Phone', location: 'Oslo, Norway' });
+  await sleep(2500);
+  expect(sentAfter(0).filter((c) => CODE_NOTICE.test(text(c)))).toHaveLength(0);
+  CODE_NOTICE.lastIndex = 0;
+  const mark = w.botApi.calls.length;
+  w.botApi.failNext('sendMessage', { kind: 'server', status: 500 }, 5);
+  // Writing to the bot unblocks it.
+  w.botApi.unblock(OWNER);
+  w.botApi.injectMessage({ from: OWNER, text: '/help' });
+  const codeTexts = (): number => sentAfter(mark).reduce((n, c) => n + (text(c).match(CODE_NOTICE)?.length ?? 0), 0);
+  const end = Date.now() + 30_000;
+  while (codeTexts() < 8 && Date.now() < end) await sleep(100);
+  await sleep(1500);
+  expect(codeTexts()).toBe(8);
+  const backlog = sentAfter(mark).filter((c) => text(c).startsWith('📬'));
+  expect(backlog.length).toBeGreaterThanOrEqual(1);
+  expect(backlog.length).toBeLessThanOrEqual(2);
+  expect(sentAfter(mark).filter((c) => isAlert(c) && text(c).includes('Blocked-Time Phone'))).toHaveLength(1);
+  expect(w.botApi.calls.slice(mark).filter((c) => c.method === 'sendMessage' && !c.ok).length).toBeGreaterThan(0);
+  expect(w.app.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL').get()).toEqual({ n: 0 });
+}, 60_000);
