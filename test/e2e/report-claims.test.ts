@@ -29,7 +29,26 @@ const valueOf = (key: string): string => {
 const CHECKMARK_KEYS = [...EN.matchAll(/^([\w-]+) = ✅/gm)].map((m) => m[1]!);
 /** Success claims worded without a ✅; each is checked like one. */
 const OTHER_CLAIMS = ['codeguard-on', 'guard-on', 'trust-added', 'revokeall-done'];
-const CLAIM_KEYS = [...CHECKMARK_KEYS, ...OTHER_CLAIMS];
+/**
+ * The product files that put a ✅ before a message themselves, and the messages each one marks so.
+ * A file not listed here that writes ✅ fails the test below (the audit log's ✅ marks what the log
+ * row says, read from the database, so it claims nothing of its own).
+ */
+const CODE_CHECKMARKS: Record<string, readonly string[]> = {
+  'src/bot/views/alert.ts': ['alert-confirmed', 'alert-marked-yours', 'revoke-ended', 'alert-session-gone', 'alert-session-gone-short', 'alert-declined-trust', 'alert-device-trusted'],
+  'src/bot/features/change-actions.ts': ['change-accepted', 'revoke-ended'],
+  'src/bot/features/audit-log.ts': [],
+};
+const CLAIM_KEYS = [...new Set([...CHECKMARK_KEYS, ...OTHER_CLAIMS, ...Object.values(CODE_CHECKMARKS).flat()])];
+
+/** Product files (src/, not the terminal wizard's own lines) that write a ✅ outside the locales. */
+function filesWithCheckmarks(dir = path.join(__dirname, '../../src')): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'setup' ? [] : filesWithCheckmarks(full);
+    return e.name.endsWith('.ts') && fs.readFileSync(full, 'utf8').includes('✅') ? [path.relative(path.join(__dirname, '../..'), full)] : [];
+  });
+}
 
 const plain = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 /**
@@ -144,6 +163,24 @@ const CHECKS: Record<string, (c: Ctx) => void | Promise<void>> = {
     const last = w.botApi.calls.filter((c) => c.method !== 'getUpdates').at(-1);
     expect(last?.ok).toBe(true);
   },
+  'alert-confirmed': ({ w }) => {
+    const confirmed = w.mt.callsOf('account.changeAuthorizationSettings').map((c) => c.args.hash);
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const hash of confirmed) expect(w.mt.sessions().find((x) => x.hash === hash)?.unconfirmed).toBeFalsy();
+  },
+  'alert-marked-yours': ({ w }) => expect(w.auditRows('confirm').some((r) => r.outcome === 'ok')).toBe(true),
+  'revoke-ended': ({ w, lines }) => {
+    for (const line of lines('revoke-ended')) expect(w.mt.sessions().filter((x) => line.includes(x.deviceModel))).toEqual([]);
+  },
+  'alert-session-gone': ({ w }) => expect(w.mt.sessions().map((x) => x.hash)).not.toContain(GONE),
+  'alert-session-gone-short': ({ w }) => expect(w.mt.sessions().map((x) => x.hash)).not.toContain(GONE),
+  'alert-declined-trust': ({ w }) => expect(createTrustedDevices(w.app.db).list().map((d) => d.deviceModel)).not.toContain('Work Laptop'),
+  'alert-device-trusted': ({ w }) => expect(createTrustedDevices(w.app.db).list().map((d) => d.deviceModel)).toContain('My Laptop'),
+  'change-accepted': ({ w }) => {
+    const rows = w.app.db.prepare('SELECT accepted_at FROM session_change').all() as Array<{ accepted_at: string | null }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.accepted_at !== null)).toBe(true);
+  },
   'companion-up': async ({ w }) => {
     expect(w.mt.connectedClients).toBeGreaterThan(0);
     await expect(w.app.account.getSessionTtlDays()).resolves.toEqual(expect.any(Number));
@@ -184,6 +221,8 @@ async function trustLaptop(w: World): Promise<void> {
   await w.next(p.mark, 'sendMessage', (c) => /^Trusted:/.test(String(c.params.text)));
 }
 
+const GONE = 304n;
+const PHONE = { hash: -(2n ** 62n) - 77n, deviceModel: 'Pixel 8', platform: 'Android', systemVersion: 'SDK 34', apiId: 6, appName: 'Telegram Android', appVersion: '11.0.0', officialApp: true, ip: '203.0.113.7', country: 'Spain', region: 'Madrid' };
 const LAPTOP = { hash: 11n, deviceModel: 'My Laptop', apiId: 2040, appName: 'Telegram Desktop', platform: 'Windows' };
 const webSession = (hash: bigint) => ({
   hash,
@@ -273,6 +312,50 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "a login alert's and a session change's buttons: It's me, No thanks, End it, on a session gone",
+    world: () => ({ sessions: [LAPTOP, PHONE], reconcileIntervalSeconds: 3600 }),
+    produces: ['alert-confirmed', 'alert-declined-trust', 'alert-marked-yours', 'alert-device-trusted', 'revoke-ended', 'alert-session-gone', 'alert-session-gone-short', 'change-accepted'],
+    async run(w) {
+      await trustLaptop(w);
+      await w.app.watcher.reconcileNow();
+      const alertOf = async (push: () => void, hash: bigint): Promise<number> => {
+        const mark = w.botApi.calls.length;
+        push();
+        const sent = await w.next(mark, 'sendMessage', (c) => String(c.params.text).startsWith('🚨') && String(c.params.text).includes(String(hash)));
+        // Its details are filled in by an edit: the presses below wait for edits of their own.
+        await sleep(300);
+        return (sent.result as { message_id: number }).message_id;
+      };
+      // Pressed as the owner would, or (a stale or forged press) on a message that no longer shows the button.
+      const pressOn = async (data: string, messageId: number): Promise<void> => {
+        const mark = w.botApi.calls.length;
+        w.botApi.injectCallback({ from: OWNER, messageId, data, chatId: OWNER.id, requireButton: false });
+        await w.next(mark, 'editMessageText', (c) => c.params.message_id === messageId && /[✅❌]/.test(String(c.params.text)));
+      };
+      let id = await alertOf(() => w.mt.pushNewAuthorization({ hash: 301n, unconfirmed: true, device: 'Work Laptop', location: 'Oslo, Norway' }), 301n);
+      await pressOn('ok:301', id);
+      await pressOn('tn:301', id);
+      // The trusted laptop logs in again.
+      id = await alertOf(() => {
+        w.mt.addSession({ ...LAPTOP, hash: 302n });
+        w.mt.pushNewAuthorization({ hash: 302n }, { addSession: false });
+      }, 302n);
+      await pressOn('ok:302', id);
+      await pressOn('tn:302', id);
+      id = await alertOf(() => w.mt.pushNewAuthorization({ hash: 303n, unconfirmed: true, device: 'Odd Phone', location: 'Oslo, Norway' }), 303n);
+      await pressOn('ee:303', id);
+      id = await alertOf(() => w.mt.pushNewAuthorization({ hash: GONE, unconfirmed: true, device: 'Brief Phone', location: 'Oslo, Norway' }), GONE);
+      w.mt.removeSession(GONE);
+      await pressOn(`ok:${GONE}`, id);
+      await pressOn(`tn:${GONE}`, id);
+      w.mt.updateSession(PHONE.hash, { country: 'Nigeria', region: 'Lagos', ip: '198.51.100.9' });
+      const mark = w.botApi.calls.length;
+      await w.app.watcher.reconcileNow();
+      await w.next(mark, 'sendMessage', (c) => /moved/.test(String(c.params.text)));
+      await press(w, (b) => b.data.startsWith('cm:'));
+    },
+  },
+  {
     name: 'an MTProto outage that ends',
     world: () => ({ requestTimeoutMs: 1000, probeIntervalMs: 300, outageNoticeAfterMs: 1500 }),
     produces: ['companion-up'],
@@ -355,6 +438,10 @@ function shownLines(w: World, web: HttpSink, withHook = true): string[] {
   });
   return [...chat, ...hook].flatMap((t) => t.split('\n'));
 }
+
+test('every file that writes a ✅ itself is listed with the messages it marks', () => {
+  expect(filesWithCheckmarks().sort()).toEqual(Object.keys(CODE_CHECKMARKS).sort());
+});
 
 test('every success claim in the locale has a check, and a scenario that produces it', () => {
   const produced = new Set(SCENARIOS.flatMap((s) => s.produces));
