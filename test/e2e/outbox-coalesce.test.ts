@@ -100,3 +100,25 @@ test('a blocked bot: the backlog waits, then arrives joined and once each, even 
   expect(w.botApi.calls.slice(mark).filter((c) => c.method === 'sendMessage' && !c.ok).length).toBeGreaterThan(0);
   expect(w.app.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL').get()).toEqual({ n: 0 });
 }, 60_000);
+
+/** Rows a previous run left undelivered are backlog too: after a restart they arrive joined. */
+test('rows left by the last run arrive joined after a restart, each acknowledged', async () => {
+  w = await startWorld({ sessions: [{ hash: 1n }] });
+  await w.ask('/help');
+  await w.botApi.setReachable(false);
+  for (let i = 0; i < 6; i++) {
+    w.mt.pushServiceMessage(`Login code: ${63000 + i}. Do not give this code to anyone.`);
+    await sleep(50);
+  }
+  await sleep(500);
+  const mark = w.botApi.calls.length;
+  await w.restart(() => w.botApi.setReachable(true));
+  const codeTexts = (): number => sentAfter(mark).reduce((n, c) => n + (text(c).match(CODE_NOTICE)?.length ?? 0), 0);
+  const end = Date.now() + 15_000;
+  while (codeTexts() < 6 && Date.now() < end) await sleep(100);
+  await sleep(1000);
+  expect(codeTexts()).toBe(6);
+  expect(sentAfter(mark).filter((c) => CODE_NOTICE.test(text(c)))).toHaveLength(1);
+  CODE_NOTICE.lastIndex = 0;
+  expect(w.app.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL').get()).toEqual({ n: 0 });
+}, 40_000);

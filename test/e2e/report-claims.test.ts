@@ -184,6 +184,9 @@ const CHECKS: Record<string, (c: Ctx) => void | Promise<void>> = {
   'companion-up': async ({ w }) => {
     expect(w.mt.connectedClients).toBeGreaterThan(0);
     await expect(w.app.account.getSessionTtlDays()).resolves.toEqual(expect.any(Number));
+    // "The session list is being checked now": a read of it from the moment the link came back.
+    const told = w.botApi.calls.find((c) => c.method === 'sendMessage' && /reaches Telegram again/.test(String(c.params.text)))!;
+    expect(w.mt.callsOf('account.getAuthorizations').some((c) => c.at >= told.at - 2000)).toBe(true);
   },
 };
 

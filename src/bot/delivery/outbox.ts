@@ -101,6 +101,8 @@ interface Entry {
   sending: boolean;
   /** It is part of a joined backlog message another entry is sending: that try's outcome is its own. */
   claim: Promise<Outcome> | undefined;
+  /** The outcome of the last joined try it was part of, until its own loop has taken it. */
+  joined: Outcome | undefined;
   settleFirstTry: () => void;
 }
 
@@ -227,22 +229,29 @@ export function createOutbox(d: OutboxDeps) {
    * once the joined message is delivered; a failed try leaves each to retry on its own loop.
    */
   async function attempt(e: Entry): Promise<Outcome> {
+    e.joined = undefined;
     // One backlog message in flight at a time: the others wait for it and then go together.
     while (backlogSend && joinable(e, Date.now())) {
       await backlogSend;
       if (e.delivered) return { ok: true };
       if (e.claim) return e.claim;
+      if (e.joined) return e.joined;
     }
-    e.sending = true;
     const backlog = joinable(e, Date.now());
+    let freeSlot = (): void => undefined;
+    e.sending = true;
+    if (backlog) {
+      backlogSend = new Promise<void>((resolve) => (freeSlot = resolve));
+      // The slot is taken; the rest of a batch that woke together (an unblock, a restart, the Bot API
+      // back) arrives before the companions are chosen, and messages sent alone (a new alert with its
+      // buttons) call first: the newest go first.
+      await new Promise((r) => setImmediate(r));
+    }
     const taken = companions(e);
     let settle: (o: Outcome) => void = () => undefined;
     const claim = new Promise<Outcome>((resolve) => (settle = resolve));
     for (const m of taken) m.claim = claim;
-    if (backlog) backlogSend = claim.then(() => undefined);
     const members = [e, ...taken];
-    // Messages sent alone that woke with this one (a new alert with its buttons) call first: newest first.
-    if (taken.length > 0) await new Promise((r) => setImmediate(r));
     const text = taken.length > 0 ? joined(members) : e.text;
     let outcome: Outcome;
     try {
@@ -260,9 +269,16 @@ export function createOutbox(d: OutboxDeps) {
     }
     e.sending = false;
     for (const m of members) m.settleFirstTry();
-    for (const m of taken) m.claim = undefined;
-    if (backlog) backlogSend = undefined;
+    // Each companion takes this outcome as its own try: on a failure it waits its own backoff.
+    for (const m of taken) {
+      m.claim = undefined;
+      m.joined = outcome;
+    }
     settle(outcome);
+    if (backlog) {
+      backlogSend = undefined;
+      freeSlot();
+    }
     if (outcome.ok) {
       api.reachable();
       // A retry got through: the owner unblocked the bot.
@@ -284,6 +300,7 @@ export function createOutbox(d: OutboxDeps) {
       }
       if (e.delivered) return;
       const outcome = await (e.claim ?? attempt(e));
+      e.joined = undefined;
       if (outcome.ok) return;
       const err = outcome.err;
       const refused = blockedReason(err);
@@ -396,6 +413,7 @@ export function createOutbox(d: OutboxDeps) {
       delivered: false,
       sending: false,
       claim: undefined,
+      joined: undefined,
       settleFirstTry: () => settle(),
     };
     return { e, firstTry };
