@@ -113,7 +113,9 @@ interface Entry {
  * stays in memory and is tried again. Each message retries on its own loop: Telegram's retry_after
  * is honoured whatever its length, other failures back off up to MAX_BACKOFF_MS, and nothing gives
  * up while the process runs. A stuck message never holds back a newer one (the per-chat rate limit
- * in the transformer stack is the only thing that orders them).
+ * in the transformer stack is the only thing that orders them). Backlog (a message that has waited)
+ * without buttons goes joined with the other waiting backlog, as much as fits in one message, so an
+ * outage ends in a few messages rather than one a second; see attempt().
  *
  * Delivery is at least once: a crash after the Bot API accepted a message but before its row was
  * marked delivered sends it once more at the next start.
