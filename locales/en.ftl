@@ -295,6 +295,7 @@ untrusted-result = Ended { $ended ->
 untrusted-failed = { $count } could not be ended: { $reason }
 # /guard
 guard-on = 🛡 Guard mode is <b>on</b>. New logins from devices not on your trusted list ({ $trusted }) are ended at once. /trust edits the list.
+guard-on-fresh = 🛡 Guard mode is <b>on</b>, but Telegram lets session-warden end sessions only from { $at }, when its companion is 24 hours old. Until then new logins from devices not on your trusted list ({ $trusted }) are reported, not ended. /trust edits the list.
 guard-is-off = Guard mode is <b>off</b>: new logins are reported, not ended.
 guard-turned-off = Guard mode is off. New logins are still reported, but not ended automatically.
 guard-usage = Usage: /guard on or /guard off.
@@ -585,6 +586,7 @@ panic-guard-on = ✅ Guard mode is on. Your { $count ->
        *[other] { $count } trusted devices
     } can log in again; guard mode ends logins from any other device.
 panic-guard-on-untrusted = ✅ Guard mode is on, with no trusted devices: your own next login will be ended too. Use /trust or /guard off before you log in again.
+panic-guard-on-fresh = ⚠️ Guard mode is on, but Telegram lets session-warden end sessions only from { $at }, when its companion is 24 hours old: until then new logins are reported, not ended.
 panic-no-reset = ✅ No 2FA password reset was pending.
 panic-reset-unchecked = ❌ Could not check for a pending 2FA reset. { $reason }
 panic-no-bots = ✅ No business bots were connected.

@@ -89,13 +89,15 @@ const CHECKS: Record<string, (c: Ctx) => void | Promise<void>> = {
   },
   'panic-ended-sessions': ({ w }) => expect(w.mt.sessions()).toEqual([]),
   'panic-ended-web': ({ w }) => expect(w.mt.webSessions()).toEqual([]),
-  'panic-guard-on': ({ w }) => {
-    expect(createSettings(w.app.db).flag(GUARD_SETTING)).toBe(true);
-    expect(createTrustedDevices(w.app.db).list().length).toBeGreaterThan(0);
+  'panic-guard-on': (c) => {
+    expect(createSettings(c.w.app.db).flag(GUARD_SETTING)).toBe(true);
+    for (const line of c.lines('panic-guard-on')) expect(Number(/Your (\d+)/.exec(line)![1])).toBe(createTrustedDevices(c.w.app.db).list().length);
+    companionMayEndSessions(c);
   },
-  'panic-guard-on-untrusted': ({ w }) => {
-    expect(createSettings(w.app.db).flag(GUARD_SETTING)).toBe(true);
-    expect(createTrustedDevices(w.app.db).list()).toEqual([]);
+  'panic-guard-on-untrusted': (c) => {
+    expect(createSettings(c.w.app.db).flag(GUARD_SETTING)).toBe(true);
+    expect(createTrustedDevices(c.w.app.db).list()).toEqual([]);
+    companionMayEndSessions(c);
   },
   'panic-no-reset': ({ w }) => expect(w.mt.passwordDetails.pendingResetDate).toBeUndefined(),
   'panic-no-bots': ({ w }) => expect(w.mt.connectedBots()).toEqual([]),
@@ -126,7 +128,10 @@ const CHECKS: Record<string, (c: Ctx) => void | Promise<void>> = {
     expect(w.config.channels?.webhook).toBeDefined();
   },
   'test-sent': ({ web, lines }) => expect(web.to('/hook').filter((r) => /test/i.test(r.body)).length).toBeGreaterThanOrEqual(lines('test-sent').length),
-  'guard-on': ({ w }) => expect(createSettings(w.app.db).flag(GUARD_SETTING)).toBe(true),
+  'guard-on': (c) => {
+    expect(createSettings(c.w.app.db).flag(GUARD_SETTING)).toBe(true);
+    companionMayEndSessions(c);
+  },
   'trust-added': ({ w, lines }) => {
     const models = createTrustedDevices(w.app.db).list().map((d) => d.deviceModel);
     for (const line of lines('trust-added')) expect(models.some((m) => line.includes(m))).toBe(true);
@@ -189,6 +194,11 @@ const CHECKS: Record<string, (c: Ctx) => void | Promise<void>> = {
     expect(w.mt.callsOf('account.getAuthorizations').some((c) => c.at >= told.at - 2000)).toBe(true);
   },
 };
+
+/** "Logins are ended": Telegram lets the companion end sessions, which it does once it is 24 hours old. */
+function companionMayEndSessions({ w }: Ctx): void {
+  expect(w.mt.companion.dateCreated).toBeLessThanOrEqual(nowS() - 86_400);
+}
 
 /** Code guard is on and nothing keeps it from invalidating a code now: a code pushed now is invalidated. */
 async function codesAreInvalidated({ w }: Ctx): Promise<void> {
@@ -356,6 +366,19 @@ const SCENARIOS: Scenario[] = [
       await w.app.watcher.reconcileNow();
       await w.next(mark, 'sendMessage', (c) => /moved/.test(String(c.params.text)));
       await press(w, (b) => b.data.startsWith('cm:'));
+    },
+  },
+  {
+    name: 'a companion logged in an hour ago: /guard on, /panic',
+    world: () => ({ mtproto: { companion: { dateCreated: nowS() - 3600 } } }),
+    produces: [],
+    async run(w) {
+      await w.ask('/guard on');
+      await press(w, (b) => b.data.startsWith('go:'));
+      await w.ask('/guard');
+      await w.ask('/guard off');
+      await w.ask('/panic');
+      await press(w, (b) => b.data.startsWith('pk:'));
     },
   },
   {
