@@ -28,7 +28,7 @@ const valueOf = (key: string): string => {
 };
 const CHECKMARK_KEYS = [...EN.matchAll(/^([\w-]+) = ✅/gm)].map((m) => m[1]!);
 /** Success claims worded without a ✅; each is checked like one. */
-const OTHER_CLAIMS = ['codeguard-on', 'guard-on', 'trust-added', 'revokeall-done'];
+const OTHER_CLAIMS = ['codeguard-on', 'guard-on', 'trust-added', 'revokeall-done', 'expect-closed'];
 /**
  * The product files that put a ✅ before a message themselves, and the messages each one marks so.
  * A file not listed here that writes ✅ fails the test below (the audit log's ✅ marks what the log
@@ -128,6 +128,7 @@ const CHECKS: Record<string, (c: Ctx) => void | Promise<void>> = {
     expect(w.config.channels?.webhook).toBeDefined();
   },
   'test-sent': ({ web, lines }) => expect(web.to('/hook').filter((r) => /test/i.test(r.body)).length).toBeGreaterThanOrEqual(lines('test-sent').length),
+  'expect-closed': ({ w }) => expect(anyWeakeningWindowOpen(createSettings(w.app.db), Date.now())).toBe(false),
   'guard-on': (c) => {
     expect(createSettings(c.w.app.db).flag(GUARD_SETTING)).toBe(true);
     companionMayEndSessions(c);
@@ -285,13 +286,15 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'nothing to lock and nobody trusted: /panic, /codeguard',
+    name: 'nothing to lock and nobody trusted: /panic, /codeguard, an /expect window opened and closed',
     world: () => ({}),
-    produces: ['panic-no-reset', 'panic-no-bots', 'panic-guard-on-untrusted', 'codeguard-on'],
+    produces: ['panic-no-reset', 'panic-no-bots', 'panic-guard-on-untrusted', 'codeguard-on', 'expect-closed'],
     async run(w) {
       await w.ask('/panic');
       await press(w, (b) => b.data.startsWith('pk:'));
       await w.ask('/codeguard');
+      await w.ask('/expect 5');
+      await w.ask('/expect off');
     },
   },
   {
