@@ -295,6 +295,7 @@ untrusted-result = Ended { $ended ->
 untrusted-failed = { $count } could not be ended: { $reason }
 # /guard
 guard-on = 🛡 Guard mode is <b>on</b>. New logins from devices not on your trusted list ({ $trusted }) are ended at once. /trust edits the list.
+guard-on-fresh = 🛡 Guard mode is <b>on</b>, but Telegram lets session-warden end sessions only from { $at }, when its companion is 24 hours old. Until then new logins from devices not on your trusted list ({ $trusted }) are reported, not ended. /trust edits the list.
 guard-is-off = Guard mode is <b>off</b>: new logins are reported, not ended.
 guard-turned-off = Guard mode is off. New logins are still reported, but not ended automatically.
 guard-usage = Usage: /guard on or /guard off.
@@ -533,6 +534,7 @@ bots-header = <b>{ $count } connected business { $count ->
 bots-explain = A business bot can read the chats it reaches. If you did not connect one, disconnect it.
 # /codeguard
 codeguard-on = 🔑 Code guard is <b>on</b>: every login code Telegram sends is invalidated at once (account.invalidateSignInCodes), so a phished code is useless. Before you log in yourself, send /expect.
+codeguard-on-window = ⚠️ Code guard is <b>on</b>, but an /expect window leaves login codes valid until { $at }. Send /expect off to close it now.
 codeguard-off = Code guard is <b>off</b>: login codes are reported here, but stay valid.
 codeguard-not-on-off = That is not on or off; nothing was changed.
 codeguard-usage = Usage: /codeguard on or /codeguard off.
@@ -584,6 +586,7 @@ panic-guard-on = ✅ Guard mode is on. Your { $count ->
        *[other] { $count } trusted devices
     } can log in again; guard mode ends logins from any other device.
 panic-guard-on-untrusted = ✅ Guard mode is on, with no trusted devices: your own next login will be ended too. Use /trust or /guard off before you log in again.
+panic-guard-on-fresh = ⚠️ Guard mode is on, but Telegram lets session-warden end sessions only from { $at }, when its companion is 24 hours old: until then new logins are reported, not ended.
 panic-no-reset = ✅ No 2FA password reset was pending.
 panic-reset-unchecked = ❌ Could not check for a pending 2FA reset. { $reason }
 panic-no-bots = ✅ No business bots were connected.
@@ -653,6 +656,10 @@ storage-fix-readonly = Make the file and its folder writable by the user session
 storage-fix-locked = Close whatever else has the database open (a second copy, a database browser).
 storage-fix-io = Check the disk and the database file, then restart session-warden if it does not recover.
 storage-fix-other = Check the disk and the database file.
+backlog-header = 📬 While the bot could not reach you: { $count } { $count ->
+        [one] message
+       *[other] messages
+    }, newest first.
 storage-up = ✅ <b>The audit log can be written again</b> after { $after }: { $count } { $count ->
         [one] entry kept in memory was
        *[other] entries kept in memory were

@@ -8,7 +8,7 @@ import { anotherCopyPollingError, connectCompanion, openAccount, openStorage } f
 import { createBotClient, installFeatures } from '../bot/create-bot';
 import { createConfirmations } from '../bot/buttons/confirmations';
 import { registerCommandMenus } from '../bot/features/help';
-import { createLocalizer, type Speech } from '../bot/text/i18n';
+import { createLocalizer, wordsOf, type Speech } from '../bot/text/i18n';
 import { reportInterruptedActions } from '../bot/delivery/interrupted-actions';
 import { createOutbox } from '../bot/delivery/outbox';
 import type { Config } from '../core/config';
@@ -171,6 +171,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     onReachableAgain: (since) => channels.outbox.enqueue(botReachableMessage(since, outOfBandContext())),
     ...(options.channelTimings?.blockedRetryMs ? { blockedRetryMs: options.channelTimings.blockedRetryMs } : {}),
     ...(options.channelTimings?.unreachableAfterMs ? { unreachableAfterMs: options.channelTimings.unreachableAfterMs } : {}),
+    backlogHeader: (count) => wordsOf(ownerSpeech())('backlog-header', { count }),
   });
   bot.api.config.use(outbox.reachability);
   bot.api.config.use(outbox.ownerActivity);

@@ -60,3 +60,20 @@ describe('chatRateLimit with a backlog', () => {
     expect(order).toEqual(['first', 'reply', 'new-alert', 'old-b', 'old-a']);
   });
 });
+
+describe('chatRateLimit and calls that never reached Telegram', () => {
+  it('gives back the token of a call that failed on the network or with a 5xx, so the next reply does not wait', async () => {
+    const limit = chatRateLimit({ burst: 2, perSecond: 1 });
+    const down = async (): Promise<never> => {
+      throw new Error('connect ECONNREFUSED');
+    };
+    const fiveHundred = async () => ({ ok: false, error_code: 502, description: 'Bad Gateway' }) as never;
+    for (let i = 0; i < 6; i++) {
+      await expect(limit(down, 'sendMessage', { chat_id: 1, text: 'x' } as never)).rejects.toThrow('ECONNREFUSED');
+      await limit(fiveHundred, 'sendMessage', { chat_id: 1, text: 'x' } as never);
+    }
+    const t0 = Date.now();
+    await limit(async () => ({ ok: true, result: true }) as never, 'sendMessage', { chat_id: 1, text: 'reply' } as never);
+    expect(Date.now() - t0).toBeLessThan(50);
+  });
+});

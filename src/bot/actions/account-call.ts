@@ -1,5 +1,6 @@
 // bot/actions/ — audited account changes (end sessions, the other doors), each logged before and after.
 import { AccountError } from '../../domain/account-error';
+import { endingAllowedAt } from '../../domain/fresh-session';
 import type { AuditStart } from '../../db/audit-log';
 import type { BotDeps } from '../deps';
 import { explainFailure, type Doing } from '../views/explain-failure';
@@ -29,6 +30,17 @@ export async function companionCreatedAt(deps: BotDeps): Promise<number | undefi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Until when (unix seconds) Telegram refuses to let the companion end sessions (the 24 h rule), or
+ * undefined when it may (or its age cannot be read now: the reports then say what they would).
+ */
+export async function endingRefusedUntil(deps: BotDeps): Promise<number | undefined> {
+  const created = await companionCreatedAt(deps);
+  if (created === undefined) return undefined;
+  const allowed = endingAllowedAt(created);
+  return allowed * 1000 > deps.now() ? allowed : undefined;
 }
 
 /**

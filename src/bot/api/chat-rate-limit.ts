@@ -61,6 +61,17 @@ export function chatRateLimit(options: ChatRateLimitOptions, now: () => number =
     if (b.waiting.length > 0) b.timer = setTimeout(() => serve(b), ((1 - b.tokens) / options.perSecond) * 1000);
   };
 
+  const refund = (chat: string): void => {
+    const b = buckets.get(chat);
+    if (!b) return;
+    refill(b);
+    b.tokens = Math.min(options.burst, b.tokens + 1);
+    if (b.waiting.length > 0 && b.tokens >= 1) {
+      clearTimeout(b.timer);
+      serve(b);
+    }
+  };
+
   /** Resolves when this chat may make one more call. */
   const take = (chat: string, madeAt: number | undefined): Promise<void> => {
     let b = buckets.get(chat);
@@ -83,8 +94,19 @@ export function chatRateLimit(options: ChatRateLimitOptions, now: () => number =
     // Telegram's per-chat limit is about sending messages. Edits get a bucket of their own, so filling
     // in an alert's details can never hold back the next alert; so do deletions (of a message holding
     // an authenticator code), which must not hold back the answer to it.
-    if (chatId !== undefined) await take(method.startsWith('edit') ? `${String(chatId)}:edit` : method === 'deleteMessage' ? `${String(chatId)}:delete` : String(chatId), madeAt);
-    return prev(method, payload, signal);
+    const chat = chatId === undefined ? undefined : method.startsWith('edit') ? `${String(chatId)}:edit` : method === 'deleteMessage' ? `${String(chatId)}:delete` : String(chatId);
+    if (chat === undefined) return prev(method, payload, signal);
+    await take(chat, madeAt);
+    // A call that never reached Telegram (network failure, 5xx) sent nothing: its token is given back,
+    // so the tries made during an outage do not make the first reply after it wait.
+    try {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && result.error_code >= 500) refund(chat);
+      return result;
+    } catch (err) {
+      refund(chat);
+      throw err;
+    }
   };
 }
 

@@ -3,7 +3,9 @@ import { GrammyError, type Api, type Transformer } from 'grammy';
 import type { OutboxRow, OutboxStore } from '../../db/outbox';
 import type { Logger } from '../../core/log';
 import { createReachability } from '../api/bot-api-reachability';
-import { MADE_AT } from '../api/chat-rate-limit';
+import { BACKLOG_AFTER_MS, MADE_AT } from '../api/chat-rate-limit';
+import { visibleText } from '../api/telegram-limits';
+import { LIMITS } from '../text/limits';
 import type { OwnerNotice } from '../views/owner-notice';
 import type { BlockedReason } from '../views/out-of-band';
 import { backoff, waitFor, worthLogging } from './retry-policy';
@@ -60,7 +62,18 @@ export interface OutboxDeps {
   readonly onReachableAgain?: (sinceMs: number) => void;
   /** How long the Bot API may fail before onUnreachable (ms, default a minute). */
   readonly unreachableAfterMs?: number;
+  /**
+   * The first line of a message that joins `count` backlog notices, in the owner's language. Without
+   * it the backlog is sent one message per notice.
+   */
+  readonly backlogHeader?: (count: number) => string;
 }
+
+/** What one try of a message (alone or in a joined backlog message) came to. */
+type Outcome = { readonly ok: true } | { readonly ok: false; readonly err: unknown };
+
+/** Between the notices of a joined backlog message. */
+const BACKLOG_SEPARATOR = '\n\n┈┈┈┈┈┈┈┈\n';
 
 /** Whether this Bot API error means the owner's chat refuses the bot, and how. */
 export function blockedReason(err: unknown): BlockedReason | undefined {
@@ -99,6 +112,12 @@ interface Entry {
   delivered: boolean;
   /** The message Telegram made of it, once delivered. */
   messageId: number | undefined;
+  /** Its own sendMessage is in flight. */
+  sending: boolean;
+  /** It is part of a joined backlog message another entry is sending: that try's outcome is its own. */
+  claim: Promise<Outcome> | undefined;
+  /** The outcome of the last joined try it was part of, until its own loop has taken it. */
+  joined: Outcome | undefined;
   settleFirstTry: () => void;
 }
 
@@ -109,7 +128,9 @@ interface Entry {
  * stays in memory and is tried again. Each message retries on its own loop: Telegram's retry_after
  * is honoured whatever its length, other failures back off up to MAX_BACKOFF_MS, and nothing gives
  * up while the process runs. A stuck message never holds back a newer one (the per-chat rate limit
- * in the transformer stack is the only thing that orders them).
+ * in the transformer stack is the only thing that orders them). Backlog (a message that has waited)
+ * without buttons goes joined with the other waiting backlog, as much as fits in one message, so an
+ * outage ends in a few messages rather than one a second; see attempt().
  *
  * Delivery is at least once: a crash after the Bot API accepted a message but before its row was
  * marked delivered sends it once more at the next start.
@@ -131,6 +152,8 @@ export function createOutbox(d: OutboxDeps) {
   /** Since when the Bot API fails every try (network, 5xx), and whether the other channels were told. */
   let failingSince: number | undefined;
   let failingTold = false;
+  /** The backlog message in flight (alone or joined), if any; settles when its try does. */
+  let backlogSend: Promise<void> | undefined;
 
   function failed(err: unknown): void {
     const serverSide = !(err instanceof GrammyError) || err.error_code >= 500;
@@ -192,49 +215,128 @@ export function createOutbox(d: OutboxDeps) {
       blocked.waiters.set(e, resolve);
     });
 
+  /** Whether a message may be joined with others: backlog, with no buttons and nothing that edits it later. */
+  const joinable = (x: Entry, now: number): boolean =>
+    d.backlogHeader !== undefined && !x.delivered && !x.replyMarkup && !x.hooks.onDelivered && x.hashes.length === 0 && now - x.madeAt > BACKLOG_AFTER_MS;
+
+  /**
+   * The backlog messages `e` takes along: the newest others waiting (none sending, none taken by
+   * another) that fit with it under Telegram's limit, newest first. Empty when `e` goes alone.
+   */
+  function companions(e: Entry): Entry[] {
+    const now = Date.now();
+    if (!joinable(e, now)) return [];
+    const others = [...live].filter((x) => x !== e && !x.sending && !x.claim && joinable(x, now)).sort((a, b) => b.madeAt - a.madeAt || b.seq - a.seq);
+    const taken: Entry[] = [];
+    for (const x of others) {
+      if (visibleText(joined([e, ...taken, x]), 'HTML').length <= LIMITS.message) taken.push(x);
+    }
+    return taken;
+  }
+
+  /** One message holding `members` under a header that counts them, newest first. */
+  function joined(members: readonly Entry[]): string {
+    const newestFirst = [...members].sort((a, b) => b.madeAt - a.madeAt || b.seq - a.seq);
+    return `${d.backlogHeader!(members.length)}\n\n${newestFirst.map((m) => m.text).join(BACKLOG_SEPARATOR)}`;
+  }
+
+  /**
+   * One try: `e` alone, or (backlog) joined with the other waiting backlog messages that fit, so a
+   * long outage ends in a few messages rather than one a second. Each joined row is acknowledged only
+   * once the joined message is delivered; a failed try leaves each to retry on its own loop.
+   */
+  async function attempt(e: Entry): Promise<Outcome> {
+    e.joined = undefined;
+    // One backlog message in flight at a time: the others wait for it and then go together.
+    while (backlogSend && joinable(e, Date.now())) {
+      await backlogSend;
+      if (e.delivered) return { ok: true };
+      if (e.claim) return e.claim;
+      if (e.joined) return e.joined;
+    }
+    const backlog = joinable(e, Date.now());
+    let freeSlot = (): void => undefined;
+    e.sending = true;
+    if (backlog) {
+      backlogSend = new Promise<void>((resolve) => (freeSlot = resolve));
+      // The slot is taken; the rest of a batch that woke together (an unblock, a restart, the Bot API
+      // back) arrives before the companions are chosen, and messages sent alone (a new alert with its
+      // buttons) call first: the newest go first.
+      await new Promise((r) => setImmediate(r));
+    }
+    const taken = companions(e);
+    let settle: (o: Outcome) => void = () => undefined;
+    const claim = new Promise<Outcome>((resolve) => (settle = resolve));
+    for (const m of taken) m.claim = claim;
+    const members = [e, ...taken];
+    const text = taken.length > 0 ? joined(members) : e.text;
+    let outcome: Outcome;
+    try {
+      const sent = await d.api.sendMessage(d.ownerId, text, {
+        parse_mode: 'HTML',
+        ...(e.replyMarkup && taken.length === 0 ? { reply_markup: JSON.parse(e.replyMarkup) as never } : {}),
+        // Once it has waited, it is backlog for the rate limit: replies and new alerts go first.
+        ...{ [MADE_AT]: Math.max(...members.map((m) => m.madeAt)) },
+      });
+      for (const m of members) {
+        m.messageId = sent.message_id;
+        m.delivered = true;
+      }
+      if (taken.length === 0) e.hooks.onDelivered?.(sent.message_id, text);
+      outcome = { ok: true };
+    } catch (err) {
+      outcome = { ok: false, err };
+    }
+    e.sending = false;
+    for (const m of members) m.settleFirstTry();
+    // Each companion takes this outcome as its own try: on a failure it waits its own backoff.
+    for (const m of taken) {
+      m.claim = undefined;
+      m.joined = outcome;
+    }
+    settle(outcome);
+    if (backlog) {
+      backlogSend = undefined;
+      freeSlot();
+    }
+    if (outcome.ok) {
+      api.reachable();
+      // A retry got through: the owner unblocked the bot.
+      if (blocked) unblock();
+      succeeded();
+      queueFlush();
+    }
+    return outcome;
+  }
+
   async function deliver(e: Entry): Promise<void> {
     const retry = backoff();
     for (let tries = 1; !stopped; tries++) {
-      if (blocked) {
+      if (e.delivered) return;
+      if (blocked && !e.claim) {
         e.settleFirstTry();
         await untilUnblocked(e);
         if (stopped) return;
       }
-      const text = e.text;
-      try {
-        const sent = await d.api.sendMessage(d.ownerId, text, {
-          parse_mode: 'HTML',
-          ...(e.replyMarkup ? { reply_markup: JSON.parse(e.replyMarkup) as never } : {}),
-          // Once it has waited, it is backlog for the rate limit: replies and new alerts go first.
-          ...{ [MADE_AT]: e.madeAt },
-        });
-        e.messageId = sent.message_id;
-        e.delivered = true;
-        e.settleFirstTry();
-        api.reachable();
-        // A retry got through: the owner unblocked the bot.
-        if (blocked) unblock();
-        succeeded();
-        queueFlush();
-        e.hooks.onDelivered?.(sent.message_id, text);
-        return;
-      } catch (err) {
-        e.settleFirstTry();
-        const refused = blockedReason(err);
-        if (refused) {
-          block(refused);
-          continue;
-        }
-        failed(err);
-        const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
-        const wait = waitFor(retryAfter !== undefined ? retryAfter * 1000 : undefined, retry);
-        if (worthLogging(tries)) {
-          (tries === 1 ? log.error : log.warn).call(log, { err, kind: e.kind, tries, waitMs: wait }, 'a message to the owner was not accepted yet; trying again');
-        }
-        // Telegram's retry_after is a promise about the chat: only other failures are cut short.
-        if (retryAfter === undefined && !(err instanceof GrammyError)) await api.afterNetworkFailure(wait);
-        else await api.wait(wait, retryAfter === undefined);
+      if (e.delivered) return;
+      const outcome = await (e.claim ?? attempt(e));
+      e.joined = undefined;
+      if (outcome.ok) return;
+      const err = outcome.err;
+      const refused = blockedReason(err);
+      if (refused) {
+        block(refused);
+        continue;
       }
+      failed(err);
+      const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
+      const wait = waitFor(retryAfter !== undefined ? retryAfter * 1000 : undefined, retry);
+      if (worthLogging(tries)) {
+        (tries === 1 ? log.error : log.warn).call(log, { err, kind: e.kind, tries, waitMs: wait }, 'a message to the owner was not accepted yet; trying again');
+      }
+      // Telegram's retry_after is a promise about the chat: only other failures are cut short.
+      if (retryAfter === undefined && !(err instanceof GrammyError)) await api.afterNetworkFailure(wait);
+      else await api.wait(wait, retryAfter === undefined);
     }
   }
 
@@ -330,6 +432,9 @@ export function createOutbox(d: OutboxDeps) {
       dirty: false,
       delivered: false,
       messageId: undefined,
+      sending: false,
+      claim: undefined,
+      joined: undefined,
       settleFirstTry: () => settle(),
     };
     return { e, firstTry };

@@ -3,7 +3,8 @@ import { GUARD_SETTING } from '../../guard/doors/login-watcher';
 import type { Session } from '../../domain/session';
 import { formatSessionHash } from '../../domain/session-hash';
 import { trustCandidates } from '../../guard/trust-candidates';
-import { describeFailure } from '../actions/account-call';
+import { describeFailure, endingRefusedUntil } from '../actions/account-call';
+import { ownerClock } from '../text/owner-clock';
 import { escapeHtml } from '../text/html';
 import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
@@ -39,7 +40,13 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       return { trust: [], lines: [`\n${escapeHtml(await describeFailure(deps, err, 'doing-read-sessions'))}`] };
     }
   };
-  const onText = (speech: Speech): string => wordsOf(speech)('guard-on', { trusted: trusted.list().length });
+  /** "Guard mode is on", saying until when Telegram will refuse to end sessions if the companion is under 24 hours old. */
+  const onText = async (speech: Speech): Promise<string> => {
+    const until = await endingRefusedUntil(deps);
+    const count = trusted.list().length;
+    if (until === undefined) return wordsOf(speech)('guard-on', { trusted: count });
+    return wordsOf(speech)('guard-on-fresh', { trusted: count, at: ownerClock(speech.locale, deps.i18n.timeZone).at(until) });
+  };
 
   composer.command('guard', async (ctx) => {
     const speech = speechFor(deps, ctx);
@@ -50,12 +57,12 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       return void (await ctx.reply(t('guard-turned-off')));
     }
     if (arg !== 'on') {
-      const state = settings.flag(GUARD_SETTING) ? onText(speech) : t('guard-is-off');
+      const state = settings.flag(GUARD_SETTING) ? await onText(speech) : t('guard-is-off');
       return void (await ctx.reply(`${state}\n${t('guard-usage')}`, { parse_mode: 'HTML' }));
     }
     if (trusted.list().length > 0) {
       turn(true, ctx.from!.id);
-      return void (await ctx.reply(onText(speech), { parse_mode: 'HTML' }));
+      return void (await ctx.reply(await onText(speech), { parse_mode: 'HTML' }));
     }
     const candidates = await currentCandidates(speech);
     const id = deps.confirmations.create({ kind: 'guard_on', count: 0, trust: candidates.trust.map((s) => formatSessionHash(s.hash)) });
@@ -94,7 +101,7 @@ export function guardFeature(deps: BotDeps): Composer<Context> {
       }
     }
     turn(true, ctx.from.id, added ? `trusted ${added} current devices first` : 'with no trusted devices');
-    await ctx.editMessageText(`${added ? `${t('guard-trusted-current', { count: added })} ` : ''}${onText(speech)}`, { parse_mode: 'HTML' });
+    await ctx.editMessageText(`${added ? `${t('guard-trusted-current', { count: added })} ` : ''}${await onText(speech)}`, { parse_mode: 'HTML' });
   };
   composer.callbackQuery(buttonPattern('gt'), (ctx) => turnOn(ctx, readButton('gt', ctx.callbackQuery.data), true));
   composer.callbackQuery(buttonPattern('go'), (ctx) => turnOn(ctx, readButton('go', ctx.callbackQuery.data), false));

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { GUARD_SETTING } from '../../guard/doors/login-watcher';
-import { audited, describeFailure } from '../actions/account-call';
+import { audited, describeFailure, endingRefusedUntil } from '../actions/account-call';
+import { ownerClock } from '../text/owner-clock';
 import type { BotDeps } from '../deps';
 import { escapeHtml } from '../text/html';
 import { lockOtherDoors, panicDoorSteps } from '../actions/panic-doors';
@@ -70,7 +71,10 @@ export function panicFeature(deps: BotDeps): Composer<Context> {
     deps.guard.settings.setFlag(GUARD_SETTING, true);
     deps.audit.record({ actorId, action: 'guard_on', detail: 'panic' }, 'ok');
     const trusted = deps.guard.trusted.list().length;
-    report.push(trusted > 0 ? t('panic-guard-on', { count: trusted }) : t('panic-guard-on-untrusted'));
+    const refusedUntil = await endingRefusedUntil(deps);
+    if (refusedUntil !== undefined) {
+      report.push(t('panic-guard-on-fresh', { at: ownerClock(deps.i18n.localeFor(), deps.i18n.timeZone).at(refusedUntil) }));
+    } else report.push(trusted > 0 ? t('panic-guard-on', { count: trusted }) : t('panic-guard-on-untrusted'));
     report.push(...(await lockOtherDoors(deps, actorId)));
     await ctx.editMessageText([t('panic-done-title'), ...report.map(escapeHtml), '', checklist(othersEnded, deps.guard.trusted.list().length, t)].join('\n'), { parse_mode: 'HTML' });
   });

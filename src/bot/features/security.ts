@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { CODE_GUARD_SETTING } from '../../guard/doors/code-watcher';
 import { GUARD_SETTING } from '../../guard/doors/login-watcher';
+import { codeGuardWeakenedUntil } from '../../guard/doors/weakening-windows';
 import { sessionRisk } from '../../guard/session-risk';
 import { describeFailure } from '../actions/account-call';
 import { declineReset, SHORTEST_TTL_DAYS } from '../actions/door-actions';
@@ -43,9 +44,16 @@ async function readings(deps: BotDeps): Promise<CheckupReadings> {
     shortestTtlDays: SHORTEST_TTL_DAYS,
     guardOn: deps.guard.settings.flag(GUARD_SETTING),
     codeGuardOn: deps.guard.settings.flag(CODE_GUARD_SETTING),
+    ...weakenedUntil(deps),
     ...(deps.doors.history ? { changes: deps.doors.history.since(Math.floor(deps.now() / 1000) - FLAG_WINDOW_SECONDS) } : {}),
     channels: deps.channels?.names() ?? [],
   };
+}
+
+/** While an /expect window is open, when it closes (unix s): code guard leaves codes valid until then. */
+function weakenedUntil(deps: BotDeps): { codeGuardWeakenedUntil?: number } {
+  const until = codeGuardWeakenedUntil(deps.guard.settings, deps.now());
+  return until === undefined ? {} : { codeGuardWeakenedUntil: Math.floor(until / 1000) };
 }
 
 /** The checkup's one-call fixes as buttons; the one-shot ones get their tokens here. */

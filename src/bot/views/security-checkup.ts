@@ -22,6 +22,8 @@ export interface CheckupReadings {
   readonly shortestTtlDays: number;
   readonly guardOn: boolean;
   readonly codeGuardOn: boolean;
+  /** While code guard is on, an /expect window leaves login codes valid until then (unix s). */
+  readonly codeGuardWeakenedUntil?: number;
   /** Changes found in the last 30 days (moved, changed hands, woke up), oldest first; absent when not kept. */
   readonly changes?: readonly SessionChange[];
   /** The channels outside Telegram that are set (email, ntfy, webhook); none is a risk: the chat alone can be silenced. */
@@ -80,7 +82,7 @@ function botsSection(bots: CheckupReadings['bots'], t: Words): Section {
   };
 }
 
-function settingsSection(r: CheckupReadings, t: Words): Section {
+function settingsSection(r: CheckupReadings, speech: Speech, t: Words): Section {
   const lines: string[] = [];
   const actions: CheckupAction[] = [];
   if (typeof r.ttlDays === 'string') lines.push(r.ttlDays);
@@ -89,7 +91,9 @@ function settingsSection(r: CheckupReadings, t: Words): Section {
     actions.push({ kind: 'shorten_ttl' });
   } else lines.push(t('checkup-ttl', { days: r.ttlDays }));
   lines.push(t(r.guardOn ? 'checkup-guard-on' : 'checkup-guard-off'));
-  if (r.codeGuardOn) lines.push(t('checkup-codeguard-on'));
+  if (r.codeGuardOn && r.codeGuardWeakenedUntil !== undefined) {
+    lines.push(t('codeguard-on-window', { at: ownerClock(speech.locale, speech.i18n.timeZone).at(r.codeGuardWeakenedUntil) }));
+  } else if (r.codeGuardOn) lines.push(t('checkup-codeguard-on'));
   else {
     lines.push(t('checkup-codeguard-off'));
     actions.push({ kind: 'code_guard_on' });
@@ -102,7 +106,7 @@ function settingsSection(r: CheckupReadings, t: Words): Section {
 export function checkupView(r: CheckupReadings, nowMs: number, speech: Speech): { text: string; actions: CheckupAction[] } {
   const t = wordsOf(speech);
   const moved: Section = { lines: r.changes ? movedLines(r.changes, speech, nowMs) : [] };
-  const sections = [passwordSection(r.password, nowMs, speech, t), sessionsSection(r.sessions, speech, t), moved, webSection(r.webSessions, t), botsSection(r.bots, t), settingsSection(r, t)];
+  const sections = [passwordSection(r.password, nowMs, speech, t), sessionsSection(r.sessions, speech, t), moved, webSection(r.webSessions, t), botsSection(r.bots, t), settingsSection(r, speech, t)];
   return {
     text: [t('checkup-title'), '', ...sections.flatMap((s) => s.lines)].join('\n'),
     actions: sections.flatMap((s) => s.actions ?? []),

@@ -11,6 +11,8 @@ export const WEAKENING_WINDOWS = [
     /** `/expect`: login codes are left valid until this time. */
     name: 'expect',
     isOpen: (settings: Settings, nowMs: number): boolean => codeExpected(settings, nowMs),
+    /** When it closes by itself (unix ms). */
+    until: (settings: Settings): number => Number(settings.get(CODE_EXPECTED_UNTIL_SETTING) ?? 0) || 0,
     close: (settings: Settings): void => settings.set(CODE_EXPECTED_UNTIL_SETTING, '0'),
   },
 ] as const;
@@ -26,3 +28,12 @@ export function closeWeakeningWindows(settings: Settings, nowMs: number): Weaken
 
 /** Whether any window is open at `nowMs`. */
 export const anyWeakeningWindowOpen = (settings: Settings, nowMs: number): boolean => WEAKENING_WINDOWS.some((w) => w.isOpen(settings, nowMs));
+
+/**
+ * When the last open window that leaves login codes valid closes by itself (unix ms), or undefined
+ * when none is open: code guard then invalidates every code, as its reports say.
+ */
+export function codeGuardWeakenedUntil(settings: Settings, nowMs: number): number | undefined {
+  const open = WEAKENING_WINDOWS.filter((w) => w.isOpen(settings, nowMs));
+  return open.length === 0 ? undefined : Math.max(...open.map((w) => w.until(settings)));
+}
