@@ -204,6 +204,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
     speech: ownerSpeech,
     secondFactor: config.ownerTotpSecret !== undefined,
+    lines: alertLines,
   });
   // The guard's one event stream and its one consumer: the watchers decide, delivery words and sends.
   const deliver = deliverGuardEvents({

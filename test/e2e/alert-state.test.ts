@@ -1,4 +1,5 @@
 import { sleep, startWorld, type World } from '../helpers/world';
+import { holdWriteLock } from '../helpers/write-lock';
 
 /**
  * An alert's state (which logins it covers, what was done to each, how each was found) is data the
@@ -54,5 +55,22 @@ describe('e2e: alert state', () => {
     expect(String(redraw.params.text).split('\n')[0]).toBe(String(alert.params.text).split('\n')[0]);
     expect(String(redraw.params.text)).toMatch(/Ended: Offline Laptop/);
     expect(endButtons(w.last())).toEqual([]);
+  }, 30_000);
+
+  it('a burst delivered while another process holds the database keeps every line when pressed', async () => {
+    w = await startWorld({ sessions: [{ hash: 1n }] });
+    const locker = holdWriteLock(w.config.databasePath, 6000);
+    await locker.locked;
+    const mark = w.botApi.calls.length;
+    for (const hash of [201n, 202n, 203n, 204n]) w.mt.pushNewAuthorization({ hash, unconfirmed: true, device: `Phone ${hash}`, location: 'Lisbon, Portugal' });
+    const burst = await w.next(mark, 'sendMessage', (c) => (String(c.params.text).match(/<code>/g) ?? []).length >= 2, 5000);
+    const burstId = (burst.result as { message_id: number }).message_id;
+    const buttons = (burst.params.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }).inline_keyboard.flat();
+    const p = w.press(buttons[0]!.callback_data, burstId);
+    const redraw = await w.next(p.mark, 'editMessageText', () => true, 8000);
+    expect(String(redraw.params.text).match(/<code>/g)).toHaveLength(buttons.length);
+    const left = (redraw.params.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }).inline_keyboard.flat();
+    expect(left.map((b) => b.callback_data)).toEqual(buttons.slice(1).map((b) => b.callback_data));
+    await locker.exited;
   }, 30_000);
 });

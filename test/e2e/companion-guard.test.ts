@@ -43,8 +43,10 @@ describe("e2e: the companion's own session", () => {
     await w.ask('/help');
     w.mt.injectError('account.getAuthorizations', { code: 500, message: 'INTERNAL', persistent: true });
     const mark = pressForged('ee:0', w.last().message_id);
-    const edit = await w.next(mark, 'editMessageText');
-    expect(String(edit.params.text)).toMatch(OWN_REFUSAL);
+    // /help's message holds no alert: the refusal comes as its own message and /help stays as it was.
+    const reply = await w.next(mark, 'sendMessage');
+    expect(String(reply.params.text)).toMatch(OWN_REFUSAL);
+    expect(w.botApi.calls.slice(mark).filter((c) => c.method === 'editMessageText')).toEqual([]);
     expect(w.mt.callsOf('account.resetAuthorization')).toHaveLength(0);
   });
 

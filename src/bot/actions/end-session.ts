@@ -1,3 +1,4 @@
+import { AccountError } from '../../domain/account-error';
 import type { Session } from '../../domain/session';
 import { CURRENT_SESSION_HASH, formatSessionHash } from '../../domain/session-hash';
 import { audited, describeFailure } from './account-call';
@@ -30,9 +31,15 @@ export async function findSession(deps: BotDeps, hash: bigint): Promise<Session 
 }
 
 /** What ending one session came to: `ended` is true only when Telegram ended it just now. Plain text. */
+/** The code an End of the companion's own session fails with: refused here, never sent to Telegram. */
+const OWN_SESSION = 'OWN_SESSION';
+
 export interface EndOutcome {
   readonly ended: boolean;
+  /** The result in the owner's words: what was ended, or what failed and what to do. */
   readonly text: string;
+  /** When not ended: Telegram's error code, or OWN_SESSION for the companion's own session. */
+  readonly code?: string;
 }
 
 /**
@@ -41,9 +48,9 @@ export interface EndOutcome {
  */
 export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bigint, known?: Session): Promise<EndOutcome> {
   // Checked before anything is asked of Telegram, so it holds even when the list cannot be read.
-  if (isOwnSession(hash)) return { ended: false, text: ownSessionRefusal(deps) };
+  if (isOwnSession(hash)) return { ended: false, text: ownSessionRefusal(deps), code: OWN_SESSION };
   known ??= await findSession(deps, hash);
-  if (known && isOwnSession(hash, known)) return { ended: false, text: ownSessionRefusal(deps) };
+  if (known && isOwnSession(hash, known)) return { ended: false, text: ownSessionRefusal(deps), code: OWN_SESSION };
   // The audit log stays English; the owner reads the result in their language.
   const name = known ? describeSession(known) : `the session with hash ${formatSessionHash(hash)}`;
   const locale = deps.i18n.localeFor();
@@ -53,7 +60,7 @@ export async function endSessionOutcome(deps: BotDeps, actorId: number, hash: bi
     await audited(deps, { actorId, action: 'revoke', targetHash: hash, detail: name }, () => deps.account.revoke(hash));
     return { ended: true, text: t('revoke-ended', { session: shown }) };
   } catch (err) {
-    return { ended: false, text: await describeFailure(deps, err, 'doing-end-session') };
+    return { ended: false, text: await describeFailure(deps, err, 'doing-end-session'), code: err instanceof AccountError ? err.code : 'UNKNOWN' };
   }
 }
 

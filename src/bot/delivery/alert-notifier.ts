@@ -20,6 +20,8 @@ export interface AlertNotifierDeps {
   readonly speech: () => Speech;
   /** Whether OWNER_TOTP_SECRET is set; without one the first-start summary warns (default: set). */
   readonly secondFactor?: boolean;
+  /** Where each delivered alert's lines are remembered the moment it is delivered, for its buttons. */
+  readonly lines?: Pick<AlertLines, 'remember'>;
 }
 
 /** One single-login alert: queued in the outbox until `messageId` is known, then on the owner's screen. */
@@ -74,6 +76,8 @@ export function createAlertNotifier(d: AlertNotifierDeps) {
         { kind: 'new_login', text: m.text, ...(m.keyboard ? { keyboard: m.keyboard } : {}), hashes: m.covers ?? [] },
         {
           onDelivered: (messageId, sentText) => {
+            // In memory at once: the durable record waits for the outbox's write, which a failing disk keeps back.
+            if (m.covers) d.lines?.remember(messageId, m.covers);
             if (!entry) return;
             entry.messageId = messageId;
             entry.sentText = sentText;

@@ -67,38 +67,54 @@ export function alertActionsFeature(deps: BotDeps): Composer<Context> {
     await redraw(ctx, parsed.hash, session, session ? { kind: 'mine', text, offerTrust: false } : { kind: 'ended', text });
   });
 
+  /** One burst redraw at a time per message: two End presses at once must not draw over each other's results. */
+  const burstTurns = new Map<number, Promise<void>>();
+  const inTurn = (messageId: number, work: () => Promise<void>): Promise<void> => {
+    const run = (burstTurns.get(messageId) ?? Promise.resolve()).then(work);
+    const settled = run.catch(() => undefined);
+    burstTurns.set(messageId, settled);
+    void settled.then(() => burstTurns.get(messageId) === settled && burstTurns.delete(messageId));
+    return run;
+  };
+
   composer.callbackQuery(buttonPattern('ee'), async (ctx) => {
     const t = words(ctx);
     const hash = readButton('ee', ctx.callbackQuery.data);
     if (hash === undefined) return void (await ctx.reply(t('alert-button-invalid')));
-    const parsed = { hash };
-    deps.guard.alertHandled?.(parsed.hash);
-    const before = await findSession(deps, parsed.hash);
-    const outcome = await endSessionOutcome(deps, ctx.from.id, parsed.hash, before);
+    deps.guard.alertHandled?.(hash);
+    const before = await findSession(deps, hash);
+    const outcome = await endSessionOutcome(deps, ctx.from.id, hash, before);
     if (!outcome.ended) allowRetry(ctx);
-    const lines = linesOf(ctx);
-    if (lines.length < 2) {
-      return redraw(ctx, parsed.hash, before, outcome.ended ? { kind: 'ended', text: outcome.text } : { kind: 'failed', text: outcome.text });
+    const messageId = ctx.callbackQuery.message?.message_id;
+    const lines = messageId === undefined ? [] : deps.alerts.lines(messageId);
+    // No record of what this message shows (older than the record): say the outcome and leave the
+    // message as it is, rather than redraw it from a guess and lose its other lines.
+    if (messageId === undefined || lines.length === 0) return void (await ctx.reply(outcome.text));
+    if (lines.length === 1) {
+      return redraw(ctx, hash, before, outcome.ended ? { kind: 'ended', text: outcome.text } : { kind: 'failed', text: outcome.text });
     }
-    // A burst alert: record this result with the alert's state, then redraw every line from that
-    // state and the list as it is now, keeping the End buttons of the logins still active.
-    const result = outcome.ended ? t('alert-batch-ended') : outcome.text;
-    deps.alerts.result(ctx.callbackQuery.message!.message_id, parsed.hash, result);
-    const sessions = await deps.account.listSessions().catch(() => undefined);
-    const items = lines.map((l): BurstItem => {
-      const now = sessions?.find((s) => s.hash === l.hash);
-      return {
-        n: l.n,
-        hash: l.hash,
-        session: now ?? (l.hash === parsed.hash ? before : undefined),
-        device: l.device,
-        // When the list cannot be read, a login is treated as still active: its button stays rather than vanish.
-        active: sessions ? now !== undefined : true,
-        result: l.hash === parsed.hash ? result : l.result,
-      };
+    // A burst alert: the outcome joins the alert's state, as data; the line shows it in a word or a
+    // code, and a failure's full explanation (what to do) comes as its own message.
+    deps.alerts.outcome(messageId, hash, outcome.ended ? { ended: true } : { ended: false, code: outcome.code ?? 'UNKNOWN' });
+    if (!outcome.ended) await ctx.reply(outcome.text);
+    await inTurn(messageId, async () => {
+      const state = deps.alerts.lines(messageId);
+      const sessions = await deps.account.listSessions().catch(() => undefined);
+      const items = state.map((l): BurstItem => {
+        const now = sessions?.find((s) => s.hash === l.hash);
+        return {
+          n: l.n,
+          hash: l.hash,
+          session: now ?? (l.hash === hash ? before : undefined),
+          device: l.device,
+          // When the list cannot be read, a login is still active unless a press ended it: its button stays rather than vanish.
+          active: sessions ? now !== undefined : l.outcome?.ended !== true,
+          result: l.outcome === undefined ? undefined : l.outcome.ended ? t('alert-batch-ended') : t('alert-batch-not-ended', { code: l.outcome.code }),
+        };
+      });
+      const [m] = burstMessages(items, { i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) }, true);
+      await ctx.editMessageText(m!.text, { parse_mode: 'HTML', ...(m!.keyboard ? { reply_markup: m!.keyboard } : {}) });
     });
-    const [m] = burstMessages(items, { i18n: deps.i18n, locale: deps.i18n.localeFor(ctx) }, true);
-    await ctx.editMessageText(m!.text, { parse_mode: 'HTML', ...(m!.keyboard ? { reply_markup: m!.keyboard } : {}) });
   });
 
   return composer;
