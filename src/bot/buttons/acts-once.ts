@@ -2,7 +2,7 @@ import type { CallbackQuery } from 'grammy/types';
 import type { Context } from 'grammy';
 import type { OneShotActions } from '../../db/one-shot-actions';
 import type { Localizer } from '../text/i18n';
-import { BUTTONS, buttonPrefix, readButton, type ButtonPrefix, type ButtonSpec } from './buttons';
+import { BUTTONS, buttonPrefix, readButton, type ButtonPrefix, type ButtonSpec, isButtonData } from './buttons';
 import type { Confirmations, Pending } from './confirmations';
 import { wordsFor } from '../text/i18n';
 
@@ -108,7 +108,7 @@ export function createActsOnce(oneShots?: Pick<OneShotActions, 'take' | 'release
       const message = query.message ? `${query.message.chat.id}:${query.message.message_id}` : `inline:${query.inline_message_id ?? query.id}`;
       const key = `${message}:${spec.prompt ? 'prompt' : data}`;
       const id = idOf(prefix, data);
-      let refusal: string | undefined = !prefix ? EXPIRED : inFlight.has(key) || done.has(key) ? ALREADY_DONE : undefined;
+      let refusal: string | undefined = !prefix ? EXPIRED : !isButtonData(data) ? NOT_VALID : inFlight.has(key) || done.has(key) ? ALREADY_DONE : undefined;
       if (!refusal && spec.token && oneShots) {
         const taken = oneShots.take(id, spec.token);
         if (taken.ok) tokenTargets.set(ctx, taken.target);

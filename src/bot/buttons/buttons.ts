@@ -15,6 +15,12 @@ export interface ArgCodec<T> {
   encode(value: T): string;
   /** The value of text that matched `pattern`, or undefined when it names nothing valid (a hash beyond int64). */
   decode(text: string): T | undefined;
+  /**
+   * Other spellings the codec still reads (data drawn by an older version); by default only what
+   * `encode` writes is read, so one value has one spelling and a press spelled differently ("ee:0101"
+   * for "ee:101") is not a second action past the once-lock.
+   */
+  readonly alsoReads?: RegExp;
 }
 
 /**
@@ -54,6 +60,7 @@ const LOCALE: ArgCodec<string> = { kind: 'locale', pattern: ID_PATTERN, encode: 
 const TRUSTED: ArgCodec<{ readonly id: number; readonly page: number }> = {
   kind: 'trusted',
   pattern: '\\d{1,9}(?::\\d{1,4})?',
+  alsoReads: /^[1-9]\d{0,8}$/,
   encode: ({ id, page }) => `${id}:${page}`,
   decode: (text) => {
     const [id, page] = text.split(':');
@@ -194,5 +201,20 @@ export function buttonPattern(prefix: ButtonPrefix): RegExp {
 export function readButton<P extends ButtonPrefix>(prefix: P, data: string | undefined): ButtonArg<P> | undefined {
   const codec = specOf(prefix).arg;
   if (!codec || data === undefined || !buttonPattern(prefix).test(data)) return undefined;
-  return codec.decode(data.slice(prefix.length + 1)) as ButtonArg<P> | undefined;
+  const text = data.slice(prefix.length + 1);
+  const value = codec.decode(text);
+  if (value === undefined) return undefined;
+  // One spelling per value: what encode writes (or an older form the codec names), nothing else.
+  return codec.encode(value) === text || codec.alsoReads?.test(text) ? (value as ButtonArg<P>) : undefined;
+}
+
+/**
+ * Whether `data` is a press some button could have drawn: its prefix is ours and its argument reads
+ * in the one spelling the codec writes. The callback path refuses anything else before any feature,
+ * the second factor or the once-lock sees it.
+ */
+export function isButtonData(data: string): boolean {
+  const prefix = buttonPrefix(data);
+  if (!prefix) return false;
+  return specOf(prefix).arg ? readButton(prefix, data) !== undefined : buttonPattern(prefix).test(data);
 }

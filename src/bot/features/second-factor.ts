@@ -3,7 +3,7 @@ import type { Update } from 'grammy/types';
 import { burnCode, codeIn, codesIn, judgeCode, lockedUntil, type Verdict } from '../../guard/second-factor';
 import { parseSessionHash, sessionOf } from '../../domain/session-hash';
 import { findSession } from '../actions/end-session';
-import { ARGS, BUTTONS, buttonPrefix, readButton, type ButtonSpec } from '../buttons/buttons';
+import { ARGS, BUTTONS, buttonPrefix, isButtonData, readButton, type ButtonSpec } from '../buttons/buttons';
 import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
@@ -95,7 +95,8 @@ function requestOf(ctx: Context): Request | undefined {
     };
   }
   const query = ctx.callbackQuery;
-  const prefix = query?.data === undefined ? undefined : buttonPrefix(query.data);
+  // Data no button draws is refused by the callback path; it asks for no code.
+  const prefix = query?.data === undefined || !isButtonData(query.data) ? undefined : buttonPrefix(query.data);
   const action = prefix === undefined ? false : BUTTONS[prefix].code;
   if (!query || !action) return undefined;
   // A button whose argument is a hash ("ee:-123") names a session: the prompt shows its device.
