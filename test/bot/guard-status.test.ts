@@ -40,7 +40,7 @@ describe('/guard, /trust and /status', () => {
     const text = h.lastText();
     expect(text).toMatch(/Companion: ✅ connected/);
     expect(text).toMatch(/Companion session age: 2 h/);
-    expect(text).toContain(new Date((created + 86_400) * 1000).toISOString().slice(0, 16).replace('T', ' '));
+    expect(text).toContain(new Date(Math.ceil((created + 86_400) / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' '));
     expect(text).toMatch(/Guard mode: off, 0 trusted devices/);
     expect(text).toMatch(/Uptime: 1 h/);
   });

@@ -56,7 +56,7 @@ describe('why ending a session failed, in the owner\'s language', () => {
     const h = botHarness(new FakeAccount([companionSession({ dateCreated: created }), makeSession({ hash: 777n })]));
     h.account.failNext('revoke', { kind: 'too_fresh' }, 'FRESH_RESET_AUTHORISATION_FORBIDDEN');
     await say(h, '/revoke 777', 'ru');
-    expect(h.lastText()).toMatch(/^Telegram отказал \(FRESH_RESET_AUTHORISATION_FORBIDDEN\): .*24 часов.* Это станет возможно .+ UTC \(осталось: 19 часов\)\.$/);
+    expect(h.lastText()).toMatch(/^Telegram отказал \(FRESH_RESET_AUTHORISATION_FORBIDDEN\): .*24 часов.* Это станет возможно .+ UTC \(осталось: 19 часов 1 минута\)\.$/);
   });
 
   it('a logged-out companion names what was being done in Russian; after /language en, in English', async () => {

@@ -88,7 +88,8 @@ describe('e2e: AUTH_KEY_DUPLICATED', () => {
 });
 
 describe('e2e: the first 24 hours after a fresh login', () => {
-  const utcMinute = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  /** A time from which something works is written as the next whole minute. */
+  const utcMinute = (unixSeconds: number): string => new Date(Math.ceil(unixSeconds / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 
   it('/status says when ending becomes allowed; alerts still arrive, and End it explains the wait and ends nothing', async () => {
     const loggedInAt = Math.floor(Date.now() / 1000) - 120;

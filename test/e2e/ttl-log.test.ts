@@ -42,7 +42,7 @@ describe('e2e: /ttl', () => {
     w = await startWorld({ mtproto: { companion: { dateCreated: created } } });
     const reply = await w.ask('/ttl 7');
     expect(reply).toMatch(/FRESH_RESET_AUTHORISATION_FORBIDDEN/);
-    expect(reply).toContain(new Date((created + 86_400) * 1000).toISOString().slice(0, 16).replace('T', ' '));
+    expect(reply).toContain(new Date(Math.ceil((created + 86_400) / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' '));
     expect(w.mt.authorizationTtlDays).toBe(180);
     expect(w.auditRows('ttl_set')[0]).toMatchObject({ outcome: 'FRESH_RESET_AUTHORISATION_FORBIDDEN' });
   });

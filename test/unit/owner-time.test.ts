@@ -35,6 +35,31 @@ describe('the owner clock', () => {
   });
 });
 
+describe('a deadline', () => {
+  const deadline = Date.parse('2026-12-03T07:05:40Z') / 1000;
+  const before = Date.parse('2026-12-03T07:05:10Z');
+
+  it.each(['en', 'ru'])('from which something works never reads as passed while it is ahead: its time is the next whole minute (%s)', (locale) => {
+    const clock = ownerClock(locale, 'UTC');
+    const ahead = clock.until(deadline, before, 'from');
+    expect(ahead.at).toMatch(/07:06/);
+    expect(ahead.left).not.toMatch(/^0\b/);
+    expect(clock.until(deadline, Date.parse('2026-12-03T07:06:00Z'), 'from').left).toMatch(/^0\b/);
+  });
+
+  it.each(['en', 'ru'])('by which the owner must act is the minute it falls in, never later than it is (%s)', (locale) => {
+    const clock = ownerClock(locale, 'UTC');
+    expect(clock.until(deadline, before).at).toMatch(/07:05/);
+    expect(clock.until(deadline, before, 'by').at).toMatch(/07:05/);
+  });
+
+  it('on a whole minute both sides agree', () => {
+    const clock = ownerClock('en', 'UTC');
+    const whole = Date.parse('2026-12-03T07:06:00Z') / 1000;
+    expect(clock.until(whole, before, 'from')).toEqual(clock.until(whole, before, 'by'));
+  });
+});
+
 describe('/log rows and the interrupted-actions report', () => {
   const withRow = () => {
     const db = openDatabase(':memory:');

@@ -8,7 +8,7 @@ import { describeSession } from '../views/session-card';
 import type { BotDeps } from '../deps';
 import { clip, escapeHtml } from '../text/html';
 import { speechFor, wordsFor, type Words } from '../text/i18n';
-import { ownerClock, type Deadline } from '../text/owner-clock';
+import { ownerClock, type Deadline, type DeadlineSide } from '../text/owner-clock';
 import { COMMANDS, HIDDEN_COMMANDS, type CommandSpec } from './help';
 
 /** A prompt is told outside Telegram at most this often (ms). */
@@ -140,7 +140,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
   const audit = (outcome: string, detail: string | null): void => {
     deps.audit.record({ actorId: deps.ownerId, action: SECOND_FACTOR_ACTION, detail }, outcome);
   };
-  const deadline = (ctx: Context, ms: number): Deadline => ownerClock(deps.i18n.localeFor(ctx), deps.i18n.timeZone).until(ms / 1000, factor.now());
+  const deadline = (ctx: Context, ms: number, side: DeadlineSide = 'by'): Deadline => ownerClock(deps.i18n.localeFor(ctx), deps.i18n.timeZone).until(ms / 1000, factor.now(), side);
   const toast = async (ctx: Context, t: Words, key: string): Promise<void> => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t(key) }).catch((err: unknown) => deps.log.warn({ err }, 'could not answer a button press'));
   };
@@ -163,7 +163,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
   const lockout = async (ctx: Context, t: Words, until: number): Promise<void> => {
     await close(t, 'code-prompt-closed');
     audit('locked', `until ${new Date(until).toISOString()}`);
-    const when = deadline(ctx, until);
+    const when = deadline(ctx, until, 'from');
     factor.notify({ kind: 'second_factor_locked', text: t('code-locked-alert', when), key: `second_factor_locked:${until}` });
     await reply(ctx, t('code-locked', when));
   };
@@ -274,7 +274,7 @@ export function secondFactorGate(deps: BotDeps, api: Api, replay: (update: Updat
       audit('refused_locked', request.detail);
       if (request.code !== undefined) await deleteCode(ctx);
       await toast(ctx, t, 'code-toast-locked');
-      return void (await reply(ctx, t('code-locked', deadline(ctx, locked))));
+      return void (await reply(ctx, t('code-locked', deadline(ctx, locked, 'from'))));
     }
     // A prompt that expired unanswered is marked so before another opens: an old prompt must never look open.
     if (waiting && waiting.expiresAt <= now) {

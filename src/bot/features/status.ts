@@ -67,18 +67,18 @@ export function statusFeature(deps: BotDeps): Composer<Context> {
     if (s.companionCreatedAt !== undefined) {
       const allowedAt = endingAllowedAt(s.companionCreatedAt);
       lines.push(t('status-companion-age', { age: clock.wait(nowMs / 1000 - s.companionCreatedAt) }));
-      lines.push(allowedAt > nowMs / 1000 ? t('status-ending-refused', clock.until(allowedAt, nowMs)) : t('status-ending-allowed'));
+      lines.push(allowedAt > nowMs / 1000 ? t('status-ending-refused', clock.until(allowedAt, nowMs, 'from')) : t('status-ending-allowed'));
     }
     const guardOn = deps.guard.settings.flag(GUARD_SETTING);
     lines.push(t(guardOn ? 'status-guard-on' : 'status-guard-off', { trusted: deps.guard.trusted.list().length }));
     lines.push(t('status-last-check', { ago: s.lastReconcileAt ? clock.ago(s.lastReconcileAt / 1000, nowMs) : t('status-not-yet') }));
-    for (const blind of s.blindWatches) lines.push(t('status-blind', { door: t(`door-name-${blind.door}`), ...clock.until(blind.until / 1000, nowMs) }));
+    for (const blind of s.blindWatches) lines.push(t('status-blind', { door: t(`door-name-${blind.door}`), ...clock.until(blind.until / 1000, nowMs, 'from') }));
     lines.push(t('status-uptime', { uptime: clock.wait((nowMs - s.startedAt) / 1000) }));
     lines.push(t('status-pending', { count: s.pendingAlerts }));
     const factor = deps.secondFactor;
     const locked = factor ? lockedUntil(factor.states.load(), factor.now()) : undefined;
     if (!factor) lines.push(t('second-factor-missing'));
-    else lines.push(locked === undefined ? t('status-second-factor-on') : t('status-second-factor-locked', clock.until(locked / 1000, nowMs)));
+    else lines.push(locked === undefined ? t('status-second-factor-on') : t('status-second-factor-locked', clock.until(locked / 1000, nowMs, 'from')));
     lines.push(...channelLines(s, nowMs, clock, t));
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
   });

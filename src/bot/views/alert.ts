@@ -121,7 +121,7 @@ function verdict(login: NewLogin, c: AlertContext, outcome?: AlertOutcome): stri
     lines.push(t('alert-guard-failed', { reason: escapeHtml(reason) }));
   }
   if (!login.autoEnd?.ok && outcome?.kind !== 'ended' && outcome?.kind !== 'mine' && c.companionCreatedAt !== undefined && endingAllowedAt(c.companionCreatedAt) > c.nowMs / 1000) {
-    lines.push(t('alert-too-fresh-note', clock.until(endingAllowedAt(c.companionCreatedAt), c.nowMs)));
+    lines.push(t('alert-too-fresh-note', clock.until(endingAllowedAt(c.companionCreatedAt), c.nowMs, 'from')));
   }
   return lines;
 }

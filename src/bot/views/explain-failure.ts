@@ -67,6 +67,6 @@ function explainTooFresh(c: FailureContext): string {
   if (c.companionCreatedAt === undefined) return `${base} ${t('failure-too-fresh-unknown')}`;
   const clock = ownerClock(c.locale, c.i18n.timeZone);
   const allowedAt = endingAllowedAt(c.companionCreatedAt);
-  const deadline = clock.until(allowedAt, c.nowMs);
+  const deadline = clock.until(allowedAt, c.nowMs, 'from');
   return `${base} ${allowedAt > c.nowMs / 1000 ? t('failure-too-fresh-at', deadline) : t('failure-too-fresh-now', deadline)}`;
 }
