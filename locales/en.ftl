@@ -795,6 +795,8 @@ oob-bot-blocked = At { $time } Telegram refused session-warden's message to you:
 oob-bot-blocked-blocked = the bot was blocked
 oob-bot-blocked-deactivated = the account is deactivated
 oob-bot-blocked-chat-not-found = the chat with the bot was not found
+oob-bot-chat-not-found = At { $time } Telegram refused session-warden's message to you: it knows no chat between you and the bot. Most often you have not started the bot yet; or OWNER_ID names another account.
+    What to do: open your session-warden bot in Telegram and press Start (or send it /start), and check OWNER_ID in .env. Alerts wait and are delivered in the chat once the bot reaches you.
 oob-bot-not-started = At { $time } Telegram refused session-warden's message to you: you have not started the bot yet, and a bot may not write first.
     What to do: open your session-warden bot in Telegram and press Start (or send it /start). Alerts wait and are delivered in the chat once you have.
 oob-bot-unblocked-title = ✅ session-warden reaches you in Telegram again

@@ -797,6 +797,8 @@ oob-bot-blocked = Telegram не принял сообщение session-warden �
 oob-bot-blocked-blocked = бот заблокирован
 oob-bot-blocked-deactivated = аккаунт удалён
 oob-bot-blocked-chat-not-found = чат с ботом не найден
+oob-bot-chat-not-found = Telegram не принял сообщение session-warden для вас ({ $time }): он не знает чата между вами и ботом. Чаще всего бот ещё не запущен; или OWNER_ID указывает на другой аккаунт.
+    Что делать: откройте своего бота session-warden в Telegram и нажмите «Запустить» (или отправьте ему /start) и проверьте OWNER_ID в .env. Оповещения ждут и придут в чат, как только бот сможет вам написать.
 oob-bot-not-started = Telegram не принял сообщение session-warden для вас ({ $time }): вы ещё не запустили бота, а бот не может написать первым.
     Что делать: откройте своего бота session-warden в Telegram и нажмите «Запустить» (или отправьте ему /start). Оповещения ждут и придут в чат, как только вы это сделаете.
 oob-bot-unblocked-title = ✅ session-warden снова может писать вам в Telegram

@@ -162,10 +162,16 @@ const schema = z.object({
   ),
   ALERT_EMAIL_FROM: optional(z.string().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'ALERT_EMAIL_FROM must be an email address, optionally with a name: Warden <warden@example.com>')),
   NTFY_URL: optional(
-    z.string().refine(
-      (v) => urlWith(v, ['http:', 'https:']) && /^\/(?:.*\/)?[\w-]{1,64}$/.test(new URL(v).pathname),
-      'NTFY_URL must be an ntfy topic URL such as https://ntfy.sh/your-secret-topic',
-    ),
+    z
+      .string()
+      .refine(
+        (v) => urlWith(v, ['http:', 'https:']) && /^\/(?:.*\/)?[\w-]{1,64}$/.test(new URL(v).pathname),
+        'NTFY_URL must be an ntfy topic URL such as https://ntfy.sh/your-secret-topic',
+      )
+      .refine(
+        (v) => !urlWith(v, ['http:', 'https:']) || userInfoReadable(new URL(v)),
+        'NTFY_URL has a user name or password that is not URL-encoded: write % as %25 (and @ as %40, : as %3A)',
+      ),
   ),
   NTFY_TOKEN: optional(z.string().regex(/^\S+$/, 'NTFY_TOKEN must be an ntfy access token (no spaces)')),
   WEBHOOK_URL: optional(z.string().refine((v) => urlWith(v, ['http:', 'https:']), 'WEBHOOK_URL must be an http:// or https:// URL that takes a JSON POST')),
@@ -184,6 +190,17 @@ const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
 const emailList = (v: string): string[] => v.split(',').map((a) => a.trim()).filter((a) => a !== '');
 
 /** Whether `v` parses as a URL with one of these protocols and a host. */
+/** Whether the user name and password in `u` decode (a bare % does not), as they must to be sent as Basic auth. */
+function userInfoReadable(u: URL): boolean {
+  try {
+    decodeURIComponent(u.username);
+    decodeURIComponent(u.password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function urlWith(v: string, protocols: readonly string[]): boolean {
   try {
     const u = new URL(v);

@@ -17,10 +17,10 @@ describe('why the owner\'s chat refuses the bot', () => {
     expect(blockedReason(refusal(code, description))).toBe(reason);
   });
 
-  it('tells an owner who never pressed Start to press it, not that someone blocked the bot', () => {
+  it.each(['not_started', 'chat_not_found'] as const)('%s: tells an owner who never pressed Start to press it, not that someone blocked the bot', (reason) => {
     const speech = { i18n: memoryLocalizer(), locale: 'en' };
-    const m = botBlockedMessage('not_started', Date.UTC(2026, 0, 1), { speech, account: '1', nowMs: Date.UTC(2026, 0, 1) });
-    expect(m.text).toMatch(/Start/);
+    const m = botBlockedMessage(reason, Date.UTC(2026, 0, 1), { speech, account: '1', nowMs: Date.UTC(2026, 0, 1) });
+    expect(m.text).toMatch(/press Start/);
     expect(m.text).not.toMatch(/silenced the bot/);
   });
 });

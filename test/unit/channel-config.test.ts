@@ -49,6 +49,11 @@ describe('the out-of-band channels in the configuration', () => {
     expect(problems({ ALERT_EMAIL_TO: 'me@example.com' })).toEqual([expect.stringMatching(/SMTP_URL/)]);
     expect(problems({ NTFY_URL: 'ntfy.sh/topic' })).toEqual([expect.stringMatching(/^NTFY_URL must be/)]);
     expect(problems({ NTFY_URL: 'https://ntfy.sh/' })).toEqual([expect.stringMatching(/^NTFY_URL must be/)]);
+    // A bare % in the password cannot be read back: every push would fail, so it is a setting problem now.
+    const percent = problems({ NTFY_URL: 'https://alice:50%off@ntfy.example/alerts' });
+    expect(percent).toEqual([expect.stringMatching(/^NTFY_URL .*%25/)]);
+    expect(percent.join(' ')).not.toContain('50%off');
+    expect(problems({ NTFY_URL: 'https://alice:50%25off@ntfy.example/alerts' })).toEqual([]);
     expect(problems({ WEBHOOK_URL: 'ftp://x.example.com/' })).toEqual([expect.stringMatching(/^WEBHOOK_URL must be/)]);
     expect(problems({ HEARTBEAT_URL: 'https://hc-ping.com/u', HEARTBEAT_INTERVAL: '2' })).toEqual([expect.stringMatching(/^HEARTBEAT_INTERVAL must be between 5 and 86400/)]);
     expect(problems({ HEARTBEAT_URL: 'not a url' })).toEqual([expect.stringMatching(/^HEARTBEAT_URL must be/)]);

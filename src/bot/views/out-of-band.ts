@@ -139,8 +139,8 @@ export function botBlockedMessage(reason: BlockedReason, sinceMs: number, c: Out
     'bot_blocked',
     t('oob-bot-blocked-title'),
     // An owner who never pressed Start is told to press it, not that someone may have silenced the bot.
-    reason === 'not_started'
-      ? t('oob-bot-not-started', { time: clock.at(Math.floor(sinceMs / 1000), true) })
+    reason === 'not_started' || reason === 'chat_not_found'
+      ? t(reason === 'not_started' ? 'oob-bot-not-started' : 'oob-bot-chat-not-found', { time: clock.at(Math.floor(sinceMs / 1000), true) })
       : t('oob-bot-blocked', { time: clock.at(Math.floor(sinceMs / 1000), true), reason: t(`oob-bot-blocked-${reason.replace(/_/g, '-')}`) }),
     c,
     { reason, since: new Date(sinceMs).toISOString() },
