@@ -48,6 +48,32 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
     }
   };
 
+  /** Pushes claimed by claimFirst whose row is written on the next turn: already claimed for everyone else. */
+  const deferred = new Set<string>();
+
+  /** Inserts the claim (or revives an ended row); true when this call claimed it. */
+  function write(h: string, via: SeenVia, session?: Session, description?: string): boolean {
+    const at = now().toISOString();
+    // The baseline is summarised, not alerted: it counts as told.
+    const told = via === 'baseline' ? at : null;
+    const args = [h, at, via, session?.apiId ?? null, session?.appName ?? null, session?.deviceModel ?? null, session?.platform ?? null, description ?? null, told] as const;
+    const pendingClaim = overlay().claimed.has(h);
+    let claimed = false;
+    const ranNow = store.write(() => {
+      claimed = insert.run(...args).changes === 1;
+      if (!claimed) revive.run(h);
+    });
+    if (ranNow) return claimed && !pendingClaim;
+    kept.ended.delete(h);
+    if (pendingClaim) return false;
+    if (inDatabase(h)) {
+      kept.revived.add(h);
+      return false;
+    }
+    kept.claimed.add(h);
+    return true;
+  }
+
   return {
     /**
      * True only for the first caller with this hash: the one that alerts. A session is claimed with
@@ -55,24 +81,26 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
      */
     claim(hash: bigint, via: SeenVia, session?: Session, description?: string): boolean {
       const h = hash.toString(10);
-      const at = now().toISOString();
-      // The baseline is summarised, not alerted: it counts as told.
-      const told = via === 'baseline' ? at : null;
-      const args = [h, at, via, session?.apiId ?? null, session?.appName ?? null, session?.deviceModel ?? null, session?.platform ?? null, description ?? null, told] as const;
-      const pendingClaim = overlay().claimed.has(h);
-      let claimed = false;
-      const ranNow = store.write(() => {
-        claimed = insert.run(...args).changes === 1;
-        if (!claimed) revive.run(h);
+      if (deferred.has(h)) return false;
+      return write(h, via, session, description);
+    },
+    /**
+     * claim() for a push, which is alerted at once: the same answer (true only for the first caller,
+     * by this path or any other), decided now from memory and one read, with the row written on the
+     * next turn of the event loop, so the alert's sendMessage does not wait on a SQLite transaction
+     * (about 0.3 ms, the largest step of the alert's own work). The row is written before the
+     * outbox's bookkeeping of that alert, which also waits a turn; a revival (a hash the database
+     * already has) is written at once, as claim() does.
+     */
+    claimFirst(hash: bigint, via: SeenVia): boolean {
+      const h = hash.toString(10);
+      if (deferred.has(h) || overlay().claimed.has(h)) return false;
+      if (inDatabase(h)) return write(h, via);
+      deferred.add(h);
+      setImmediate(() => {
+        write(h, via);
+        deferred.delete(h);
       });
-      if (ranNow) return claimed && !pendingClaim;
-      kept.ended.delete(h);
-      if (pendingClaim) return false;
-      if (inDatabase(h)) {
-        kept.revived.add(h);
-        return false;
-      }
-      kept.claimed.add(h);
       return true;
     },
     remember(session: Session, description: string): void {
@@ -82,7 +110,7 @@ export function createKnownSessions(source: Database | ResilientStore, now: () =
     /** Hashes believed active: the snapshot reconcile diffs against. */
     activeHashes(): Set<string> {
       const { claimed, revived, ended } = overlay();
-      const hashes = new Set([...(active.all() as Array<{ hash: string }>).map((r) => r.hash), ...claimed, ...revived]);
+      const hashes = new Set([...(active.all() as Array<{ hash: string }>).map((r) => r.hash), ...claimed, ...revived, ...deferred]);
       for (const h of ended) hashes.delete(h);
       return hashes;
     },

@@ -110,7 +110,7 @@ export function createLoginWatcher(d: LoginWatcherDeps) {
    */
   function onPush(push: NewLoginPush): void {
     if (stopped || push.hash === 0n) return;
-    if (!d.known.claim(push.hash, 'push')) return;
+    if (!d.known.claimFirst(push.hash, 'push')) return;
     const reported = !guardOn();
     if (reported) void d.emit({ kind: 'new_logins', logins: [{ hash: push.hash, session: undefined, push, via: 'push', whileOffline: false }] });
     pendingPushes.push({ push, reported });
