@@ -1,3 +1,4 @@
+import { trustDevice } from '../helpers/trust';
 import { startWorld, type World } from '../helpers/world';
 
 let w: World;
@@ -58,17 +59,10 @@ describe('e2e: /revokeall except trusted devices', () => {
         { hash: -(2n ** 61n), deviceModel: 'Stranger Phone', apiId: 31337, appName: 'Shady', platform: 'Android' },
       ],
     });
-    await w.ask('/trust');
-    let p = w.press('tl', w.last().message_id);
-    await w.next(p.mark);
-    const pick = w.last();
-    p = w.press(w.buttons(pick).find((b) => b.text.startsWith('My Laptop'))!.data, pick.message_id);
-    const question = await w.next(p.mark, 'sendMessage', (c) => /^Trust My Laptop/.test(String(c.params.text)));
-    p = w.press(w.buttons(w.last()).find((b) => b.data.startsWith('tf:'))!.data, Number((question.result as { message_id: number }).message_id));
-    await w.next(p.mark, 'sendMessage', (c) => /^Trusted:/.test(String(c.params.text)));
+    await trustDevice(w, 'My Laptop');
     await w.ask('/revokeall');
     const prompt = w.last();
-    p = w.press(w.buttons(prompt).find((b) => b.text === 'End all except trusted devices')!.data, prompt.message_id);
+    const p = w.press(w.buttons(prompt).find((b) => b.text === 'End all except trusted devices')!.data, prompt.message_id);
     const edit = await w.next(p.mark, 'editMessageText');
     expect(String(edit.params.text)).toMatch(/Ended 1 session and kept your 1 trusted device/);
     expect(w.mt.callsOf('account.resetAuthorization').map((c) => c.args.hash)).toEqual([-(2n ** 61n)]);

@@ -1,3 +1,4 @@
+import { trustDevice } from '../helpers/trust';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -224,16 +225,7 @@ async function press(w: World, data: (b: { text: string; data: string }) => bool
   await w.next(p.mark, method);
 }
 
-async function trustLaptop(w: World): Promise<void> {
-  await w.ask('/trust');
-  let p = w.press('tl', w.last().message_id);
-  await w.next(p.mark);
-  const pick = w.last();
-  p = w.press(w.buttons(pick).find((b) => b.text.startsWith('My Laptop'))!.data, pick.message_id);
-  const question = await w.next(p.mark, 'sendMessage', (c) => /^Trust My Laptop/.test(String(c.params.text)));
-  p = w.press(w.buttons(w.last()).find((b) => b.data.startsWith('tf:'))!.data, Number((question.result as { message_id: number }).message_id));
-  await w.next(p.mark, 'sendMessage', (c) => /^Trusted:/.test(String(c.params.text)));
-}
+const trustLaptop = (w: World): Promise<void> => trustDevice(w, 'My Laptop');
 
 const GONE = 304n;
 const PHONE = { hash: -(2n ** 62n) - 77n, deviceModel: 'Pixel 8', platform: 'Android', systemVersion: 'SDK 34', apiId: 6, appName: 'Telegram Android', appVersion: '11.0.0', officialApp: true, ip: '203.0.113.7', country: 'Spain', region: 'Madrid' };
